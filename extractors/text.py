@@ -1,0 +1,176 @@
+"""Text machinery shared by every extractor: number words, durations, sentences, negation.
+
+Durations accept the forms contracts use: "thirty (30) days", "30 days", "seventy-two hours",
+"two (2) business days", "one year", "6 months", "ninety (90) calendar days", "48hrs".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000}
+
+_WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
+NUMBER_WORDS = rf"{_WORD}(?:[\s-]+(?:and[\s-]+)?{_WORD})*"
+
+
+def words_to_int(text: str) -> int | None:
+    """'seventy-two' -> 72, 'one hundred and twenty' -> 120, 'a' -> 1; None if not a number phrase."""
+    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t and t != "and"]
+    if not tokens:
+        return None
+    total, current = 0, 0
+    for tok in tokens:
+        if tok in _UNITS:
+            current += _UNITS[tok]
+        elif tok in _TENS:
+            current += _TENS[tok]
+        elif tok in _SCALES:
+            current = max(current, 1) * _SCALES[tok]
+            if _SCALES[tok] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return total + current
+
+
+def parse_number(text: str) -> int | None:
+    """'30', '30.0', 'thirty', 'thirty (30)', '1,000' -> int."""
+    t = text.strip().lower()
+    m = re.search(r"\((\d[\d,]*)\)", t)
+    if m:
+        return int(m.group(1).replace(",", ""))
+    m = re.fullmatch(r"(\d[\d,]*)(?:\.0+)?", t)
+    if m:
+        return int(m.group(1).replace(",", ""))
+    return words_to_int(t)
+
+
+_UNIT_RE = (
+    r"(?P<qual>business|working|calendar|banking)?\s*"
+    r"(?P<unit>hours?|hrs?|days?|weeks?|months?|years?|quarters?)\b"
+)
+DURATION_RE = re.compile(
+    rf"(?<![\w.])(?P<num>(?:{NUMBER_WORDS})(?:\s*\(\s*\d[\d,]*\s*\))?|\d[\d,]*(?:\.\d+)?|\(\s*\d[\d,]*\s*\))"
+    rf"\s*(?:-\s*)?{_UNIT_RE}",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A duration found in text, with where it was found."""
+
+    value: int
+    unit: str  # hours | days | weeks | months | years
+    business: bool
+    start: int
+    end: int
+    text: str
+
+    def days(self) -> int:
+        """Length in (calendar) days; a business/working day counts as one day, a month as 30."""
+        factor = {"hours": 1 / 24, "days": 1, "weeks": 7, "months": 30, "quarters": 91, "years": 365}[self.unit]
+        return int(round(self.value * factor))
+
+    def hours(self) -> int:
+        if self.unit == "hours":
+            return self.value
+        return self.days() * 24
+
+    def months(self) -> int:
+        factor = {"hours": 1 / 720, "days": 1 / 30, "weeks": 7 / 30, "months": 1, "quarters": 3, "years": 12}
+        return int(round(self.value * factor[self.unit]))
+
+
+def _norm_unit(u: str) -> str:
+    u = u.lower()
+    if u.startswith("h"):
+        return "hours"
+    for full in ("days", "weeks", "months", "years", "quarters"):
+        if u.startswith(full[:-1]):
+            return full
+    return u
+
+
+def find_durations(text: str) -> list[Duration]:
+    """All durations in `text`, in order."""
+    out: list[Duration] = []
+    for m in DURATION_RE.finditer(text):
+        raw = m.group("num")
+        value = parse_number(raw.strip("() ")) if raw.strip().startswith("(") else parse_number(raw)
+        if value is None:
+            continue
+        if raw.strip().lower() in {"a", "an"} and m.group("qual") is None and not re.match(
+            r"\s*(?:hour|day|week|month|year|quarter)", text[m.start("num") + len(raw) :], re.I
+        ):
+            continue
+        out.append(
+            Duration(
+                value=value,
+                unit=_norm_unit(m.group("unit")),
+                business=(m.group("qual") or "").lower() in {"business", "working", "banking"},
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+            )
+        )
+    return out
+
+
+_ABBREV = re.compile(
+    r"\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|no|nos|sec|art|para|cl|vs|u\.s|u\.k|mr|ms|dr|st|approx)\.$", re.I
+)
+_SENT_END = re.compile(r"(?<=[.;!?])\s+(?=[\"'(\[]?[A-Z0-9(])|\n\s*\n")
+
+
+def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
+    """Split `text` into sentence spans [(start, end)] (offsets plus `base`), keeping every character
+    of the text inside some span except the separating whitespace."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        if _ABBREV.search(text[max(0, m.start() - 8) : m.start()]):
+            continue
+        if text[pos : m.start()].strip():
+            spans.append((base + pos, base + m.start()))
+        pos = m.end()
+    if pos < len(text) and text[pos:].strip():
+        spans.append((base + pos, base + len(text.rstrip())))
+    return spans
+
+
+NEGATION_RE = re.compile(
+    r"\b(?:no|not|never|neither|nor|none|without|shall\s+not|will\s+not|may\s+not|cannot|can\s*not|"
+    r"is\s+not|are\s+not|does\s+not|do\s+not|under\s+no\s+circumstances|in\s+no\s+event)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+def negated_before(text: str, pos: int, window: int = 60) -> bool:
+    """True when a negation word stands in the `window` characters before `pos`, in the same clause
+    fragment (not across a ';' or sentence end). E.g. 'Customer shall have no right to audit'."""
+    left = text[max(0, pos - window) : pos]
+    cut = max(left.rfind(";"), left.rfind(". "), left.rfind(":"))
+    if cut >= 0:
+        left = left[cut + 1 :]
+    # "not limited to", "without limitation" and "notwithstanding" are not negations of the obligation.
+    left = re.sub(r"\b(?:not\s+limited\s+to|without\s+limitation|notwithstanding|no\s+later\s+than|"
+                  r"not\s+later\s+than|no\s+less\s+than|not\s+less\s+than|no\s+more\s+than|"
+                  r"not\s+more\s+than|without\s+undue\s+delay|no\s+event\s+later)\b", " ", left, flags=re.I)
+    return bool(NEGATION_RE.search(left))
+
+
+def find_all(pattern: str | re.Pattern[str], text: str) -> list[re.Match[str]]:
+    rx = re.compile(pattern, re.IGNORECASE) if isinstance(pattern, str) else pattern
+    return list(rx.finditer(text))
