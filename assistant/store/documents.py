@@ -1,0 +1,157 @@
+"""Documents, their clauses and original bytes, and contract families."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from assistant.errors import IngestError, NotFound
+from assistant.models import Document, DocumentKind
+from assistant.store.convert import document_row, to_document
+from assistant.store.engine import StoreBase
+from assistant.store.tables import DocumentRow, FamilyMemberRow, FamilyRow, OriginalRow
+
+
+def _not_found(document_id: str) -> NotFound:
+    return NotFound(
+        f"document {document_id!r} is not in the store. Ingest the file first, or pick an id from the "
+        "list of stored documents."
+    )
+
+
+class DocumentsMixin(StoreBase):
+    """Document and family operations of `Store`."""
+
+    def add_document(
+        self, doc: Document, original: bytes, *, family: str | None = None
+    ) -> tuple[Document, bool]:
+        """Store `doc` with its original bytes in one transaction; returns (stored document, created).
+
+        Deduplicated by sha256: the same bytes again return the stored Document and False and store
+        nothing new, except joining `family` when given. On any error nothing is left behind.
+        """
+        digest = hashlib.sha256(original).hexdigest()
+        if digest != doc.sha256:
+            raise IngestError(
+                doc.filename,
+                f"the original bytes hash to {digest!r}, not to the document's sha256 {doc.sha256!r}",
+                "Store the exact bytes the document was parsed from.",
+            )
+        try:
+            with self._sessions.begin() as s:
+                row = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == doc.sha256))
+                created = row is None
+                if row is None:
+                    row = document_row(doc)
+                    s.add(row)
+                    s.add(OriginalRow(document_id=doc.id, data=original))
+                    s.flush()
+                if family:
+                    _join_family(s, family, row.id)
+                stored = to_document(row)
+        except IntegrityError:
+            # NOTE: another writer may have stored the same bytes between our check and our insert.
+            existing = self.find_by_sha256(doc.sha256)
+            if existing is None:
+                raise
+            if family:
+                self.add_to_family(family, existing.id)
+            return existing, False
+        return stored, created
+
+    def get_document(self, document_id: str) -> Document:
+        """The stored document with its clauses; raises NotFound when the id is unknown."""
+        with self._sessions() as s:
+            row = s.get(DocumentRow, document_id, options=[selectinload(DocumentRow.clauses)])
+            if row is None:
+                raise _not_found(document_id)
+            return to_document(row)
+
+    def find_by_sha256(self, sha256: str) -> Document | None:
+        """The stored document whose original bytes have this sha256, or None."""
+        with self._sessions() as s:
+            row = s.scalar(
+                select(DocumentRow)
+                .where(DocumentRow.sha256 == sha256)
+                .options(selectinload(DocumentRow.clauses))
+            )
+            return to_document(row) if row is not None else None
+
+    def list_documents(self, family: str | None = None, *, with_clauses: bool = False) -> list[Document]:
+        """Stored documents, oldest first (only `family`'s when given); clauses only if `with_clauses`."""
+        query = select(DocumentRow).order_by(DocumentRow.created_at, DocumentRow.id)
+        if family is not None:
+            query = (
+                query.join(FamilyMemberRow, FamilyMemberRow.document_id == DocumentRow.id)
+                .join(FamilyRow, FamilyRow.id == FamilyMemberRow.family_id)
+                .where(FamilyRow.name == family)
+            )
+        if with_clauses:
+            query = query.options(selectinload(DocumentRow.clauses))
+        with self._sessions() as s:
+            return [to_document(r, with_clauses=with_clauses) for r in s.scalars(query)]
+
+    def original_bytes(self, document_id: str) -> bytes:
+        """The original file bytes of a stored document; raises NotFound when the id is unknown."""
+        with self._sessions() as s:
+            row = s.get(OriginalRow, document_id)
+            if row is None:
+                raise _not_found(document_id)
+            return row.data
+
+    def set_kind(self, document_id: str, kind: DocumentKind) -> Document:
+        """Override the kind in effect of a stored document (e.g. a re-upload with an explicit kind)."""
+        with self._sessions.begin() as s:
+            row = s.get(DocumentRow, document_id, options=[selectinload(DocumentRow.clauses)])
+            if row is None:
+                raise _not_found(document_id)
+            row.kind = DocumentKind(kind).value
+            return to_document(row)
+
+    def delete_document(self, document_id: str) -> None:
+        """Delete a document, its clauses, original and family memberships in one transaction."""
+        with self._sessions.begin() as s:
+            row = s.get(DocumentRow, document_id)
+            if row is None:
+                raise _not_found(document_id)
+            s.execute(delete(OriginalRow).where(OriginalRow.document_id == document_id))
+            s.execute(delete(FamilyMemberRow).where(FamilyMemberRow.document_id == document_id))
+            s.delete(row)
+
+    def family_documents(self, family: str) -> list[Document]:
+        """Documents of `family` with clauses, in the order they joined it; [] for an unknown family."""
+        query = (
+            select(DocumentRow)
+            .join(FamilyMemberRow, FamilyMemberRow.document_id == DocumentRow.id)
+            .join(FamilyRow, FamilyRow.id == FamilyMemberRow.family_id)
+            .where(FamilyRow.name == family)
+            .order_by(FamilyMemberRow.added_at, DocumentRow.id)
+            .options(selectinload(DocumentRow.clauses))
+        )
+        with self._sessions() as s:
+            return [to_document(r) for r in s.scalars(query)]
+
+    def add_to_family(self, family: str, document_id: str) -> None:
+        """Make a stored document a member of `family` (created if new); a no-op if it already is."""
+        with self._sessions.begin() as s:
+            if s.get(DocumentRow, document_id) is None:
+                raise _not_found(document_id)
+            _join_family(s, family, document_id)
+
+    def families(self) -> list[str]:
+        """Names of all families, alphabetically."""
+        with self._sessions() as s:
+            return list(s.scalars(select(FamilyRow.name).order_by(FamilyRow.name)))
+
+
+def _join_family(s: Session, name: str, document_id: str) -> None:
+    family = s.scalar(select(FamilyRow).where(FamilyRow.name == name))
+    if family is None:
+        family = FamilyRow(name=name)
+        s.add(family)
+        s.flush()
+    if s.get(FamilyMemberRow, (family.id, document_id)) is None:
+        s.add(FamilyMemberRow(family_id=family.id, document_id=document_id))
