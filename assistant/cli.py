@@ -327,6 +327,18 @@ def gate(
         )
 
 
+@app.command()
+def doctor() -> None:
+    """Check the configuration: LLM key, model reachable (one tiny request), embedding model, store, index."""
+    from assistant.llm import doctor as run_checks
+    from assistant.llm import format_checks
+
+    checks = run_checks(get_settings())
+    out.print(format_checks(checks), markup=False, highlight=False)
+    if not all(c.ok for c in checks):
+        raise typer.Exit(2)
+
+
 from assistant.cli_admin import register as _register_admin  # noqa: E402  (serve, users, audit)
 
 _register_admin(app)
