@@ -11,9 +11,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
+import click
 import typer
+from typer.core import TyperGroup
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -22,11 +24,24 @@ from assistant.models import DocumentKind, ReviewResult, Status
 from assistant.report import review_json, review_markdown, review_table
 from assistant.settings import Settings, get_settings
 
-app = typer.Typer(
-    add_completion=False, no_args_is_help=True, help="Contract review for technology procurement."
-)
 out = Console()
 err = Console(stderr=True)
+
+
+class _Group(TyperGroup):
+    """Every command's typed errors become one clear message on stderr and exit code 2 (not a traceback)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClausegateError as exc:
+            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            ctx.exit(exc.exit_code)
+
+
+app = typer.Typer(
+    cls=_Group, add_completion=False, no_args_is_help=True, help="Contract review for technology procurement."
+)
 
 SUPPORTED = {".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm"}
 
@@ -49,12 +64,8 @@ class LLMMode(StrEnum):
 
 
 def main() -> None:
-    """Console entry point: typed errors become a clear message and exit code 2."""
-    try:
-        app()
-    except ClausegateError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        sys.exit(exc.exit_code)
+    """Console entry point."""
+    app()
 
 
 @contextmanager
