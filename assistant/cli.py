@@ -13,15 +13,17 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
-from typer.core import TyperGroup
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from typer._click.core import Context  # NOTE: typer vendors click; its Context is this one
+from typer.core import TyperGroup
 
 from assistant.errors import ClausegateError
 from assistant.models import DocumentKind, ReviewResult, Status
+from assistant.playbook import Playbook
 from assistant.report import review_json, review_markdown, review_table
+from assistant.review import Judge
 from assistant.settings import Settings, get_settings
 
 out = Console()
@@ -31,7 +33,7 @@ err = Console(stderr=True)
 class _Group(TyperGroup):
     """Every command's typed errors become one clear message on stderr and exit code 2 (not a traceback)."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
         except ClausegateError as exc:
@@ -95,7 +97,7 @@ def _settings(vectors: bool | None) -> Settings:
     return settings
 
 
-def _judge(settings: Settings, mode: LLMMode):  # type: ignore[no-untyped-def]
+def _judge(settings: Settings, mode: LLMMode) -> Judge | None:
     """The LLM judge for `--llm`, or None. `on` without a configured model is an error."""
     if mode == LLMMode.off:
         return None
@@ -173,7 +175,7 @@ def review(
         raise typer.Exit(3)
 
 
-def _load_playbook(name: str):  # type: ignore[no-untyped-def]
+def _load_playbook(name: str) -> Playbook:
     from assistant.playbook import load_playbook
 
     return load_playbook(name)
@@ -218,9 +220,9 @@ def batch(
     files = _expand(paths)
     done: set[str] = set()
     if out_path.exists():
-        for line in out_path.read_text(encoding="utf-8").splitlines():
+        for raw in out_path.read_text(encoding="utf-8").splitlines():
             try:
-                done.add(json.loads(line)["file"])
+                done.add(json.loads(raw)["file"])
             except (ValueError, KeyError, TypeError):
                 continue
     todo = [f for f in files if str(f) not in done]
@@ -230,7 +232,7 @@ def batch(
             prog.update(prog.task_ids[0], description=f.name[:40])
             try:
                 docs = svc.ingest([f])
-                line = {"file": str(f), **review_json(svc.review(docs, pb))}
+                line: dict[str, Any] = {"file": str(f), **review_json(svc.review(docs, pb))}
             except ClausegateError as exc:
                 failed += 1
                 line = {"file": str(f), "error": str(exc)}

@@ -9,8 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.errors import ClausegateError
+
+if TYPE_CHECKING:
+    from assistant.index import ClauseIndex, SearchHit
 from assistant.ingest import parse_file
 from assistant.models import Document, DocumentKind, ReviewResult
 from assistant.playbook import Playbook, load_playbook
@@ -27,7 +31,7 @@ class Clausegate:
 
     settings: Settings
     store: Store = field(init=False)
-    _index: object | None = field(default=None, init=False)
+    _index: ClauseIndex | None = field(default=None, init=False)
     _index_failed: str | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
@@ -36,7 +40,7 @@ class Clausegate:
 
     # -- index -------------------------------------------------------------------------------------------
     @property
-    def index(self):  # type: ignore[no-untyped-def]
+    def index(self) -> ClauseIndex | None:
         """The Chroma clause index, or None when embeddings are disabled ('none' provider)."""
         if self._index is None and self._index_failed is None:
             from assistant.embeddings import make_embedder
@@ -110,7 +114,7 @@ class Clausegate:
         self.store.save_review(result)
         return result
 
-    def search(self, query: str, *, family: str | None = None, k: int = 8) -> list:  # type: ignore[type-arg]
+    def search(self, query: str, *, family: str | None = None, k: int = 8) -> list[SearchHit]:
         """Semantic search over stored clauses, optionally within one family."""
         if self.index is None:
             raise ClausegateError(
