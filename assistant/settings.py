@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -75,12 +75,52 @@ class LLMSettings(_Section):
         },
         description="USD per million (prompt, completion) tokens, for cost estimates.",
     )
+    backoff_seconds: float = Field(
+        default=1.0, description="Base of the exponential backoff between retries (doubles per retry)."
+    )
+    structured_output: Literal["json_schema", "function_calling"] = Field(
+        default="json_schema",
+        description="How the model is asked for JSON: OpenAI structured outputs, or a forced tool call "
+        "(for OpenAI-compatible servers without json_schema support).",
+    )
+    cache: bool = Field(default=True, description="Cache model replies on disk under data_dir/llm_cache.")
+    requirements_per_call: int = Field(
+        default=12,
+        description="Requirements judged together in one call (fewer calls repeat the system prompt less).",
+    )
+    clauses_per_requirement: int = Field(default=3, description="Top candidate clauses sent per requirement.")
+    max_clause_chars: int = Field(
+        default=1200, description="Longest excerpt of one clause sent to the model."
+    )
+    upgrade_missing: bool = Field(
+        default=False,
+        description="Let the model's verified quote turn a rules 'missing' into present/weak (flagged); "
+        "default: the gap stays 'missing' and is flagged for legal review with the model's passage.",
+    )
+
+    def configured(self, fallback_key: SecretStr | None = None) -> bool:
+        """True when a key (own or `fallback_key`) or a base_url is set: what `mode=auto` switches on."""
+        return bool(self.base_url or self.api_key or fallback_key)
 
 
 class ReviewSettings(_Section):
     playbook: str = Field(default="default", description="Playbook name ('default', 'cuad') or YAML path.")
     candidates_per_requirement: int = Field(default=6, description="Candidate clauses kept per requirement.")
     use_vector_search: bool = Field(default=True, description="Add vector-search candidates to lexical ones.")
+
+
+class ApiSettings(_Section):
+    session_secret: SecretStr | None = Field(
+        default=None,
+        description="Key that signs web session cookies; default: a random key kept in data_dir/session.key.",
+    )
+    session_max_age_seconds: int = Field(default=8 * 3600, description="Web session lifetime.")
+    cookie_secure: bool = Field(
+        default=True,
+        description="Send the session cookie only over HTTPS; turn off for plain-HTTP localhost.",
+    )
+    max_files_per_upload: int = Field(default=20, description="Files accepted in one upload request.")
+    job_workers: int = Field(default=1, description="Background threads running ingestion and review jobs.")
 
 
 class Settings(BaseSettings):
@@ -98,6 +138,16 @@ class Settings(BaseSettings):
     ingest: IngestSettings = Field(default_factory=IngestSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     review: ReviewSettings = Field(default_factory=ReviewSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    openai_api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("OPENAI_API_KEY", "openai_api_key"),
+        description="The standard OPENAI_API_KEY variable; used when llm.api_key is not set.",
+    )
+
+    def llm_api_key(self) -> SecretStr | None:
+        """The model API key in effect: llm.api_key, else OPENAI_API_KEY."""
+        return self.llm.api_key or self.openai_api_key
 
     def chroma_path(self) -> Path:
         return self.index.chroma_path or (self.store.data_dir / "chroma")
