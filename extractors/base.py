@@ -61,7 +61,7 @@ class ReviewContext:
 Extractor = Callable[[Requirement, ReviewContext], Finding]
 
 _REGISTRY: dict[str, Extractor] = {}
-_BUILTIN_MODULES = ("extractors.controls", "extractors.cuad")
+_BUILTIN_MODULES = ("extractors.generic", "extractors.controls", "extractors.cuad")
 
 
 def register(name: str) -> Callable[[Extractor], Extractor]:
@@ -75,8 +75,14 @@ def register(name: str) -> Callable[[Extractor], Extractor]:
 
 
 def load_builtins() -> None:
+    """Import the built-in extractor modules so that they register themselves."""
     for mod in _BUILTIN_MODULES:
-        import_module(mod)
+        try:
+            import_module(mod)
+        except ModuleNotFoundError as exc:
+            # NOTE: only the CUAD extractors may be absent (they are optional); anything else is a bug.
+            if mod != "extractors.cuad" or exc.name != mod:
+                raise
 
 
 def get_extractor(name: str) -> Extractor:

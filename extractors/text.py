@@ -80,7 +80,9 @@ class Duration:
 
     def days(self) -> int:
         """Length in (calendar) days; a business/working day counts as one day, a month as 30."""
-        factor = {"hours": 1 / 24, "days": 1, "weeks": 7, "months": 30, "quarters": 91, "years": 365}[self.unit]
+        factor = {"hours": 1 / 24, "days": 1, "weeks": 7, "months": 30, "quarters": 91, "years": 365}[
+            self.unit
+        ]
         return int(round(self.value * factor))
 
     def hours(self) -> int:
@@ -111,8 +113,12 @@ def find_durations(text: str) -> list[Duration]:
         value = parse_number(raw.strip("() ")) if raw.strip().startswith("(") else parse_number(raw)
         if value is None:
             continue
-        if raw.strip().lower() in {"a", "an"} and m.group("qual") is None and not re.match(
-            r"\s*(?:hour|day|week|month|year|quarter)", text[m.start("num") + len(raw) :], re.I
+        if (
+            raw.strip().lower() in {"a", "an"}
+            and m.group("qual") is None
+            and not re.match(
+                r"\s*(?:hour|day|week|month|year|quarter)", text[m.start("num") + len(raw) :], re.I
+            )
         ):
             continue
         out.append(
@@ -165,9 +171,14 @@ def negated_before(text: str, pos: int, window: int = 60) -> bool:
     if cut >= 0:
         left = left[cut + 1 :]
     # "not limited to", "without limitation" and "notwithstanding" are not negations of the obligation.
-    left = re.sub(r"\b(?:not\s+limited\s+to|without\s+limitation|notwithstanding|no\s+later\s+than|"
-                  r"not\s+later\s+than|no\s+less\s+than|not\s+less\s+than|no\s+more\s+than|"
-                  r"not\s+more\s+than|without\s+undue\s+delay|no\s+event\s+later)\b", " ", left, flags=re.I)
+    left = re.sub(
+        r"\b(?:not\s+limited\s+to|without\s+limitation|notwithstanding|no\s+later\s+than|"
+        r"not\s+later\s+than|no\s+less\s+than|not\s+less\s+than|no\s+more\s+than|"
+        r"not\s+more\s+than|without\s+undue\s+delay|no\s+event\s+later)\b",
+        " ",
+        left,
+        flags=re.I,
+    )
     return bool(NEGATION_RE.search(left))
 
 

@@ -1,0 +1,342 @@
+"""Rule extractors for the commercial controls of the default playbook: change notification, service
+credits, termination for convenience, and term and renewal notice."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import Finding
+from assistant.playbook import Requirement
+from extractors.base import ReviewContext, register
+from extractors.rules import (
+    NOTICE,
+    VEND,
+    Hit,
+    decide,
+    duration_param,
+    notice_param,
+    ok,
+    rx,
+    scan,
+    to_finding,
+    unclear_reference,
+)
+from extractors.spans import neighbours
+from extractors.text import find_durations, parse_number
+
+# --- change notification ------------------------------------------------------------------------
+_OBJECTS = (
+    r"(?:services?|terms|agreement|pricing|prices?|fees|charges|rates|security|features?|functionality|polic(?:y|ies)|"
+    r"sla|service\s+levels?|platform|subscription|documentation|scope|deliverables|specifications?)"
+).replace("|security|", "|security\\s+(?:measures|controls|standards|polic\\w+|programme|program)|")
+_TERMS = r"(?:terms|agreement|pricing|prices?|fees|charges|rates|polic(?:y|ies)|conditions|sla|service\s+level\s+agreement)"
+CHANGE_OBJECT = rx(rf"\b{_OBJECTS}\b")
+_VERB = r"(?:modif\w*|chang(?:e|es|ed|ing)|amend\w*|updat(?:e|ed|ing)|revis\w*|alter(?:s|ed|ing|ations?)?|vari(?:ation|ed|es)s?|vary)"
+_DOCS = r"(?:msa|dpa|order\s+forms?|these|this)"
+CHANGE = rx(
+    rf"\b{_VERB}\s+(?:(?:to|of|in)\s+)?(?:(?:the|its|any|such|our|their)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_OBJECTS}|{_DOCS})\b|"
+    rf"\b{_OBJECTS}\s+(?:may|will|shall|can|might)\s+(?:\w+\s+)?(?:be\s+)?{_VERB}"
+)
+UNILATERAL = rx(
+    rf"{VEND}\s+(?:may|reserves\s+the\s+right\s+to|can)\s+(?:\w+\s+){{0,3}}?{_VERB}\s+(?:[\w,]+\s+){{0,6}}?{_TERMS}\b"
+)
+AT_WILL = rx(
+    r"\bat\s+any\s+time\b[^.]{0,160}\b(?:post|publish|website|online|url|sole\s+discretion|without\s+(?:prior\s+)?notice)|"
+    r"(?:post|publish)\w*[^.]{0,80}(?:website|online|url|portal|web\s*site|web\s*page)|"
+    r"(?:effective|binding)\s+(?:up)?on\s+(?:posting|publication)|"
+    r"continued\s+use[^.]{0,80}(?:constitutes|deemed|acceptance)|without\s+(?:prior\s+)?notice|(?:sole|absolute)\s+discretion"
+)
+CHANGE_CONTROL = rx(
+    rf"\bno\s+(?:change|modification|variation|amendment)s?\s+(?:to|of|in)\s+(?:the\s+)?{_OBJECTS}[^.]{{0,200}}?"
+    r"\b(?:unless|except|until)\b[^.]{0,160}?(?:signed|change\s+(?:order|request|note)|agreed\s+in\s+writing|mutual)|"
+    r"\bchanges?\s+(?:to|of)\s+(?:the\s+)?(?:scope|services|fees|charges)[^.]{0,80}\bonly\b[^.]{0,80}\b(?:change\s+control|signed|mutual)"
+)
+
+
+def _overrides(granted: list[Hit], at_will: list[Hit]) -> bool:
+    """A notice commitment that overrides the at-will clause: 'Notwithstanding Section 9 of the MSA...',
+    or one made in a more specific document (order form over MSA)."""
+    rank = {"order_form": 0, "sla": 1, "dpa": 2, "sow": 3, "msa": 4}
+    for g in granted:
+        if re.search(r"notwithstanding|supersed|prevail", g.sentence.text, re.I):
+            return True
+        g_rank = rank.get(g.sentence.doc.kind.value, 5)
+        if all(g_rank < rank.get(a.sentence.doc.kind.value, 5) for a in at_will):
+            return True
+    return False
+
+
+@register("change_notification")
+def change_notification(req: Requirement, ctx: ReviewContext) -> Finding:
+    """Advance written notice (a window) before the vendor makes material changes."""
+    hits = [h for h in scan(ctx, "notice", NOTICE, within=CHANGE) if not AT_WILL.search(h.sentence.text)]
+    granted = ok(hits) + ok(scan(ctx, "control", CHANGE_CONTROL, actors=None))
+    at_will = ok(scan(ctx, "at_will", AT_WILL, within=CHANGE))
+    if not granted and not at_will:
+        at_will = ok(scan(ctx, "at_will", UNILATERAL, actors=None))
+    days, _, note = notice_param(granted)
+    if days is None:
+        days, _, note = duration_param(granted, NOTICE, "days", prefer="min")
+    weak: list[str] = []
+    if at_will and granted and _overrides(granted, at_will):
+        note += f" It overrides the unilateral change right in {at_will[0].sentence.where}."
+        at_will = []
+    if at_will:
+        weak.append(f"the vendor may change terms at any time ({at_will[0].sentence.where})")
+    evidence = granted[:2] + at_will[:1]
+    where = evidence[0].sentence.where if evidence else ""
+    what = (
+        "The vendor must give advance notice of changes" if granted else "The vendor may change unilaterally"
+    )
+    out = decide(
+        req,
+        evidence,
+        present_reason=f"{what} ({where}).{note}",
+        weak=weak,
+        params={"notice_days": days},
+        rejected=[h for h in hits if not h.ok],
+        ctx=ctx,
+        missing_reason="No clause requires the vendor to give advance notice of material changes.",
+    )
+    return to_finding(req, out)
+
+
+# --- service credits ----------------------------------------------------------------------------
+TARGET = rx(
+    r"\d{2}(?:\.\d+)?\s*%[^.;]{0,80}(?:uptime|availab|service\s+level)|(?:uptime|availab\w*)[^.;]{0,80}?\d{2}(?:\.\d+)?\s*%|"
+    r"\bresponse\s+(?:and\s+resolution\s+)?(?:times?|targets?)\b|\brespond\s+within\b|\bresolution\s+(?:times?|targets?)\b|"
+    r"\bservice\s+levels?\b(?!\s+(?:agreement|schedule|exhibit|document))"
+)
+SLA_TOPIC = rx(r"availab|uptime|downtime|service\s+levels?|\bSLA\b|response\s+time|outage|unavailab")
+REMEDY = rx(
+    r"\bservice\s+credits?|\bcredit(?:s|ed)?\b[^.;]{0,60}(?:fees?|invoice|charges)|fee\s+reductions?|(?<!non-)\brefund|"
+    r"\bterminat\w*[^.;]{0,80}(?:chronic|repeated|persistent|fail)"
+)
+CAP = rx(
+    r"(?:not\s+exceed|capped\s+at|maximum\s+(?:of\s+)?|up\s+to|limited\s+to|cap\s+of)\s*(?:[\w-]+\s+(?:percent\s+)?\()?(?P<pct>\d{1,3})\)?\s*(?:%|percent)"
+)
+PERCENT = re.compile(r"(\d{2}(?:\.\d+)?)\s*%")
+
+
+@register("service_credits")
+def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
+    """Availability/response targets with credits or other remedies; weak without remedy or trivial cap."""
+    targets = scan(ctx, "target", TARGET, actors=None)
+    remedies = [
+        h
+        for h in scan(ctx, "remedy", REMEDY, actors=None)
+        if re.search(r"credit", h.sentence.text, re.I) or SLA_TOPIC.search(h.sentence.text)
+    ]
+    granted_t, granted_r = ok(targets), ok(remedies)
+    params: dict[str, int | float | str | bool | None] = {}
+    for h in granted_t:
+        m = PERCENT.search(h.sentence.text)
+        if m and 50 <= float(m.group(1)) <= 100:
+            params["availability_percent"] = float(m.group(1))
+            break
+    for h in granted_r:
+        m = CAP.search(h.sentence.text)
+        if m:
+            params["cap_percent"] = int(m.group("pct"))
+            break
+    if "availability_percent" not in params and (granted_t or granted_r):
+        unclear = unclear_reference(ctx, req, granted_t + granted_r)
+        if unclear is not None:  # the credits exist, but their targets are in a schedule not provided
+            return to_finding(req, unclear)
+    weak = [] if granted_r else ["targets are stated with no credit or other remedy"]
+    where = (granted_t or granted_r)[0] if granted_t or granted_r else None
+    out = decide(
+        req,
+        granted_t[:1] + granted_r[:1] if granted_t else [],
+        weak=weak,
+        params=params,
+        present_reason=f"Service levels with remedies ({where.sentence.where if where else ''}).",
+        rejected=[h for h in targets + remedies if not h.ok],
+        ctx=ctx,
+        missing_reason="No availability or response targets are stated.",
+    )
+    return to_finding(req, out)
+
+
+# --- termination for convenience -----------------------------------------------------------------
+TERMINATE = rx(r"\bterminat\w*|\bcancel\w*|\bclose\s+(?:your|its|the)\s+account")
+FOR_CAUSE = rx(r"breach|for\s+cause|default|insolv|bankrupt|\bfails?\b|failure|violat")
+CONVENIENCE = rx(
+    r"for\s+(?:its\s+|their\s+)?convenience|for\s+any\s+(?:or\s+no\s+)?reason|without\s+(?:cause|reason)|for\s+no\s+reason|"
+    r"at\s+any\s+time[^.;]{0,60}(?:upon|on|with|by\s+giving)[^.;]{0,40}notice|"
+    r"without\s+(?:having\s+to\s+)?(?:giv|stat|show)\w*\s+(?:a\s+|any\s+)?(?:reason|cause)|\bat\s+any\s+time\b"
+)
+_EXPLICIT = rx(r"convenience|without\s+cause|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason")
+ALL_FEES = rx(
+    r"(?:pay|payment\s+of|liable\s+for|owe|remain\s+(?:liable|responsible)|accelerat|fee\s+equal\s+to)\w*[^.;]{0,160}"
+    r"(?:all\s+|any\s+)?(?:remaining|outstanding|unpaid|balance|remainder|rest\s+of)[^.;]{0,80}(?:fees|term|amounts|charges)|"
+    r"fees\s+for\s+the\s+(?:remainder|balance|rest|full)\s+(?:of\s+the\s+)?|all\s+fees\s+for\s+the\s+(?:full|entire|whole)|"
+    r"(?:become|becomes)\s+(?:immediately\s+)?due\s+(?:and\s+payable\s+)?(?:up)?on\s+(?:cancel|terminat)"
+)
+PARTIAL_FEE = rx(
+    r"\b\d{1,2}\s*%|\b(?:one|two|three|four|five|six|\d)\s*(?:\(\d+\)\s*)?months?'?\s*(?:of\s+)?(?:the\s+)?fees"
+)
+LOCKIN = rx(
+    r"(?:after|following|not\s+before|no\s+earlier\s+than|not\s+earlier\s+than|on\s+or\s+after|not\s+prior\s+to)\s+"
+    r"(?:the\s+)?(?:end|expiry|expiration|completion|lapse)?\s*(?:of\s+)?(?:the\s+)?(?:first|initial)\s+"
+)
+ANNIVERSARY = rx(r"(?P<n>first|second|third|fourth|fifth|\d)(?:st|nd|rd|th)?\s+anniversary")
+INITIAL_TERM = rx(
+    r"(?:after|following|end\s+of|expiry\s+of|expiration\s+of|during)\s+(?:the\s+)?(?:initial|minimum|committed|first)\s+"
+    r"(?:subscription\s+)?(?:term|period)"
+)
+
+
+def _lockin_months(hits: list[Hit], term_months: int | None) -> int | None:
+    """Months before the customer may terminate for convenience, if the clause states a lock-in."""
+    ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+    for hit in hits:
+        text = hit.sentence.text
+        m = LOCKIN.search(text)
+        if m:
+            following = [d for d in find_durations(text) if 0 <= d.start - m.end() <= 10]
+            if following:
+                return following[0].months()
+        a = ANNIVERSARY.search(text)
+        if a:
+            n = ordinals.get(a.group("n").lower()) or parse_number(a.group("n")) or 1
+            return 12 * n
+        if INITIAL_TERM.search(text) and term_months is not None:
+            return term_months
+    return None
+
+
+@register("termination_convenience")
+def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
+    """The customer may terminate for convenience (wholly or per service)."""
+    hits = scan(ctx, "terminate", TERMINATE, within=CONVENIENCE, actors=("customer", "both", None))
+    hits = [h for h in hits if _EXPLICIT.search(h.sentence.text) or not FOR_CAUSE.search(h.sentence.text)]
+    granted = ok(hits)
+    fee = [
+        s
+        for h in granted
+        for s in neighbours(h.sentence, 2)
+        if ALL_FEES.search(s.text) and not PARTIAL_FEE.search(s.text)
+    ]
+    term = _term_months(ctx)[0]
+    lockin = _lockin_months(granted + [h for h in hits if h.verdict == "negated"], term)
+    if lockin is None and any(INITIAL_TERM.search(h.sentence.text) for h in granted + hits):
+        lockin = 10**3 if term is None else term  # "only after the Minimum Term" of unstated length
+    days = notice_param(granted)[0]
+    weak = [f"the customer must pay all remaining fees ({fee[0].where})"] if fee else []
+    if lockin == 10**3:
+        weak.append("the convenience right only starts after the minimum term")
+        lockin = None
+    out = decide(
+        req,
+        granted[:1] + [Hit(s, "fee", 0, 0, None, "ok") for s in fee[:1]],
+        present_reason=f"The customer may terminate for convenience ({granted[0].sentence.where if granted else ''}).",
+        weak=weak,
+        params={"notice_days": days, "lockin_months": lockin},
+        rejected=[h for h in hits if not h.ok],
+        ctx=ctx,
+        missing_reason="No clause lets the customer terminate for convenience.",
+    )
+    return to_finding(req, out)
+
+
+# --- renewal notice -----------------------------------------------------------------------------
+AUTO = rx(
+    r"(?:automatic(?:ally)?|auto-?)\s*(?:be\s+)?renew\w*|renew\w*\s+automatically|(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?renew\w*|"
+    r"successive\s+(?:renewal\s+)?(?:terms?|periods?)|evergreen|tacit(?:ly)?\s+renew\w*|roll\s+over|"
+    r"continue\w*\s+(?:thereafter|after\s+that|from\s+year\s+to\s+year)[^.;]{0,40}\buntil\s+terminated|"
+    r"from\s+year\s+to\s+year|year-to-year|month-to-month"
+)
+TERM = rx(
+    r"\b(?:initial|subscription|contract|minimum|committed)\s+(?:\w+\s+)?(?:term|period)\b|\bterm\s+of\s+(?:this\s+)?(?:agreement|order)|"
+    r"\b(?:agreement|order(?:\s+form)?|subscription|contract|licen[cs]e)\s+(?:\w+\s+){0,6}?(?:for\s+a\s+(?:period|term)\s+of|"
+    r"(?:shall|will)\s+(?:commence|continue|remain\s+in\s+(?:full\s+)?force))"
+)
+EXPIRE = rx(
+    r"\b(?:shall|will)\s+(?:automatically\s+)?(?:expire|terminate|end)\b|\bno\s+automatic\s+renewal|"
+    r"\b(?:shall|will)\s+not\s+(?:automatically\s+)?renew|renew\w*\s+(?:only\s+)?(?:by|upon|with|on)\s+(?:the\s+)?(?:mutual|written|signature)"
+)
+PRICE_UP = rx(
+    r"renew\w*[^.]{0,160}(?:price|pricing|fees?|rates?)[^.]{0,120}(?:increase|then[- ]current|list\s+price|adjust)|"
+    r"(?:fees?|prices?|pricing)[^.]{0,80}renew\w*[^.]{0,80}(?:then[- ]current|list\s+price|increase|adjust)|"
+    r"(?:increase|adjust|change|modify|revise|set)\w*[^.]{0,80}(?:fees?|prices?|rates?|pricing)[^.]{0,80}renew"
+)
+PRICE_CAP = rx(
+    r"not\s+(?:to\s+)?exceed|no\s+more\s+than|\bcap(?:ped)?\b|limited\s+to|\bCPI\b|consumer\s+price\s+index|\bRPI\b|\d+(?:\.\d+)?\s*%|percent"
+)
+NON_RENEWAL = rx(
+    r"non-?renewal|not\s+to\s+renew|\bunless\b|cancel|terminat|opt\s+out|prevent|stop|elect\w*\s+not|decline"
+)
+TERM_NEAR = rx(r"\bterm\b|\bperiod\b|commenc|continue|for\s+a|of\s+")
+
+
+def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
+    """Initial/subscription term in months, preferring the order form over the MSA."""
+    hits = ok(scan(ctx, "term", TERM, actors=None))
+    hits = [
+        h
+        for h in hits
+        if not re.search(r"renew|notice|terminat\w*\s+(?:for|upon|on)", h.sentence.text[: h.start], re.I)
+    ]
+    value, hit, _ = duration_param(hits, TERM_NEAR, "months", prefer="first")
+    return value, hit
+
+
+TERM_WORDS = rx(r"\bterm\b|agreement|subscription|order")
+
+
+def _stop_notice(auto: list[Hit]) -> tuple[int | None, Hit | None, str]:
+    """Notice needed to stop an auto-renewal, read from the renewal sentences and their neighbours that
+    speak of non-renewal (not from a price-increase notice)."""
+    stop = [
+        Hit(s, "stop", 0, 0, None, "ok")
+        for h in auto
+        for s in neighbours(h.sentence, 1)
+        if NON_RENEWAL.search(s.text) and not PRICE_UP.search(s.text)
+    ]
+    return notice_param(stop, prefer="max")
+
+
+@register("renewal_notice")
+def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
+    """Term and renewal stated: auto-renewal with a notice window to stop it, or a fixed term that expires."""
+    term, term_hit = _term_months(ctx)
+    auto_all = scan(ctx, "auto", AUTO, actors=None)
+    auto = ok(auto_all)
+    notice, notice_hit, note = _stop_notice(auto)
+    expires = ok(scan(ctx, "expire", EXPIRE, within=TERM_WORDS, actors=None))
+    prices = [
+        h for h in ok(scan(ctx, "price", PRICE_UP, actors=None)) if not PRICE_CAP.search(h.sentence.text)
+    ]
+    params: dict[str, int | float | str | bool | None] = {
+        "term_months": term,
+        "notice_days": notice,
+        "auto_renewal": bool(auto),
+    }
+    weak = [f"renewal price increases are uncapped ({prices[0].sentence.where})"] if prices else []
+    if auto:
+        if notice is None:
+            weak.append("auto-renewal with no notice period to stop it")
+        evidence = [notice_hit or auto[0], *prices[:1]]
+        what = f"Auto-renewal with {notice} days' notice to stop it" if notice is not None else "Auto-renewal"
+        out = decide(
+            req,
+            evidence,
+            present_reason=f"{what} ({evidence[0].sentence.where}).{note}",
+            weak=weak,
+            params=params,
+        )
+        return to_finding(req, out)
+    fixed = [h for h in [term_hit, *expires[:1]] if h is not None]
+    params["auto_renewal"] = False if fixed else None
+    out = decide(
+        req,
+        fixed,
+        present_reason=f"A fixed term that expires without automatic renewal ({fixed[0].sentence.where if fixed else ''}).",
+        weak=weak,
+        params=params,
+        rejected=[h for h in auto_all if not h.ok],
+        ctx=ctx,
+        missing_reason="Neither the term nor its renewal is stated.",
+    )
+    return to_finding(req, out)

@@ -1,0 +1,394 @@
+"""Rule extractors for the data controls of the default playbook: data ownership, security obligations,
+incident notification, data retention and deletion, access control and logging."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import Finding, Status
+from assistant.playbook import Requirement
+from extractors.base import ReviewContext, register
+from extractors.rules import (
+    CUST,
+    DELETE_VERB,
+    VEND,
+    Hit,
+    Outcome,
+    context,
+    decide,
+    duration_param,
+    durations_in,
+    is_negated,
+    ok,
+    pick_value,
+    rx,
+    scan,
+    to_finding,
+    unclear_reference,
+    weak_signals,
+)
+from extractors.text import find_durations
+
+# --- data ownership -----------------------------------------------------------------------------
+DATA = rx(
+    rf"\b(?:{CUST}\s+data|{CUST}\s+content|personal\s+data|{CUST}\s+materials|(?:your|its|their)\s+(?:own\s+)?data|"
+    r"data\s+(?:provided|submitted|uploaded)\s+by)"
+)
+OWN = rx(
+    r"\b(?:own(?:s|ed|ership)?|retain\w*\s+all\s+right|all\s+right,?\s+title\s+and\s+interest|(?:sole\s+and\s+)?exclusive\s+property|property\s+of|title\s+to)\b"
+)
+TRAINING = rx(
+    r"\btrain\w*\s+(?:\w+\s+){0,5}?(?:models?|algorithms?|AI|artificial|machine|neural|LLMs?)\b|\b(?:models?|AI)\s+training\b|"
+    r"\bmachine\s+learning\b|\bartificial\s+intelligence\b"
+)
+OWN_USE = rx(
+    TRAINING.pattern
+    + r"|\b(?:improv\w*|develop(?:ing)?\s+(?:new\s+)?(?:products|services|features)|commerciali[sz]\w*|"
+    r"exploit\w*|(?:its\s+own|any)\s+(?:business\s+)?purposes?|sell|monetis\w*|monetiz\w*)\b"
+)
+USE_DATA = rx(DATA.pattern + r"|\b(?:inputs?|outputs?|prompts?|content|submissions|uploads?)\b")
+OPT_IN = rx(
+    r"opt[- ]?in|prior\s+(?:express\s+)?(?:written\s+)?consent|unless\s+\w+\s+(?:agrees|consents)|with\s+\w+'?s?\s+consent"
+)
+OWN_USE_OK = rx(
+    r"de-?identified|anonymi[sz]ed|aggregated?|solely\s+(?:to|for)\s+(?:provid|perform)|usage\s+(?:data|statistics|information)|"
+    r"telemetry|does\s+not\s+include\s+(?:any\s+)?(?:customer|personal)"
+)
+
+
+def _misuse(hit: Hit) -> bool:
+    """Own-purpose use without opt-in: AI training always counts; other improvement only beyond
+    de-identified aggregates or usage telemetry."""
+    text = hit.sentence.text
+    if OPT_IN.search(text) or not re.search(r"\b(?:use|process|train|exploit|sell|licen[cs]e)", text, re.I):
+        return False
+    return bool(TRAINING.search(text)) or not OWN_USE_OK.search(text)
+
+
+LICENCE = rx(
+    r"\b(?:licen[cs]e|right\s+to\s+use|permission)\b[^.]{0,120}\b(?:solely|only|limited|to\s+the\s+extent|necessary)\b"
+)
+
+
+def _owner_ok(hit: Hit) -> bool:
+    """Ownership runs to the customer: 'Customer owns', 'property of Customer', 'Customer retains all right'."""
+    text = hit.sentence.text
+    for party, answer in ((CUST, True), (VEND, False)):
+        if re.search(
+            rf"(?:property\s+of|owned\s+by|belongs?\s+to|vest\w*\s+in|remains?\s+(?:with|in))\s+(?:the\s+)?{party}\b",
+            text,
+            re.I,
+        ):
+            return answer
+    if re.search(
+        rf"\b{CUST}\s+(?:shall\s+|will\s+)?(?:own|retains?\s+(?:all\s+)?(?:right|ownership))", text, re.I
+    ):
+        return True
+    return hit.role in ("customer", "both", None)
+
+
+@register("data_ownership")
+def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
+    """Customer keeps ownership of its data; weak if the vendor may use it for its own purposes."""
+    owns = scan(ctx, "own", OWN, within=DATA, actors=None)
+    granted = [h for h in ok(owns) if _owner_ok(h)]
+    uses = ok(scan(ctx, "use", OWN_USE, within=USE_DATA, actors=("vendor", "both", None)))
+    misuse = [h for h in uses if _misuse(h)]
+    weak = (
+        [f"the vendor may use customer data for its own purposes ({misuse[0].sentence.where})"]
+        if misuse
+        else []
+    )
+    licence = ok(scan(ctx, "licence", LICENCE, within=DATA))
+    if not granted and (licence or misuse):
+        granted, weak = licence[:1], [*weak, "customer ownership of its data is not stated"]
+    wrong = [h for h in ok(owns) if not _owner_ok(h)]
+    for h in wrong:
+        h.verdict = "wrong_direction"
+    out = decide(
+        req,
+        granted + misuse[:1],
+        weak=weak,
+        ctx=ctx,
+        present_reason=f"The customer keeps ownership of its data ({granted[0].sentence.where})."
+        if granted and granted[0].element == "own"
+        else "Customer data use is addressed",
+        rejected=wrong + [h for h in owns if not h.ok],
+        missing_reason="No clause states that the customer owns its data.",
+    )
+    return to_finding(req, out)
+
+
+# --- security obligations -----------------------------------------------------------------------
+STANDARD = rx(
+    r"ISO(?:/IEC)?\s*2700[12]|\bSOC\s*(?:2|II)\b|SSAE\s*1[68]|ISAE\s*3402|PCI[- ]DSS|\bNIST\b|CSA\s+STAR|"
+    r"FedRAMP|Cyber\s+Essentials|HITRUST"
+)
+ENCRYPT = rx(r"\bencrypt\w*|\bAES[- ]?\d*\b|\bTLS\b")
+PROGRAMME = rx(
+    r"(?:written|documented|comprehensive|formal)\s+(?:information\s+)?security\s+(?:program|programme|polic)|"
+    r"information\s+security\s+management\s+system|\bISMS\b|penetration\s+test|vulnerability\s+(?:scan|assessment|management)"
+)
+GENERIC_SEC = rx(
+    r"(?:commercially\s+reasonable|industry[- ]standard|reasonable|appropriate|adequate|customary)\s+(?:[\w,-]+\s+){0,5}?"
+    r"(?:security|safeguards|measures|precautions)"
+)
+
+
+def _obligation_rank(hit: Hit) -> int:
+    """Operative security commitments first; report deliveries and descriptions last."""
+    text = hit.sentence.text
+    if re.search(r"\breports?\b|request", text, re.I):
+        return 2
+    return 0 if re.search(r"\b(?:shall|will|must|maintains?|agrees)\b", text, re.I) else 1
+
+
+@register("security_obligations")
+def security_obligations(req: Requirement, ctx: ReviewContext) -> Finding:
+    """Concrete vendor security obligations (named standard, encryption, written programme)."""
+    concrete_all = (
+        scan(ctx, "programme", PROGRAMME) + scan(ctx, "encryption", ENCRYPT) + scan(ctx, "standard", STANDARD)
+    )
+    concrete = ok(concrete_all)
+    if concrete:
+        kinds = sorted({h.element for h in concrete})
+        ranked = sorted(concrete, key=_obligation_rank)
+        out = decide(
+            req,
+            ranked[:2],
+            present_reason=f"Concrete security obligations: {', '.join(kinds)} "
+            f"({concrete[0].sentence.where}).",
+        )
+        return to_finding(req, out)
+    generic = ok(scan(ctx, "generic", GENERIC_SEC))
+    unclear = unclear_reference(ctx, req, generic or None)
+    if unclear is not None:
+        return to_finding(req, unclear)
+    out = decide(
+        req,
+        generic,
+        present_reason=f"Security is addressed only in general terms ({generic[0].sentence.where if generic else ''})",
+        weak=["only 'reasonable' or 'industry standard' measures, nothing concrete"],
+        rejected=[h for h in concrete_all if not h.ok],
+        ctx=ctx,
+        missing_reason="No clause obliges the vendor to concrete security measures.",
+    )
+    return to_finding(req, out)
+
+
+# --- incident notification ----------------------------------------------------------------------
+INCIDENT = rx(
+    r"security\s+(?:incident|breach)|(?:personal\s+)?data\s+breach|breach\s+of\s+(?:security|personal\s+data)|"
+    r"unauthori[sz]ed\s+(?:\w+\s+){0,4}?(?:access|disclosure|acquisition|use|processing)|"
+    r"\b(?:security|privacy|cyber|data)\s+incidents?\b|\bincidents?\s+(?:involving|affecting)\s+(?:\w+\s+)?(?:data|personal)"
+)
+NOTIFY = rx(
+    r"(?:\bnotif\w*|\binform\w*|\bnotice|\breport\w*|\balert\w*)\b(?!\s+(?:laws?|requirements|statutes|regulations|obligations))"
+)
+VAGUE = rx(
+    r"without\s+undue\s+delay|promptly|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible)|expeditiously|"
+    r"in\s+a\s+timely\s+manner|timely"
+)
+IMMEDIATE = rx(r"\bimmediately\b")
+WITHIN = rx(
+    r"within|no\s+later\s+than|not\s+later\s+than|in\s+any\s+event|not\s+exceed|of\s+becoming|after|of\s+discover"
+)
+
+
+def _follow_ups(hits: list[Hit]) -> list[Hit]:
+    """Next sentences that time the same notice ('Such notification shall be made within 36 hours')."""
+    out = []
+    for hit in hits:
+        for sent in context(hit, 1):
+            if sent.start > hit.sentence.start and NOTIFY.search(sent.text) and find_durations(sent.text):
+                if not is_negated(sent.text, NOTIFY.search(sent.text).start()):  # type: ignore[union-attr]
+                    out.append(Hit(sent, "notify", 0, 0, hit.role, "ok"))
+    return out
+
+
+def _conflicting_hours(timed: list[Hit]) -> Outcome | None:
+    """`unclear` when one document gives two different notice deadlines in separate clauses
+    ('within 24 hours' in §9, 'within 72 hours' in §14); across documents the more specific one wins."""
+    first: dict[tuple[str, int], tuple[int, Hit]] = {}
+    for hit in timed:
+        if not re.match(r"notif|inform|notice", hit.sentence.text[hit.start : hit.end], re.I):
+            continue
+        found = durations_in(hit, WITHIN)
+        if found and hit.sentence.clause is not None:
+            first.setdefault(
+                (hit.sentence.doc.id, hit.sentence.clause.index), (min(d.hours() for d in found), hit)
+            )
+    by_doc: dict[str, dict[int, Hit]] = {}
+    for (doc_id, _), (value, hit) in first.items():
+        by_doc.setdefault(doc_id, {}).setdefault(value, hit)
+    for values in by_doc.values():
+        if len(values) > 1:
+            hits = [values[v] for v in sorted(values)]
+            said = " and ".join(
+                f"{v} hours ({h.sentence.where})" for v, h in zip(sorted(values), hits, strict=True)
+            )
+            return Outcome(
+                Status.unclear, f"The notice deadline is contradictory: {said}.", hits[:2], confidence=0.5
+            )
+    return None
+
+
+@register("incident_notification")
+def incident_notification(req: Requirement, ctx: ReviewContext) -> Finding:
+    """The vendor notifies the customer of security incidents within a stated time (<= 72 hours)."""
+    hits = scan(ctx, "notify", NOTIFY, within=INCIDENT)
+    granted = ok(hits)
+    timed = [h for h in granted if any(d.unit in {"hours", "days"} for d in find_durations(h.sentence.text))]
+    if not timed:
+        timed = _follow_ups(granted)
+    conflict = _conflicting_hours(timed)
+    if conflict is not None:
+        return to_finding(req, conflict)
+    hours, best, note = duration_param(timed, WITHIN, "hours", prefer="min")
+    weak: list[str] = []
+    evidence = [best] if best is not None else granted[:2]
+    immediate = [h for h in granted if IMMEDIATE.search(h.sentence.text)]
+    if hours is None and granted and not immediate:
+        vague = [h for h in granted if VAGUE.search(h.sentence.text)]
+        weak.append(
+            "no time limit in hours or days" + (" ('without undue delay'/'promptly')" if vague else "")
+        )
+    elif hours is None and immediate:
+        evidence = immediate[:1]
+    where = evidence[0].sentence.where if evidence else ""
+    when = (
+        f"within {hours} hours"
+        if hours is not None
+        else "immediately"
+        if immediate
+        else "with no stated time"
+    )
+    out = decide(
+        req,
+        evidence,
+        present_reason=f"The vendor must notify the customer of security incidents {when} ({where}).{note}",
+        weak=weak,
+        params={"hours": hours},
+        rejected=[h for h in hits if not h.ok],
+        ctx=ctx,
+        missing_reason="No clause obliges the vendor to notify the customer of security incidents.",
+    )
+    return to_finding(req, out)
+
+
+# --- data retention -----------------------------------------------------------------------------
+DELETE = rx(r"\b(?:delet|destroy|destruct|eras|purg|return|dispos|anonymi[sz])\w*")
+RETAIN = rx(r"\bretain\w*|\bretention\b|\bkeep\b|\bstore\w*")
+RET_TOPIC = rx(r"\b(?:data|content|backups?|database)\b")
+RET_WHEN = rx(
+    r"terminat|expir|end\s+of|request|cessation|retention\s+period|no\s+longer\s+(?:needed|required|necessary)|"
+    r"thereafter|retention\s+(?:polic\w*|schedule)|clos\w*\s+(?:of\s+)?(?:your|its|the)\s+account|account\s+(?:closure|deletion)|cancel|completion|"
+    r"end\s+of\s+the\s+(?:services|engagement|project)|\bends\b|\bended\b|after\s+the\s+(?:agreement|contract|term)"
+)
+CONFIDENTIAL = rx(r"confidential\s+information(?![^.]{0,80}\bdata\b)")
+RET_WEAK = {
+    "retention is left to the vendor's needs": rx(
+        rf"as\s+(?:long\s+as\s+)?(?:the\s+)?{VEND}\s+(?:requires|deems|considers|determines)|as\s+long\s+as\s+(?:necessary|required|needed)\s+for\s+(?:its|the\s+{VEND}'?s)|"
+        r"\bindefinitely\b|in\s+its\s+(?:sole\s+)?discretion|for\s+(?:its|\w+'s)\s+(?:own\s+)?(?:business|internal|legitimate)\s+purposes|"
+        rf"for\s+such\s+period\s+as\s+(?:the\s+)?\w+\s+(?:requires|determines|deems|considers)|determined\s+by\s+(?:the\s+)?\w+'?s?\s+"
+        r"(?:own\s+)?(?:internal|operational|business)|(?:internal|operational|business)\s+(?:operational\s+)?(?:requirements|needs)"
+    ),
+}
+
+
+def _deletion_days(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
+    """Deadline for deletion: in each sentence, the duration nearest a deletion verb (else a return verb)."""
+    values: list[tuple[int, Hit]] = []
+    for hit in hits:
+        text = hit.sentence.text
+        verbs = [m.start() for m in DELETE_VERB.finditer(text)] or [m.start() for m in DELETE.finditer(text)]
+        found = [d for d in find_durations(text) if d.unit not in {"hours"} or d.value >= 24]
+        if verbs and found:
+            nearest = min(found, key=lambda d: min(abs(d.start - v) for v in verbs))
+            values.append((nearest.days(), hit))
+    return pick_value(values, "max")
+
+
+@register("data_retention")
+def data_retention(req: Requirement, ctx: ReviewContext) -> Finding:
+    """Deletion or return of customer data after termination or on request, with a deadline."""
+    hits = [
+        h
+        for h in scan(ctx, "delete", DELETE_VERB, within=RET_TOPIC)
+        if RET_WHEN.search(h.sentence.text) and not CONFIDENTIAL.search(h.sentence.text)
+    ]
+    granted = ok(hits)
+    if not granted:
+        kept = [
+            h
+            for h in ok(scan(ctx, "retain", RETAIN, within=RET_TOPIC))
+            if RET_WHEN.search(h.sentence.text)
+            or any(rx_.search(h.sentence.text) for rx_ in RET_WEAK.values())
+        ]
+        weak, extra = weak_signals(kept, RET_WEAK)
+        out = decide(
+            req,
+            kept[:1] + extra,
+            weak=[*weak, "retention is stated but no deletion or return"],
+            present_reason=f"Retention after termination is addressed ({kept[0].sentence.where if kept else ''})",
+            rejected=[h for h in hits if not h.ok],
+            ctx=ctx,
+            missing_reason="No clause requires deletion or return of customer data after termination.",
+        )
+        return to_finding(req, out)
+    days, best, note = _deletion_days(granted)
+    weak, extra = weak_signals(granted, RET_WEAK, radius=1)
+    if granted and days is None:
+        weak.append("deletion is promised without a deadline")
+    evidence = ([best] if best else []) + [h for h in granted if h is not best][:1] + extra
+    where = evidence[0].sentence.where if evidence else ""
+    when = f"within {days} days" if days is not None else "with no deadline"
+    out = decide(
+        req,
+        evidence,
+        present_reason=f"The vendor deletes or returns customer data {when} ({where}).{note}",
+        weak=weak,
+        params={"deletion_days": days},
+        rejected=[h for h in hits if not h.ok],
+        ctx=ctx,
+        missing_reason="No clause requires deletion or return of customer data after termination.",
+    )
+    return to_finding(req, out)
+
+
+# --- access & logging ---------------------------------------------------------------------------
+ACCESS = rx(
+    r"least\s+privilege|need[- ]to[- ]know|role[- ]based\s+access|access\s+(?:controls?|restrictions?|management)|"
+    r"(?:restrict|limit)\w*\s+(?:\w+\s+){0,2}access|access\s+(?:\w+\s+){0,4}(?:is|shall\s+be|will\s+be|are)\s+(?:restricted|limited)|"
+    r"only\s+(?:to\s+)?(?:authori[sz]ed|those)\s+(?:personnel|employees|staff|individuals)|background\s+(?:checks?|screening)|"
+    r"multi-?factor|\bMFA\b|unique\s+(?:user\s+)?(?:ids?|credentials)|who\s+need\s+(?:such\s+)?access|"
+    r"\baccess\w*\b[^.;]{0,80}\bonly\b|\bonly\b[^.;]{0,60}\baccess\w*\b"
+)
+LOGGING = rx(
+    r"\blog(?:s|ging|ged)?\b(?![-\s]+(?:in|on|into)\b)|audit\s+trails?|monitor\w*\s+(?:of\s+)?(?:all\s+)?(?:\w+\s+)?(?:access|activity|systems?|network|usage)|"
+    r"(?:access|activity|security|event)\s+(?:logs?|monitoring)|\bSIEM\b"
+)
+
+
+@register("access_logging")
+def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
+    """Access restrictions AND logging/monitoring of access; weak with only one of the two."""
+    access_all = [h for h in scan(ctx, "access", ACCESS) if not CONFIDENTIAL.search(h.sentence.text)]
+    logging_all = scan(ctx, "logging", LOGGING)
+    access, logging = ok(access_all), ok(logging_all)
+    weak = []
+    if access and not logging:
+        weak.append("access restrictions without logging or monitoring of access")
+    if logging and not access:
+        weak.append("logging without access restrictions")
+    evidence = access[:1] + logging[:1]
+    out = decide(
+        req,
+        evidence,
+        present_reason=f"Access restrictions and access logging ({evidence[0].sentence.where if evidence else ''}).",
+        weak=weak,
+        rejected=[h for h in access_all + logging_all if not h.ok],
+        ctx=ctx,
+        missing_reason="No clause restricts or logs access to customer data.",
+    )
+    return to_finding(req, out)

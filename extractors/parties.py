@@ -1,0 +1,223 @@
+"""Who is who in a contract: the vendor and the customer, detected generically.
+
+Contracts name the vendor Vendor/Provider/Supplier/Company/Licensor/Processor/"we" and the customer
+Customer/Client/Licensee/Controller/Subscriber/"you"; many also define a short name in the preamble
+(`Acme Ltd ("Acme")`). `roles_for` learns those aliases; `actor` tells which party performs a verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from assistant.models import Document
+
+Role = Literal["vendor", "customer", "both"]
+
+VENDOR_WORDS = (
+    "vendor", "service provider", "provider", "supplier", "licensor", "processor", "data processor",
+    "company", "contractor", "seller", "consultant", "we", "us",
+)  # fmt: skip
+CUSTOMER_WORDS = (
+    "customer", "client", "licensee", "controller", "data controller", "subscriber", "buyer", "purchaser",
+    "you", "user organisation", "authority", "agency", "institution",
+)  # fmt: skip
+_BOTH = r"either\s+party|each\s+party|both\s+parties|the\s+parties|a\s+party|any\s+party"
+_DEFINED = re.compile(
+    r"\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?|as\s+)?[\"“']"
+    r"(?P<alias>[A-Z][\w&.\- ]{1,30}?)[\"”']\s*\)"
+)
+
+
+_COMMON_TERM = re.compile(
+    r"agreement|date|term|service|order|exhibit|schedule|annex|data|information|software|platform|product|fee|"
+    r"confidential|personal|security|incident|breach|polic|documentation|user|content|affiliate|party|parties|"
+    r"dpa|msa|sla|sow|addendum|terms|law|period|effective"
+)
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Compiled party-name patterns of one document."""
+
+    vendor: re.Pattern[str]
+    customer: re.Pattern[str]
+    mention: re.Pattern[str]
+
+    def role_of(self, mention: str) -> Role | None:
+        """Role of a matched mention ('Vendor' -> vendor, 'either party' -> both, 'its' -> None)."""
+        if re.fullmatch(_BOTH, mention, re.I):
+            return "both"
+        if self.vendor.fullmatch(mention):
+            return "vendor"
+        if self.customer.fullmatch(mention):
+            return "customer"
+        return None
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
+    """Aliases defined in the text, split into (vendor, customer) by name or by elimination."""
+    vendor_set = {w.lower() for w in VENDOR_WORDS}
+    customer_set = {w.lower() for w in CUSTOMER_WORDS}
+    vendor: list[str] = []
+    customer: list[str] = []
+    unknown: list[str] = []
+    for m in _DEFINED.finditer(text[:6000]):
+        alias = m.group("alias").strip()
+        low = alias.lower()
+        if low in vendor_set or low.split()[-1] in vendor_set:
+            vendor.append(alias)
+        elif low in customer_set or low.split()[-1] in customer_set:
+            customer.append(alias)
+        elif len(alias.split()) <= 3 and m.start() < 2500 and not _COMMON_TERM.search(low):
+            context = text[max(0, m.start() - 200) : m.end() + 120].lower()
+            if re.search(
+                r"\bas\s+(?:the\s+|a\s+)?(?:vendor|provider|supplier|licensor|processor)\b", context
+            ):
+                vendor.append(alias)
+            elif re.search(
+                r"\bas\s+(?:the\s+|a\s+)?(?:customer|client|licensee|controller|subscriber)\b", context
+            ):
+                customer.append(alias)
+            else:
+                unknown.append(alias)
+    for alias in unknown[:2]:
+        if not vendor:
+            vendor.append(alias)
+        elif not customer:
+            customer.append(alias)
+    return vendor, customer
+
+
+@lru_cache(maxsize=256)
+def _aliases_cached(head: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    vendor, customer = _classify_aliases(head)
+    return tuple(vendor), tuple(customer)
+
+
+@lru_cache(maxsize=256)
+def _roles_cached(vendor_alias: tuple[str, ...], customer_alias: tuple[str, ...]) -> Roles:
+    # NOTE: "Company" defaults to the vendor, unless the document defines it as the customer.
+    vendor_words = [w for w in VENDOR_WORDS if w.lower() not in {a.lower() for a in customer_alias}]
+    v = _alternation([*vendor_words, *vendor_alias])
+    c = _alternation([*CUSTOMER_WORDS, *customer_alias])
+    # Sub-processor/subcontractor are not the vendor itself.
+    vendor_rx = re.compile(rf"(?<![\w-])(?:{v})(?![\w-])", re.I)
+    customer_rx = re.compile(rf"(?<![\w-])(?:{c})(?![\w-])", re.I)
+    auditor = r"(?:\s+or\s+its|'s|’s)?(?:\s+(?:independent|external|third[- ]party|designated))?\s+(?:auditors?|regulators?)"
+    mention = re.compile(
+        rf"(?<![\w-])(?:(?P<party>{v}|{c})(?P<aud>{auditor})?|(?P<both>{_BOTH})|"
+        rf"(?P<reg>(?:supervisory|regulatory|competent)\s+authorit(?:y|ies)|regulators?|auditors?))(?![\w-])",
+        re.I,
+    )
+    return Roles(vendor=vendor_rx, customer=customer_rx, mention=mention)
+
+
+def roles_for(doc: Document) -> Roles:
+    """Party patterns for `doc`, learned from its preamble definitions plus the common words."""
+    return family_roles([doc])
+
+
+def family_roles(documents: list[Document]) -> Roles:
+    """Party patterns for a family: aliases defined in any document (an MSA's `("Acme")` also names the
+    vendor in its DPA); an alias claimed for both roles is dropped."""
+    vendor: set[str] = set()
+    customer: set[str] = set()
+    for doc in documents:
+        v, c = _aliases_cached(doc.text[:6000])
+        vendor.update(v)
+        customer.update(c)
+    both = vendor & customer
+    return _roles_cached(tuple(sorted(vendor - both)), tuple(sorted(customer - both)))
+
+
+_SUBJECT_MODAL = r"(?:shall|will|must|may|agrees|undertakes|is|are|has|have|can|should)\b"
+
+
+_NOUN_AFTER = re.compile(
+    r"(?:(?:'s|’s|s')(?!\s+(?:\w+\s+)?(?:personnel|staff|employees|representatives|agents|engineers|team|support)\b)|\s+(?=[A-Z][a-z])(?!Shall|Will|May|Must|Agrees|Is|Has)|\s+(?:data|content|materials|information|"
+    r"personnel|users?|systems?|accounts?|property|premises|environment|instance|tenant)\b)"
+)
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:give|gives|giving|provide|provides|send|sends|notify|notifies|inform|informs|serve|deliver|furnish|"
+    r"offer|to|against)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def mentions(text: str, roles: Roles) -> list[tuple[int, int, Role | None]]:
+    """Party mentions in `text`: (start, end, role); auditors/regulators alone count for the customer."""
+    out: list[tuple[int, int, Role | None]] = []
+    for m in roles.mention.finditer(text):
+        if _NOUN_AFTER.match(text, m.end()) and not m.group("both") and not m.group("aud"):
+            continue  # "Customer Data", "Supplier Personnel", "Customer's systems": not the party acting
+        if _OBJECT_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue  # "give Customer notice", "notify the Customer": the party is an object
+        if m.group("both"):
+            out.append((m.start(), m.end(), "both"))
+        elif m.group("reg"):
+            out.append((m.start(), m.end(), "customer"))
+        else:
+            out.append((m.start(), m.end(), roles.role_of(m.group("party"))))
+    return out
+
+
+def _opposite(role: Role | None) -> Role | None:
+    return {"vendor": "customer", "customer": "vendor"}.get(role or "", role)  # type: ignore[return-value]
+
+
+_GRANT_TO = re.compile(
+    r"\b(grants?|granting|authori[sz]es?|permits?|allows?|enables?)\s+(?:to\s+)?(?:the\s+)?(?P<who>[\w&.-]+)",
+    re.I,
+)
+_ELIDED = re.compile(r"\b(?:and|or)\s+(?:\w+\s+)?(?:shall|will|must|may)\s+(?:\w+\s+)?$", re.I)
+_SUBJECT_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:shall|will|must|may|agrees|undertakes)\b", re.I)
+
+
+def actor(text: str, pos: int, end: int, roles: Roles) -> Role | None:
+    """The party performing the verb at text[pos:end] of one sentence: the agent of a passive
+    ('notified by Supplier'), else the last party named before the verb in the same fragment;
+    a recipient ('Customer shall be notified', 'Customer will receive notice') implies the other party."""
+    agent = re.match(r"\s*(?:\w+\s+){0,3}?by\s+(?:the\s+)?", text[end : end + 60], re.I)
+    if agent:
+        after = text[end + agent.end() : end + agent.end() + 40]
+        found = mentions(after, roles)
+        if found and found[0][0] == 0:
+            return found[0][2]
+    left = text[max(0, pos - 260) : pos]
+    cut = max(left.rfind(";"), left.rfind(". "))
+    if cut >= 0:
+        left = left[cut + 1 :]
+    found = mentions(left, roles)
+    if not found:
+        return None
+    grants = list(_GRANT_TO.finditer(left))
+    if grants:
+        grant = grants[-1]
+        head = mentions(left[grant.start("who") :], roles)
+        if head and head[0][0] == 0:
+            return head[0][2]  # "Vendor shall permit Customer to audit": the grantee acts
+        grantor = [f for f in found if f[1] <= grant.start()]
+        if grantor and re.match(r"grant", grant.group(1), re.I):
+            return _opposite(grantor[-1][2])  # "You grant Quillstack a licence to use": not the grantor
+    if _ELIDED.search(left):
+        subjects = [f for f in found if _SUBJECT_AFTER.match(left, f[1])]
+        if subjects:
+            return subjects[0][2]
+    start, stop, role = found[-1]
+    between = left[stop:]
+    if re.search(r"\b(?:be|been|being|receive|receives|is|are)\b", between, re.I) and not re.search(
+        r"\b(?:is|are)\s+(?:entitled|permitted|allowed|required|obliged|obligated|responsible)\b",
+        between,
+        re.I,
+    ):
+        if re.search(r"\b(?:be|been|being)\s+\w+ed\b|\breceive", between + text[pos:end], re.I):
+            return _opposite(role)
+    return role

@@ -1,0 +1,383 @@
+"""Shared decision machinery for the rule extractors.
+
+Every extractor works the same way: split the family into sentences, find sentences where an
+*element* of the requirement is expressed (a regex), keep only the ones that really grant it
+(not negated, not a bare definition or cross-reference, the right party acting), read parameters,
+and let `decide` turn the surviving hits, the parameters and the weak rules into a Finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from assistant.models import Evidence, Finding, Status
+from assistant.playbook import Requirement
+from extractors.base import ReviewContext, evidence_for
+from extractors.parties import Role, Roles, actor, family_roles
+from extractors.spans import (
+    NAMED_DOC_RE,
+    REFERENCE_RE,
+    XREF_RE,
+    Sentence,
+    family_sentences,
+    is_definition,
+    is_negated,
+    matching_sentences,
+    neighbours,
+    notice_durations,
+    reference_target,
+    strip_xrefs,
+    target_missing,
+)
+from extractors.text import Duration, find_durations
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    """Case-insensitive compiled pattern."""
+    return re.compile(pattern, re.I)
+
+
+CUST = r"(?:customer|client|licensee|controller|subscriber|you)"
+VEND = r"(?:vendor|provider|supplier|licensor|processor|company|we)"
+NOTICE = rx(r"\bnotice|\bnotif|\binform|prior\s+to|in\s+advance|advance")
+DELETE_VERB = rx(r"\b(?:delet|destroy|destruct|eras|purg|dispos|anonymi[sz])\w*")
+
+
+@dataclass
+class Hit:
+    """A sentence expressing one element of a requirement, with its verdict."""
+
+    sentence: Sentence
+    element: str
+    start: int  # offset of the match inside the sentence text
+    end: int
+    role: Role | None
+    verdict: str  # ok | negated | wrong_direction | definition
+
+    @property
+    def ok(self) -> bool:
+        """True when the sentence grants the element."""
+        return self.verdict == "ok"
+
+
+def scan(
+    ctx: ReviewContext,
+    element: str,
+    pattern: re.Pattern[str],
+    *,
+    within: re.Pattern[str] | None = None,
+    actors: Iterable[Role | None] | None = ("vendor", "both", None),
+    sentences_: Iterable[Sentence] | None = None,
+) -> list[Hit]:
+    """Sentences matching `pattern` (and `within`, a topic the sentence must mention), each with a
+    verdict: negated, a bare definition, performed by a party not in `actors`, or ok."""
+    allowed = set(actors) if actors is not None else None
+    hits: list[Hit] = []
+    roles = family_roles(ctx.documents)
+    if sentences_ is None:
+        sentences_ = [s for doc in ctx.documents for s in matching_sentences(doc, pattern)]
+    for sent in sentences_:
+        text = sent.plain or strip_xrefs(sent.text)
+        if within is not None and not within.search(text):
+            continue
+        m = pattern.search(text)
+        if m is None:
+            continue
+        hits.append(_judge(sent, element, text, m, allowed, roles))
+    return hits
+
+
+_GRANT = re.compile(
+    r"\b(?:may|shall|will|must|agrees?\s+to|undertakes?\s+to|is\s+entitled)\b(?!\s+be\s+(?:as\s+)?(?:set|described|specified|governed))",
+    re.I,
+)
+
+
+def _judge(
+    sent: Sentence, element: str, text: str, m: re.Match[str], allowed: set[Role | None] | None, roles: Roles
+) -> Hit:
+    role = actor(text, m.start(), m.end(), roles)
+    if role is None and sent.lead:
+        role = actor(sent.lead, len(sent.lead), len(sent.lead), roles)
+    if sent.lead and is_negated(sent.lead, len(sent.lead)) and not is_negated(text, m.start(), m.end()):
+        return Hit(sent, element, m.start(), m.end(), role, "negated")
+    if is_definition(text):
+        verdict = "definition"
+    elif (ref := REFERENCE_RE.search(text)) is not None and not _GRANT.search(text[: ref.start()]):
+        verdict = "reference"
+    elif is_negated(text, m.start(), m.end()):
+        verdict = "negated"
+    elif allowed is not None and role not in allowed:
+        verdict = "wrong_direction"
+    else:
+        verdict = "ok"
+    return Hit(sent, element, m.start(), m.end(), role, verdict)
+
+
+def ok(hits: Iterable[Hit]) -> list[Hit]:
+    """Only the hits that grant the element."""
+    return [h for h in hits if h.ok]
+
+
+def durations_in(hit: Hit, near: re.Pattern[str] | None = None) -> list[Duration]:
+    """Durations in the hit's sentence; with `near`, only those within 80 characters of a `near` match."""
+    text = hit.sentence.text
+    found = find_durations(text)
+    if near is None:
+        return found
+    anchors = [m.start() for m in near.finditer(text)]
+    return [d for d in found if any(abs(d.start - a) <= 80 for a in anchors)]
+
+
+_KIND_RANK = {"order_form": 0, "sla": 1, "dpa": 2, "sow": 3, "msa": 4, "proposal": 5, "other": 6}
+
+
+def pick_value(values: list[tuple[int, Hit]], prefer: str = "first") -> tuple[int | None, Hit | None, str]:
+    """Choose one parameter value among hits: the most specific document wins (order form, SLA, DPA over
+    the MSA); within it `prefer` ('min', 'max' or 'first'). Returns (value, hit, note on conflicts)."""
+    if not values:
+        return None, None, ""
+    ranked = sorted(values, key=lambda vh: _KIND_RANK.get(vh[1].sentence.doc.kind.value, 9))
+    best_kind = ranked[0][1].sentence.doc.kind
+    same = [vh for vh in ranked if vh[1].sentence.doc.kind == best_kind]
+    if prefer == "min":
+        value, hit = min(same, key=lambda vh: vh[0])
+    elif prefer == "max":
+        value, hit = max(same, key=lambda vh: vh[0])
+    else:
+        value, hit = same[0]
+    others = sorted({v for v, h in values if v != value and h.sentence.doc.id != hit.sentence.doc.id})
+    note = ""
+    if others:
+        note = f" {hit.sentence.where} ({value}) is taken over the other document(s) stating {others}."
+    return value, hit, note
+
+
+@dataclass
+class Outcome:
+    """What an extractor decided, before it becomes a Finding."""
+
+    status: Status
+    reason: str
+    evidence: list[Hit] = field(default_factory=list)
+    params: dict[str, int | float | str | bool | None] = field(default_factory=dict)
+    confidence: float = 0.75
+
+
+def weak_reasons(req: Requirement, params: Mapping[str, object]) -> list[str]:
+    """Reasons of the playbook's `weak_if` rules that apply to `params`."""
+    return [f"{r.reason} ({r.param} = {params.get(r.param)})" for r in req.weak_if if r.applies(dict(params))]
+
+
+def decide(
+    req: Requirement,
+    granted: list[Hit],
+    *,
+    present_reason: str,
+    weak: list[str] | None = None,
+    params: Mapping[str, int | float | str | bool | None] | None = None,
+    missing_reason: str = "",
+    rejected: list[Hit] | None = None,
+    ctx: ReviewContext | None = None,
+) -> Outcome:
+    """The shared verdict: no granting hit -> missing (or unclear when only a cross-reference to a
+    document not provided speaks to it); any weak reason (pattern-based or a `weak_if` rule) -> weak;
+    else present."""
+    params = {k: v for k, v in (params or {}).items() if v is not None}
+    if not granted:
+        return _missing(req, rejected or [], missing_reason, ctx)
+    reasons = list(weak or []) + weak_reasons(req, params)
+    evidence = _dedupe(granted)[:3]
+    if reasons:
+        text = f"{present_reason.rstrip('.')}, but weak: {'; '.join(reasons)}."
+        return Outcome(Status.weak, text, evidence, params, 0.75)
+    return Outcome(Status.present, present_reason, evidence, params, 0.8)
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    seen: set[tuple[str, int]] = set()
+    out: list[Hit] = []
+    for h in hits:
+        key = (h.sentence.doc.id, h.sentence.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(h)
+    return out
+
+
+_VERDICT_TEXT = {
+    "reference": "only points to another document or section",
+    "negated": "is negated",
+    "wrong_direction": "runs the wrong way (the other party acts)",
+    "definition": "is only a definition",
+}
+
+
+def unclear_reference(ctx: ReviewContext, req: Requirement, among: list[Hit] | None = None) -> Outcome | None:
+    """An `unclear` outcome when the requirement's topic is only addressed by a pointer to a schedule,
+    exhibit or document that is not in the documents provided (only in the `among` sentences if given)."""
+    dangling = dangling_reference(ctx, req, [h.sentence for h in among] if among is not None else None)
+    if dangling is None:
+        return None
+    hit, label = dangling
+    return Outcome(
+        Status.unclear,
+        f"{hit.sentence.where} refers to {label}, which is not in the documents provided; "
+        "the requirement cannot be checked without it.",
+        [hit],
+        confidence=0.5,
+    )
+
+
+def _missing(req: Requirement, rejected: list[Hit], reason: str, ctx: ReviewContext | None) -> Outcome:
+    base = reason or f"No clause in the documents provided satisfies '{req.title or req.id}'."
+    evidence = _dedupe(rejected)[:2]
+    notes = [f"{h.sentence.where} {_VERDICT_TEXT.get(h.verdict, h.verdict)}" for h in evidence]
+    unclear = unclear_reference(ctx, req) if ctx is not None else None
+    if unclear is not None:
+        return unclear
+    for h in rejected:
+        target = reference_target(h.sentence.text) if h.verdict == "reference" else None
+        if target and ctx is not None and target_missing(target, ctx.documents):
+            return Outcome(
+                Status.unclear,
+                f"{h.sentence.where} says this is dealt with in {target}, which is not in the documents provided.",
+                [h],
+                confidence=0.5,
+            )
+    text = base if not notes else f"{base} Related text: {'; '.join(notes)}."
+    section = _section_pointer(ctx, req) if ctx is not None else None
+    if section is not None:
+        text += (
+            f" {section[0].sentence.where} only cross-refers to {section[1]}, which is not in the documents."
+        )
+    return Outcome(Status.missing, text, evidence, confidence=0.7 if evidence else 0.8)
+
+
+def _topic(req: Requirement) -> re.Pattern[str] | None:
+    """The requirement's subject for cross-reference checks: `options.topic` if set, else its cues."""
+    topic = req.options.get("topic")
+    cues = [str(topic)] if topic else [c for c in req.cues if c]
+    return re.compile("|".join(f"(?:{c})" for c in cues), re.I) if cues else None
+
+
+def dangling_reference(
+    ctx: ReviewContext, req: Requirement, sentences_: list[Sentence] | None = None
+) -> tuple[Hit, str] | None:
+    """A sentence on the requirement's topic that points at a schedule, exhibit or document that is not
+    in the family ('credits described in Schedule 3', 'governed by the DPA'): the first, with its label.
+    A dangling *section* number ('subject to Section 12 (Audit)') is boilerplate and does not count."""
+    topic = _topic(req)
+    if topic is None:
+        return None
+    for sent in sentences_ if sentences_ is not None else family_sentences(ctx):
+        text = sent.text
+        if not topic.search(text):
+            continue
+        for m in XREF_RE.finditer(text):
+            title = m.group("title") or ""
+            near = text[max(0, m.start() - 80) : m.end()]
+            kind = m.group("kind").lower()
+            if kind in {"section", "clause", "article", "paragraph"} or not (
+                topic.search(title) or topic.search(near)
+            ):
+                continue
+            if target_missing(m.group(0), ctx.documents):
+                return Hit(sent, "xref", m.start(), m.end(), None, "xref"), m.group(0)
+        for m in NAMED_DOC_RE.finditer(text):
+            near = text[max(0, m.start() - 120) : m.end()]
+            if topic.search(near) and target_missing(m.group("name"), ctx.documents, named=True):
+                return Hit(sent, "xref", m.start(), m.end(), None, "xref"), f"the {m.group('name')}"
+        ref = REFERENCE_RE.search(text)
+        if ref and topic.search(text[: ref.start()]) and target_missing(ref.group("target"), ctx.documents):
+            return Hit(sent, "xref", 0, len(text), None, "xref"), ref.group("target").strip()
+    return None
+
+
+def _section_pointer(ctx: ReviewContext, req: Requirement) -> tuple[Hit, str] | None:
+    """A boilerplate pointer to a section titled like the requirement ('subject to Section 12 (Audit)')
+    whose number no clause of the family carries."""
+    topic = _topic(req)
+    numbers = {c.number.strip("().") for d in ctx.documents for c in d.clauses if c.number}
+    for sent in family_sentences(ctx) if topic is not None else []:
+        for m in XREF_RE.finditer(sent.text):
+            title = m.group("title") or ""
+            if m.group("kind").lower() == "section" and title and topic.search(title):  # type: ignore[union-attr]
+                if m.group("num").strip(".") not in numbers:
+                    return Hit(sent, "xref", m.start(), m.end(), None, "xref"), m.group(0)
+    return None
+
+
+def to_finding(req: Requirement, out: Outcome) -> Finding:
+    """Finding with verbatim sentence evidence for the outcome."""
+    evidence: list[Evidence] = [
+        evidence_for(h.sentence.doc, h.sentence.start, h.sentence.end, h.sentence.clause)
+        for h in out.evidence
+    ]
+    return Finding(
+        requirement=req.id,
+        title=req.title,
+        status=out.status,
+        severity=req.severity,
+        params=dict(out.params),
+        evidence=evidence,
+        reason=out.reason,
+        source="rules",
+        confidence=out.confidence,
+    )
+
+
+def context(hit: Hit, radius: int = 2) -> list[Sentence]:
+    """The hit's sentence and up to `radius` neighbours on each side within the same clause."""
+    return neighbours(hit.sentence, radius)
+
+
+def weak_signals(
+    hits: list[Hit], signals: dict[str, re.Pattern[str]], radius: int = 1
+) -> tuple[list[str], list[Hit]]:
+    """Weak reasons whose pattern matches (un-negated) in the hits' sentences or their neighbours,
+    with a hit for each as evidence: `signals` maps a reason to its regex."""
+    reasons: list[str] = []
+    found: list[Hit] = []
+    for reason, rx in signals.items():
+        for hit in hits:
+            match = next(
+                ((s, m) for s in context(hit, radius) for m in [rx.search(s.text)] if m is not None), None
+            )
+            if match is None:
+                continue
+            sent, m = match
+            if is_negated(sent.text, m.start()):
+                continue
+            reasons.append(reason)
+            found.append(Hit(sent, "weak", m.start(), m.end(), None, "ok"))
+            break
+    return reasons, found
+
+
+def duration_param(
+    hits: list[Hit], near: re.Pattern[str] | None, unit: str, prefer: str = "first", radius: int = 0
+) -> tuple[int | None, Hit | None, str]:
+    """One duration parameter from the hits' sentences (within 80 chars of `near` when given), in
+    `unit` ('days', 'hours' or 'months'); conflicts between documents resolved by `pick_value`."""
+    values: list[tuple[int, Hit]] = []
+    for hit in hits:
+        for sent in context(hit, radius) if radius else [hit.sentence]:
+            probe = Hit(sent, hit.element, 0, 0, hit.role, hit.verdict)
+            for d in durations_in(probe, near):
+                values.append((getattr(d, unit)(), probe))
+    return pick_value(values, prefer)
+
+
+def notice_param(
+    hits: list[Hit], unit: str = "days", prefer: str = "min", radius: int = 0
+) -> tuple[int | None, Hit | None, str]:
+    """A notice-period parameter from the hits' sentences (see `notice_durations`)."""
+    values: list[tuple[int, Hit]] = []
+    for hit in hits:
+        for sent in context(hit, radius) if radius else [hit.sentence]:
+            probe = Hit(sent, hit.element, 0, 0, hit.role, hit.verdict)
+            values.extend((getattr(d, unit)(), probe) for d in notice_durations(sent.text))
+    return pick_value(values, prefer)

@@ -1,0 +1,326 @@
+"""Sentences of a contract family and the polarity tests run on them.
+
+A family's documents are split into sentences clause by clause (a clause that only continues a wrapped
+sentence is merged back), with heading lines and clause numbers trimmed so that evidence quotes the
+operative words. Negation, bare definitions, cross-references and notice periods are recognised here.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from assistant.models import Clause, Document
+from extractors.base import ReviewContext
+from extractors.text import NEGATION_RE, Duration, find_durations, sentences
+
+_BENIGN = re.compile(
+    r"\b(?:not\s+limited\s+to|without\s+limitation|without\s+limiting|notwithstanding|no\s+later\s+than|"
+    r"not\s+later\s+than|no\s+less\s+than|not\s+less\s+than|no\s+more\s+than|not\s+more\s+than|"
+    r"without\s+undue\s+delay|no\s+event\s+later|without\s+(?:cause|reason|penalty|liability|charge|"
+    r"additional\s+(?:cost|charge|fee)s?|(?:any\s+)?further\s+(?:cost|charge)s?)|for\s+no\s+reason|"
+    r"in\s+no\s+event\s+(?:later|more|less)|no\s+additional\s+(?:cost|charge))\b",
+    re.I,
+)
+_EXTRA_NEG = re.compile(r"\b(?:nothing|under\s+no\s+obligation|not\s+obliged|not\s+required)\b", re.I)
+_NEG_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:(?:is|are|shall\s+be|will\s+be)\s+not|(?:is|are)\s+excluded|"
+    r"not\s+(?:included|provided|available|permitted|granted|offered))\b",
+    re.I,
+)
+_SUBJECT_MODAL = re.compile(
+    r"(?:vendor|provider|supplier|licensor|processor|company|customer|client|licensee|controller|"
+    r"subscriber|party|we|you)\s+(?:shall|will|must|may|agrees|undertakes|can)\b",
+    re.I,
+)
+_CLAUSE_CUT = re.compile(
+    r"\b(?:and|but|or)\s+(?:shall|will|must|may)\b|,\s*(?:and|but)\b|\bprovided\s+that\b", re.I
+)
+DEFINITION_RE = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?[*_]*[\"“'‘][^\"”'’]{1,80}[\"”'’][*_]*\s+(?:means|shall\s+mean|has\s+the\s+meaning|"
+    r"refers\s+to|is\s+defined|includes)\b",
+    re.I,
+)
+XREF_RE = re.compile(
+    r"\b(?P<kind>Section|Clause|Article|Paragraph|Schedule|Exhibit|Annex|Appendix|Attachment)\s+"
+    r"(?P<num>\d+(?:\.\d+)*|[A-Z]{1,3}\b)(?:\s*\((?P<title>[^)]{1,60})\))?",
+    re.I,
+)
+NAMED_DOC_RE = re.compile(
+    r"\b(?:set\s+(?:out|forth)|described|specified|detailed|defined|contained|provided)\s+in\s+(?:the\s+)?"
+    r"(?:applicable\s+)?(?P<name>(?:[A-Z][\w-]*\s+){0,4}(?:Exhibit|Schedule|Annex|Appendix|Addendum|Policy|Attachment))\b"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a clause, with absolute offsets into its document's text."""
+
+    doc: Document
+    clause: Clause | None
+    start: int
+    end: int
+    plain: str = field(default="", compare=False, repr=False)  # text with cross-reference labels blanked
+    lead: str = field(default="", compare=False, repr=False)  # "Vendor shall not:" above a list item
+
+    @property
+    def text(self) -> str:
+        """The sentence, verbatim from the document text."""
+        return self.doc.text[self.start : self.end]
+
+    @property
+    def where(self) -> str:
+        """Short location for reasons: 'DPA §9.2' style."""
+        label = _doc_label(self.doc)
+        if self.clause is not None and self.clause.number:
+            return f"{label} §{self.clause.number.rstrip('.')}"
+        return f"{label} p.{self.doc.page_at(self.start)}"
+
+
+def _doc_label(doc: Document) -> str:
+    kind = doc.kind.value
+    return {"msa": "MSA", "dpa": "DPA", "sla": "SLA", "sow": "SOW", "order_form": "Order Form"}.get(
+        kind, doc.filename
+    )
+
+
+_CACHE: dict[tuple[str, str, int, int], tuple[Sentence, ...]] = {}
+
+
+_CONTINUES = re.compile(r"\s*(?:\(\d|[a-z])")
+
+
+def _segments(doc: Document) -> list[tuple[Clause | None, int, int]]:
+    """Clause spans to split into sentences; a clause that only continues the previous one's sentence
+    (a line wrapped at '(30) days' mistaken for a clause number) is merged back into it."""
+    if not doc.clauses:
+        return [(None, 0, len(doc.text))]
+    segs: list[tuple[Clause | None, int, int]] = []
+    for clause in doc.clauses:
+        if (
+            segs
+            and _CONTINUES.match(clause.text)
+            and doc.text[segs[-1][1] : clause.start].rstrip()[-1:] not in set(".;:!?\"”'")
+        ):
+            first, s0, _ = segs[-1]
+            segs[-1] = (first, s0, clause.end)
+        else:
+            segs.append((clause, clause.start, clause.end))
+    return segs
+
+
+def _doc_sentences(doc: Document) -> tuple[Sentence, ...]:
+    key = (doc.id, doc.sha256, len(doc.text), len(doc.clauses))
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    out: list[Sentence] = []
+    for clause, start, end in _segments(doc):
+        for s, e in sentences(doc.text[start:end], base=start):
+            s = _skip_heading(doc.text, s, e)
+            if e - s > 3 and not _title_like(doc.text[s:e]):
+                out.append(Sentence(doc, clause, s, e, strip_xrefs(doc.text[s:e])))
+    if len(_CACHE) > 64:
+        _CACHE.clear()
+    _CACHE[key] = _with_leads(doc, out)
+    return _CACHE[key]
+
+
+_SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "&", "or", "by", "with", "a", "an"}
+_LEAD_NUMBER = re.compile(r"(?:\(?[0-9]+(?:\.[0-9]+)*\)?\.?|\([a-z]{1,3}\)|[A-Z]\.|[ivx]{1,4}\.)\s+")
+
+
+_LIST_LEAD = re.compile(r":\s*(?:\(?[a-z0-9ivx]{1,4}[.)][^\n]*)?$", re.S)
+
+
+def _with_leads(doc: Document, sents: list[Sentence]) -> tuple[Sentence, ...]:
+    """Attach to each list item the lead-in it completes: in 'Customer shall: (a) ...; (b) ...', item (b)
+    is performed by the customer, and under 'Vendor shall not:' every item is negated."""
+    out: list[Sentence] = []
+    lead, lead_section, items = "", "", 0
+    for s in sents:
+        text = s.text
+        items += 1
+        item = s.clause is not None and re.fullmatch(r"\(?[a-z]{1,4}[.)]?", (s.clause.number or "").strip())
+        if lead and ((_section(s.clause) != lead_section and not item) or items > 15):
+            lead = ""
+        if lead:
+            s = Sentence(s.doc, s.clause, s.start, s.end, s.plain, lead)
+        out.append(s)
+        head = re.search(r"^(.*?:)\s*\(?[a-z0-9ivx]{1,4}[.)]\s", text, re.S)
+        if text.rstrip().endswith(":") or head:
+            lead = text.rstrip() if text.rstrip().endswith(":") else head.group(1)  # type: ignore[union-attr]
+            lead_section, items = _section(s.clause), 0
+        elif text.rstrip().endswith("."):
+            lead = ""
+    return tuple(out)
+
+
+def _title_like(line: str) -> bool:
+    words = _LEAD_NUMBER.sub("", line.strip(), count=1).split()
+    if not words or len(words) > 8 or line.rstrip()[-1:] in {".", ";", ":", ","}:
+        return False
+    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words)
+
+
+def _skip_heading(text: str, start: int, end: int) -> int:
+    """Move `start` past a heading line and a clause number ('2. Audit\n2.1 Customer may' -> 'Customer may')."""
+    for _ in range(3):
+        nl = text.find("\n", start, end)
+        if nl < 0 or not _title_like(text[start:nl]):
+            break
+        start = nl + 1
+        while start < end and text[start].isspace():
+            start += 1
+    m = _LEAD_NUMBER.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
+def family_sentences(ctx: ReviewContext) -> list[Sentence]:
+    """Every sentence of every document of the family, in document order."""
+    out: list[Sentence] = []
+    for doc in ctx.documents:
+        out.extend(_doc_sentences(doc))
+    return out
+
+
+def is_negated(text: str, pos: int, end: int | None = None) -> bool:
+    """True when the phrase at text[pos:end] is negated in its own fragment: 'Customer shall have no
+    right to audit', 'Nothing obliges Supplier to', 'transition services are not included'."""
+    left = text[max(0, pos - 120) : pos]
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(left)] + [left.rfind(";") + 1, left.rfind(". ") + 1]
+    subj = [m.start() for m in _SUBJECT_MODAL.finditer(left)]
+    left = left[max([*cuts, *(subj[-1:] or [0])]) :]
+    left = _BENIGN.sub(" ", left)
+    wide = _BENIGN.sub(" ", text[max(0, pos - 300) : pos])
+    if re.search(r"\b(?:not|no)\b[^;.]*\bwithout\b(?![^;.]*\b(?:not|no)\b)[^;.]*$", wide, re.I):
+        return False  # "shall not change X without giving notice": the notice is required
+    if NEGATION_RE.search(left) or _EXTRA_NEG.search(left):
+        return True
+    return end is not None and bool(_NEG_AFTER.search(text[end : end + 80]))
+
+
+def is_definition(text: str) -> bool:
+    """'"Security Incident" means ...': a definition gives no obligation by itself."""
+    return bool(DEFINITION_RE.search(text[:200]))
+
+
+def strip_xrefs(text: str) -> str:
+    """Blank out cross-reference labels ('Section 12 (Audit)') so their titles do not count as text."""
+    return XREF_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def neighbours(sentence: Sentence, radius: int = 2) -> list[Sentence]:
+    """`sentence` and up to `radius` neighbours on each side within the same clause or numbered section."""
+    sents = _doc_sentences(sentence.doc)
+    idx = sentence_index(sentence)
+    if idx is None:
+        return [sentence]
+    lo, hi = max(0, idx - radius), min(len(sents), idx + radius + 1)
+    section = _section(sentence.clause)
+    return [
+        s for s in sents[lo:hi] if s.clause is sentence.clause or (section and _section(s.clause) == section)
+    ]
+
+
+def _section(clause: Clause | None) -> str:
+    """Top-level section number of a clause ('9' for '9.2'), '' when unnumbered."""
+    if clause is None or not clause.number:
+        return ""
+    return clause.number.strip("().").split(".")[0]
+
+
+_NOTICE_AFTER = re.compile(
+    r"^\W{0,3}(?:s\b)?\W{0,2}(?:(?:prior|advance|written|express|formal)\s+){0,3}(?:notice|notification|before|prior|"
+    r"in\s+advance|ahead)",
+    re.I,
+)
+_NOTICE_BEFORE = re.compile(
+    r"(?:notice|notify\w*|notification|inform\w*)\s+(?:\w+\s+){0,6}?(?:at\s+least|no\s+(?:later|less)\s+than|"
+    r"not\s+(?:later|less)\s+than|of|with|within|minimum\s+of)?\s*$",
+    re.I,
+)
+
+
+def notice_durations(text: str) -> list[Duration]:
+    """Durations that are notice periods: "thirty (30) days' prior written notice", "notice of at least
+    60 days", "90 days before the end of the term"."""
+    out = []
+    for d in find_durations(text):
+        if _NOTICE_AFTER.search(text[d.end : d.end + 40]) or _NOTICE_BEFORE.search(
+            text[max(0, d.start - 60) : d.start]
+        ):
+            out.append(d)
+    return out
+
+
+REFERENCE_RE = re.compile(
+    r"\b(?:is|are|shall\s+be|will\s+be)\s+(?:as\s+)?(?:set\s+(?:out|forth)|described|specified|governed|addressed|"
+    r"covered|dealt\s+with|detailed|contained)\s+(?:in|by|under)\s+(?P<target>[^.;]{1,80})",
+    re.I,
+)
+_DOC_NAMES = (
+    (re.compile(r"\bDPA\b|data\s+processing|data\s+protection\s+(?:addendum|agreement)", re.I), "dpa"),
+    (re.compile(r"\bmaster\s+(?:\w+\s+)?agreement|\bMSA\b", re.I), "msa"),
+    (re.compile(r"\border\s+form", re.I), "order_form"),
+    (re.compile(r"\bSLA\b|service\s+level\s+(?:agreement|schedule)", re.I), "sla"),
+    (re.compile(r"\bSOW\b|statement\s+of\s+work", re.I), "sow"),
+)
+
+
+def reference_target(text: str) -> str | None:
+    """The place a pointer-only sentence sends the reader to ('are set out in Section 14 of the Master
+    Agreement' -> 'Section 14 of the Master Agreement'), or None when the sentence is not a pointer."""
+    m = REFERENCE_RE.search(text)
+    return m.group("target").strip() if m else None
+
+
+def target_missing(target: str, documents: list[Document], *, named: bool = False) -> bool:
+    """True when `target` names a document of the family that was not provided (a DPA, the master
+    agreement, an order form, an SLA, a SOW), a schedule/exhibit that no document contains as a heading,
+    or (`named`) a titled attachment such as 'the Security Exhibit' found nowhere as a heading."""
+    kinds = {d.kind.value for d in documents}
+    for rx_, kind in _DOC_NAMES:
+        if rx_.search(target):
+            return kind not in kinds and not any(rx_.search(d.title or d.filename) for d in documents)
+    m = re.search(r"\b(Schedule|Exhibit|Annex|Appendix|Attachment)\s+([A-Z0-9][\w.]*)", target, re.I)
+    label = f"{m.group(1)}\\s+{re.escape(m.group(2))}" if m else re.escape(target.strip()) if named else None
+    if label is None:
+        return False
+    heading = re.compile(rf"^[#*\s]*{label}\b", re.I | re.M)
+    return not any(heading.search(d.text) for d in documents)
+
+
+def matching_sentences(doc: Document, pattern: re.Pattern[str]) -> list[Sentence]:
+    """Sentences of `doc` that may match `pattern`: one pass over the whole text, each match mapped to
+    the sentences it touches (the caller re-checks each sentence on its own)."""
+    sents = _doc_sentences(doc)
+    starts = _starts(doc)
+    picked: dict[int, None] = {}
+    for m in pattern.finditer(doc.text):
+        i = max(0, bisect_right(starts, m.start()) - 1)
+        while i < len(sents) and sents[i].start <= m.end():
+            picked[i] = None
+            i += 1
+    return [sents[i] for i in picked]
+
+
+def sentence_index(sentence: Sentence) -> int | None:
+    """Position of `sentence` among its document's sentences."""
+    sents = _doc_sentences(sentence.doc)
+    i = bisect_right(_starts(sentence.doc), sentence.start) - 1
+    return i if 0 <= i < len(sents) and sents[i].start == sentence.start else None
+
+
+_STARTS: dict[tuple[str, str, int, int], list[int]] = {}
+
+
+def _starts(doc: Document) -> list[int]:
+    """Sentence start offsets of `doc` (cached like its sentences)."""
+    key = (doc.id, doc.sha256, len(doc.text), len(doc.clauses))
+    if key not in _STARTS:
+        if len(_STARTS) > 64:
+            _STARTS.clear()
+        _STARTS[key] = [s.start for s in _doc_sentences(doc)]
+    return _STARTS[key]
