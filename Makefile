@@ -25,8 +25,9 @@ setup: $(VENV)/.installed  ## create .venv and install clausegate with dev tools
 
 demo: setup  ## review the shipped sample family, then write the sample project's gate memo
 	$(VENV)/bin/clausegate review $(SAMPLE) --family acme-cloud
-	@if $(VENV)/bin/clausegate --help | grep -q ' gate '; then \
-	  $(VENV)/bin/clausegate gate examples/project.yaml --format markdown --out memo.md && echo "memo written to memo.md"; fi
+	$(VENV)/bin/clausegate gate examples/project.yaml --format markdown --out memo.md
+	$(VENV)/bin/clausegate gate examples/project.yaml --format pdf --out memo.pdf
+	@echo "CFO memo written to memo.md and memo.pdf"
 
 test: setup  ## run the test suite
 	$(VENV)/bin/pytest -q
@@ -50,4 +51,4 @@ bench: setup  ## print speed and memory figures
 	$(PY) -m evals.bench
 
 clean:  ## remove local data (store, index) - not the venv
-	rm -rf .clausegate memo.md
+	rm -rf .clausegate memo.md memo.pdf
