@@ -1,0 +1,148 @@
+"""Summaries of an evaluation run: the JSON written to `evals/results/`, and the rich table that prints
+the new figures beside the committed baseline (and, for CUAD, beside the keyword baseline)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from evals.metrics import (
+    Pair,
+    Score,
+    evidence_validity,
+    gap_recall,
+    macro_f1,
+    param_accuracy,
+    per_requirement,
+    status_accuracy,
+)
+from evals.runner import CaseRun
+
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+HEADLINE = (
+    "macro_f1",
+    "status_accuracy",
+    "gap_recall",
+    "param_accuracy",
+    "evidence_validity",
+    "seconds_per_doc",
+)
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def summarise(dataset: str, playbook_version: str, runs: Sequence[CaseRun], **extra: Any) -> dict[str, Any]:
+    """The JSON summary of a run: headline metrics, per-requirement scores, errors and extras."""
+    pairs = [p for r in runs for p in r.pairs]
+    scores = per_requirement(pairs)
+    ok = [r for r in runs if r.error is None]
+    seconds = sum(r.seconds for r in ok)
+    summary: dict[str, Any] = {
+        "dataset": dataset,
+        "playbook_version": playbook_version,
+        "cases": len(runs),
+        "errors": {r.case_id: r.error for r in runs if r.error},
+        "metrics": {
+            "macro_f1": _r(macro_f1(scores)),
+            "status_accuracy": _r(status_accuracy(pairs)),
+            "gap_recall": _r(gap_recall(pairs)),
+            "param_accuracy": _r(param_accuracy(pairs)),
+            "evidence_validity": _r(evidence_validity(pairs)),
+            "seconds_per_doc": _r(seconds / max(1, sum(len(_files(r)) for r in ok))),
+            "seconds_total": _r(seconds),
+        },
+        "requirements": {rid: s.as_dict() for rid, s in scores.items()},
+    }
+    summary.update(extra)
+    return summary
+
+
+def _files(run: CaseRun) -> list[str]:
+    return [d.id for d in run.review.documents] if run.review else []
+
+
+def split_macro(runs: Sequence[CaseRun], parity: int) -> float:
+    """Macro F1 over the cases whose numeric id prefix has the given parity (0 = even, 1 = odd)."""
+    pairs: list[Pair] = [p for r in runs if int(r.case_id.split(":")[0]) % 2 == parity for p in r.pairs]
+    return round(macro_f1(per_requirement(pairs)), 4)
+
+
+def write_summary(summary: dict[str, Any], out: Path) -> None:
+    """Write the summary as indented JSON (parent folders created)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(summary, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+
+
+def load_baseline(dataset: str, results_dir: Path = RESULTS_DIR) -> dict[str, Any] | None:
+    """The committed baseline summary of `dataset`, or None when there is none yet."""
+    path = results_dir / f"{dataset}-baseline.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _delta(new: float | None, old: float | None) -> str:
+    if new is None or old is None:
+        return ""
+    d = new - old
+    colour = "green" if d > 0.0005 else "red" if d < -0.0005 else "dim"
+    return f"[{colour}]{d:+.3f}[/{colour}]"
+
+
+def render(
+    summary: dict[str, Any],
+    baseline: dict[str, Any] | None,
+    keywords: dict[str, Score] | None = None,
+    console: Console | None = None,
+) -> None:
+    """Print per-requirement P/R/F1 and the headline metrics, each with its delta to the baseline."""
+    console = console or Console()
+    base_req = (baseline or {}).get("requirements", {})
+    table = Table(
+        title=f"{summary['dataset']}: {summary['cases']} case(s), playbook {summary['playbook_version']}"
+    )
+    for col in ("requirement", "support", "P", "R", "F1", "baseline F1", "delta"):
+        table.add_column(col, justify="left" if col == "requirement" else "right")
+    if keywords:
+        table.add_column("keyword F1", justify="right")
+    for rid, s in summary["requirements"].items():
+        old = base_req.get(rid, {}).get("f1")
+        row = [rid, str(s["support"]), _fmt(s["precision"]), _fmt(s["recall"]), _fmt(s["f1"]), _fmt(old)]
+        row.append(_delta(s["f1"], old))
+        if keywords:
+            row.append(_fmt(keywords[rid].f1) if rid in keywords else "-")
+        table.add_row(*row)
+    console.print(table)
+    _render_headline(summary, baseline, keywords, console)
+
+
+def _render_headline(
+    summary: dict[str, Any],
+    baseline: dict[str, Any] | None,
+    keywords: dict[str, Score] | None,
+    console: Console,
+) -> None:
+    base = (baseline or {}).get("metrics", {})
+    table = Table(title="headline metrics")
+    for col in ("metric", "value", "baseline", "delta"):
+        table.add_column(col, justify="left" if col == "metric" else "right")
+    for name in HEADLINE:
+        new, old = summary["metrics"].get(name), base.get(name)
+        table.add_row(name, _fmt(new), _fmt(old), _delta(new, old) if name != "seconds_per_doc" else "")
+    for name in ("macro_f1_even", "macro_f1_odd", "keyword_macro_f1"):
+        if name in summary:
+            table.add_row(name, _fmt(summary[name]), _fmt((baseline or {}).get(name)), "")
+    console.print(table)
+    if summary["errors"]:
+        console.print(
+            f"[red]{len(summary['errors'])} case(s) failed[/red]: {list(summary['errors'].items())[:3]!r}"
+        )
