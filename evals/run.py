@@ -21,14 +21,22 @@ from rich.console import Console
 
 from assistant.playbook import load_playbook
 from assistant.settings import Settings
-from evals.datasets import DEFAULT_CUAD_DIR, GOLD_FILE, DatasetError, EvalCase, load_cuad, load_gold
+from evals.datasets import (
+    DEFAULT_CUAD_DIR,
+    GOLD_FILE,
+    HOLDOUT_FILE,
+    DatasetError,
+    EvalCase,
+    load_cuad,
+    load_gold,
+)
 from evals.keyword_baseline import keyword_scores
 from evals.metrics import macro_f1
 from evals.options import OptionError, make_judge, make_reviewer
 from evals.report import RESULTS_DIR, load_baseline, render, split_macro, summarise, write_summary
 from evals.runner import CaseRun, default_parser, run_cases
 
-PLAYBOOKS = {"gold": "default", "cuad": "cuad"}
+PLAYBOOKS = {"gold": "default", "holdout": "default", "cuad": "cuad"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,8 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase]:
-    """The cases of `dataset` ('gold' or 'cuad')."""
-    return load_gold(GOLD_FILE, limit) if dataset == "gold" else load_cuad(cuad_dir, limit)
+    """The cases of `dataset` ('gold', 'holdout' or 'cuad')."""
+    if dataset == "cuad":
+        return load_cuad(cuad_dir, limit)
+    return load_gold(HOLDOUT_FILE if dataset == "holdout" else GOLD_FILE, limit)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
