@@ -88,12 +88,12 @@ def _doc_label(doc: Document) -> str:
 _CACHE: dict[tuple[str, str, int, int], tuple[Sentence, ...]] = {}
 
 
-_CONTINUES = re.compile(r"\s*(?:\(\d|[a-z])")
+_CONTINUES = re.compile(r"\s*[a-z]")
 
 
 def _segments(doc: Document) -> list[tuple[Clause | None, int, int]]:
     """Clause spans to split into sentences; a clause that only continues the previous one's sentence
-    (a line wrapped at '(30) days' mistaken for a clause number) is merged back into it."""
+    (a long clause cut mid-sentence) is merged back into it."""
     if not doc.clauses:
         return [(None, 0, len(doc.text))]
     segs: list[tuple[Clause | None, int, int]] = []

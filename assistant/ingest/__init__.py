@@ -120,5 +120,7 @@ def parse_bytes(
         size_bytes=len(data),
         text=extracted.text,
         pages=extracted.pages,
-        clauses=segment(extracted.text, extracted.pages, doc_id, headings=extracted.headings),
+        clauses=segment(
+            extracted.text, extracted.pages, doc_id, headings=extracted.headings, wrapped=extracted.wrapped
+        ),
     )

@@ -4,8 +4,9 @@
   masked so "Confidential - Page 3" matches "Confidential - Page 12") and bare page numbers are removed.
 - A word hyphenated at a line end is joined ("obli-" + "gation" -> "obligation").
 - Lines wrapped inside a paragraph are joined with a space; line breaks before headings, after sentence
-  ends and blank-line paragraph breaks are kept. The same rules apply across a page break, so a clause
-  running over two pages stays one piece of text.
+  ends and blank-line paragraph breaks are kept. A line that starts with a number but continues a
+  sentence ("within thirty" + "(30) days after ...") is joined too (see `wraps`). The same rules
+  apply across a page break, so a clause running over two pages stays one piece of text.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from collections import Counter
 
 from assistant.ingest.markers import is_caps_heading, is_title_like, numbered_marker
+from assistant.ingest.wraps import ListLabels, mid_phrase, plausible
 from assistant.models import Page
 
 _ZONE = 3  # lines at the top and bottom of a page where running headers and footers live
@@ -97,16 +99,20 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def _separator(prev: str, nxt: str, wide: int) -> str:
-    """How to join two consecutive lines: '' (hyphenation), ' ' (wrapped), or '\\n'."""
+def _separator(prev: str, nxt: str, wide: int, labels: ListLabels | None = None, offset: int = 0) -> str:
+    """How to join two consecutive lines: '' (hyphenation), ' ' (wrapped), or '\\n'; `offset` is where
+    `nxt` starts among the lines that `labels` was built from."""
     if _HYPHEN_END.search(prev) and nxt[:1].islower():
         return ""
-    if numbered_marker(nxt) is not None or is_caps_heading(nxt, prev):
+    marker = numbered_marker(nxt)
+    if marker is not None and plausible(marker, prev, labels, offset):
         return "\n"
-    if prev[-1] in ".;:!?" or (len(prev) < 0.6 * wide and is_title_like(prev)):
+    if marker is None and is_caps_heading(nxt, prev):
         return "\n"
-    if nxt[:1].islower() or len(prev) >= 0.7 * wide:
-        return " "
+    if prev[-1] in ".;:!?" or (len(prev) < 0.6 * wide and is_title_like(prev) and not mid_phrase(prev)):
+        return "\n"
+    if nxt[:1].islower() or len(prev) >= 0.7 * wide or marker is not None or mid_phrase(prev):
+        return " "  # "within thirty" + "(30) days after ..."
     return "\n"
 
 
@@ -114,6 +120,9 @@ def _assemble(pages: list[list[str]]) -> tuple[str, list[Page]]:
     """Join lines into text, recording where each page starts; pages are contiguous."""
     widths = [max((len(ln) for ln in lines), default=0) for lines in pages]
     wide = max(40, sorted(widths)[len(widths) // 2] if widths else 0)
+    flat = [ln for lines in pages for ln in lines]
+    labels = ListLabels.from_lines(flat)
+    offset = -1  # where the current line starts in `flat` joined by newlines
     parts: list[str] = []
     size = 0
     starts: list[int] = []
@@ -121,11 +130,12 @@ def _assemble(pages: list[list[str]]) -> tuple[str, list[Page]]:
     for lines in pages:
         page_start: int | None = None
         for ln in lines:
+            offset += len(ln) + 1
             if not ln:
                 prev = _PARAGRAPH
                 continue
             if parts:
-                sep = "\n\n" if not prev else _separator(prev, ln, wide)
+                sep = "\n\n" if not prev else _separator(prev, ln, wide, labels, offset - len(ln))
                 if sep == "":
                     parts[-1] = parts[-1][:-1]
                     size -= 1

@@ -76,7 +76,11 @@ def read_docx(data: bytes, filename: str) -> Extracted:
                 b.add(text, breaks)
     text = "".join(b.parts)
     return Extracted(
-        text=text, pages=_pages(text, b.rendered or b.explicit), headings=b.headings, title=b.title
+        text=text,
+        pages=_pages(text, b.rendered or b.explicit),
+        headings=b.headings,
+        title=b.title,
+        wrapped=False,
     )
 
 

@@ -1,9 +1,11 @@
 """Split a document's text into clauses by numbering and headings, with exact offsets and pages.
 
 Every clause satisfies `clause.text == text[clause.start:clause.end]`. Headings are only looked for at
-the start of a line (see `markers`). A heading line with no body of its own ("ARTICLE 5" followed by
-"5.1 ...") is merged into the clause that follows, and clauses longer than `MAX_CLAUSE_CHARS` are cut
-at paragraph (then line, then sentence) boundaries so each stays a reviewable unit.
+the start of a line (see `markers`), and a numbered line start counts only where its context makes it
+a real marker rather than a wrapped line such as "(30) days after ..." (see `wraps`). A heading line
+with no body of its own ("ARTICLE 5" followed by "5.1 ...") is merged into the clause that follows,
+and clauses longer than `MAX_CLAUSE_CHARS` are cut at paragraph (then line, then sentence) boundaries
+so each stays a reviewable unit.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from assistant.ingest.markers import (
     numbered_marker,
     unnumbered_marker,
 )
+from assistant.ingest.wraps import ListLabels, plausible
 from assistant.models import Clause, Page
 
 MAX_CLAUSE_CHARS = 3000
@@ -43,10 +46,16 @@ class _Seg:
 
 
 def segment(
-    text: str, pages: list[Page], document_id: str, *, headings: Mapping[int, int] | None = None
+    text: str,
+    pages: list[Page],
+    document_id: str,
+    *,
+    headings: Mapping[int, int] | None = None,
+    wrapped: bool = True,
 ) -> list[Clause]:
-    """Clauses of `text` in order; `headings` optionally maps known heading-line offsets to levels."""
-    heads = _find_heads(text, headings or {})
+    """Clauses of `text` in order; `headings` optionally maps known heading-line offsets to levels;
+    `wrapped` says lines may break mid-sentence (PDF, plain text), so numbers starting them are checked."""
+    heads = _find_heads(text, headings or {}, wrapped)
     segs = _merge_heading_only(text, _with_preamble(text, heads))
     segs = [piece for seg in segs for piece in _split_long(text, seg)]
     starts = [p.start for p in pages]
@@ -75,11 +84,11 @@ def segment(
     ]
 
 
-def _find_heads(text: str, hints: Mapping[int, int]) -> list[_Seg]:
+def _find_heads(text: str, hints: Mapping[int, int], wrapped: bool) -> list[_Seg]:
     """One open segment per heading, with inherited headings; ends are filled in later."""
     heads: list[_Seg] = []
     stack: list[tuple[int, str | None]] = []
-    for start, head_end, marker in _markers(text, hints):
+    for start, head_end, marker in _markers(text, hints, wrapped):
         while stack and stack[-1][0] >= marker.level:
             stack.pop()
         inherited = next((h for _, h in reversed(stack) if h), None)
@@ -89,21 +98,34 @@ def _find_heads(text: str, hints: Mapping[int, int]) -> list[_Seg]:
     return heads
 
 
-def _markers(text: str, hints: Mapping[int, int]) -> Iterator[tuple[int, int, Marker]]:
+def _markers(text: str, hints: Mapping[int, int], wrapped: bool) -> Iterator[tuple[int, int, Marker]]:
     """(start, end of heading line, marker) for every heading, in text order."""
     lines = text.split("\n")
     offsets = list(accumulate((len(ln) + 1 for ln in lines), initial=0))
     repeated = {k for k, n in Counter(ln.strip() for ln in lines if 0 < len(ln) <= 120).items() if n >= 3}
-    prev, skip = "", -1
+    numbered = [numbered_marker(ln) for ln in lines]
+    labels = ListLabels.from_lines(lines, numbered)
+    prev, last, skip = "", "", -1  # the line above, the last non-blank line above
     for i, line in enumerate(lines):
         start = offsets[i]
         stripped = line.strip()
         if not stripped or i == skip:
-            prev = line
+            prev, last = line, last if not stripped else line
             continue
         lead = start + len(line) - len(line.lstrip())
-        marker = _marker(line, stripped, prev, hints.get(lead, hints.get(start)), repeated)
-        prev = line
+        hint = hints.get(lead, hints.get(start))
+        found = numbered[i]
+        # a wrapped line starting "(30) days ..." or "(b) above" opens nothing; a source style wins
+        if (
+            wrapped
+            and found is not None
+            and hint is None
+            and not plausible(found, last, labels, start, gap=not prev.strip())
+        ):
+            marker = None
+        else:
+            marker = _marker(found, stripped, prev, hint, repeated)
+        prev = last = line
         if marker is not None:
             head_end = start + len(line)
             if marker.bare and marker.level < 10 and marker.heading in (None, marker.number):
@@ -135,9 +157,11 @@ def _inline_markers(line: str, start: int) -> Iterator[tuple[int, int, Marker]]:
             yield start + frag_start, start + frag_end, marker
 
 
-def _marker(line: str, stripped: str, prev: str, hint: int | None, repeated: set[str]) -> Marker | None:
-    """The heading marker of one line, if any; `hint` is a level the source format gave the line."""
-    marker = numbered_marker(line)
+def _marker(
+    marker: Marker | None, stripped: str, prev: str, hint: int | None, repeated: set[str]
+) -> Marker | None:
+    """The heading marker of one line, if any, given its `marker` as a numbered line; `hint` is a level
+    the source format gave the line."""
     if marker is not None and hint is not None and marker.heading is None and marker.rest:
         # a styled heading ("Heading 2") whose words are not title-like: trust the style
         return replace(marker, heading=clean_heading(marker.rest), body=False)
@@ -147,7 +171,7 @@ def _marker(line: str, stripped: str, prev: str, hint: int | None, repeated: set
         return Marker(None, clean_heading(stripped), hint, body=False)
     if stripped in repeated:
         return None  # a running header or a signature-block label, not a section title
-    return unnumbered_marker(line, prev)
+    return unnumbered_marker(stripped, prev)
 
 
 def _title_below(lines: list[str], i: int) -> tuple[str | None, int]:

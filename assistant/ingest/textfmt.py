@@ -84,7 +84,11 @@ def read_html(data: bytes, filename: str) -> Extracted:
     text = "\n".join(out.lines)
     title = _WS.sub(" ", title_tag.get_text()).strip() if isinstance(title_tag, Tag) else None
     return Extracted(
-        text=text, pages=[Page(number=1, start=0, end=len(text))], headings=out.headings, title=title or None
+        text=text,
+        pages=[Page(number=1, start=0, end=len(text))],
+        headings=out.headings,
+        title=title or None,
+        wrapped=False,
     )
 
 

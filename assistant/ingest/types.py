@@ -20,3 +20,6 @@ class Extracted:
     pages: list[Page]
     headings: dict[int, int] = field(default_factory=dict)
     title: str | None = None
+    # NOTE: PDF and plain-text lines may be wrapped mid-sentence ("within thirty" / "(30) days"); in
+    # DOCX and HTML every line is a paragraph or a manual break, so numbers at line starts are trusted
+    wrapped: bool = True
