@@ -8,7 +8,9 @@ from collections.abc import Sequence
 
 from assistant.models import Document, Evidence, Finding, Status, normalise_ws
 
-_QUOTE_CHARS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_QUOTE_CHARS = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+)
 
 
 def _pattern(quote: str) -> re.Pattern[str] | None:
@@ -19,7 +21,11 @@ def _pattern(quote: str) -> re.Pattern[str] | None:
     for w in words:
         esc = re.escape(w)
         # tolerate typographic quotes/dashes in the stored text
-        esc = esc.replace("'", "['\u2018\u2019]").replace('"', '["\u201c\u201d]').replace(r"\-", "[-\u2013\u2014]")
+        esc = (
+            esc.replace("'", "['\u2018\u2019]")
+            .replace('"', '["\u201c\u201d]')
+            .replace(r"\-", "[-\u2013\u2014]")
+        )
         parts.append(esc)
     return re.compile(r"\s+".join(parts))
 
@@ -52,8 +58,13 @@ def verify_evidence(ev: Evidence, documents: Sequence[Document]) -> Evidence | N
             return None
         start, end = found
     return ev.model_copy(
-        update={"start": start, "end": end, "quote": doc.text[start:end], "page": doc.page_at(start),
-                "filename": doc.filename}
+        update={
+            "start": start,
+            "end": end,
+            "quote": doc.text[start:end],
+            "page": doc.page_at(start),
+            "filename": doc.filename,
+        }
     )
 
 

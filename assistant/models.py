@@ -60,7 +60,9 @@ class Clause(BaseModel):
     id: str = Field(description="Stable id: '<document id>:<index>'.")
     document_id: str = Field(description="Id of the document the clause belongs to.")
     index: int = Field(description="0-based position of the clause in the document.")
-    number: str | None = Field(default=None, description="Clause number as written, e.g. '12.3', 'IV', '(a)'.")
+    number: str | None = Field(
+        default=None, description="Clause number as written, e.g. '12.3', 'IV', '(a)'."
+    )
     heading: str | None = Field(default=None, description="Heading text, e.g. 'Audit Rights'.")
     text: str = Field(description="Exact clause text: equal to document.text[start:end].")
     start: int = Field(description="Character offset of the clause in the document text.")

@@ -134,7 +134,5 @@ def load_playbook(name_or_path: str | Path = "default") -> Playbook:
     try:
         return Playbook.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:5]
-        )
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:5])
         raise PlaybookError(f"{origin}: invalid playbook ({problems}). Fix these fields.") from exc

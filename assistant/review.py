@@ -1,7 +1,7 @@
 """Review orchestration: one Finding per playbook requirement for a contract family.
 
-    documents -> ReviewContext -> extractor per requirement (rules) -> optional LLM judge
-              -> evidence verified against the stored text -> ReviewResult
+documents -> ReviewContext -> extractor per requirement (rules) -> optional LLM judge
+          -> evidence verified against the stored text -> ReviewResult
 """
 
 from __future__ import annotations

@@ -46,7 +46,9 @@ class IndexSettings(_Section):
         default="local",
         description="'local' = all-MiniLM-L6-v2 offline; 'openai' = OpenAI embeddings; 'none' = lexical only.",
     )
-    openai_embedding_model: str = Field(default="text-embedding-3-small", description="OpenAI embedding model.")
+    openai_embedding_model: str = Field(
+        default="text-embedding-3-small", description="OpenAI embedding model."
+    )
     batch_size: int = Field(default=64, description="Clauses embedded per batch.")
 
 

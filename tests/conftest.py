@@ -86,7 +86,9 @@ def api_settings(data_dir, url: str | None = None, **api: object):  # type: igno
         index=IndexSettings(embedding_provider="none"),
         llm=LLMSettings(mode="off"),
         review=ReviewSettings(use_vector_search=False),
-        api=ApiSettings.model_validate({"cookie_secure": False, "session_secret": "test-secret-" + "x" * 20} | api),
+        api=ApiSettings.model_validate(
+            {"cookie_secure": False, "session_secret": "test-secret-" + "x" * 20} | api
+        ),
     )
 
 

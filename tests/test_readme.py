@@ -23,7 +23,9 @@ def test_first_lines_give_setup_and_test_commands_and_ci_runs_the_test_command()
 
 def test_sample_review_table_matches_a_real_review() -> None:
     block = README.split("<!-- sample-review")[1].split("<!-- /sample-review -->")[0]
-    rows = [r.strip().strip("|").split("|") for r in block.splitlines() if r.startswith("| ") and "---" not in r]
+    rows = [
+        r.strip().strip("|").split("|") for r in block.splitlines() if r.startswith("| ") and "---" not in r
+    ]
     table = {cells[0].strip(): cells for cells in rows[1:]}
     sample = ROOT / "examples" / "acme-cloud"
     docs = [parse_file(sample / n) for n in ("msa.pdf", "dpa.docx", "order_form.txt")]
