@@ -118,3 +118,26 @@ def test_console_script_end_to_end(tmp_path: Path) -> None:
     first = json.loads(proc.stdout)
     proc2 = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
     assert json.loads(proc2.stdout) == first  # the stored review is reused, identically
+
+
+def test_search_finds_the_clause_by_meaning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`clausegate ingest` then `clausegate search` with the real local embedding model."""
+    monkeypatch.setenv("CLAUSEGATE_STORE__DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CLAUSEGATE_INDEX__EMBEDDING_PROVIDER", "local")
+    monkeypatch.setenv("CLAUSEGATE_LLM__MODE", "off")
+    get_settings.cache_clear()
+    try:
+        code, stdout, _ = run("ingest", *FILES, "--family", "acme-cloud")
+        assert code == 0 and "dpa.docx" in stdout
+        code, stdout, _ = run(
+            "search", "advance notice before engaging a new sub-processor", "--family", "acme-cloud", "-k", "3",
+            "--format", "json",
+        )  # fmt: skip
+        assert code == 0
+        hits = json.loads(stdout)
+        assert len(hits) == 3 and hits[0]["filename"] == "dpa.docx"
+        assert "sub-processor" in hits[0]["text"].lower() and hits[0]["page"] >= 1
+        code, _, stderr = run("search", "audit", "--family", "no-such-family")
+        assert code == 2 and "no-such-family" in stderr
+    finally:
+        get_settings.cache_clear()
