@@ -69,6 +69,10 @@ def _load_local_model(path: str) -> SentenceTransformer:
             os.environ["HF_HUB_OFFLINE"] = "1"
             os.environ["TRANSFORMERS_OFFLINE"] = "1"
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
+
+            # NOTE: the CLI's stderr is for our progress and errors, not the library's weight-loading bars.
+            hf_logging.disable_progress_bar()
 
             _MODELS[path] = SentenceTransformer(path, device="cpu", local_files_only=True)
         return _MODELS[path]
