@@ -17,16 +17,26 @@ details, OpenAI-style response headers and error bodies), and answers from a sce
 `quote_containing` makes the server quote, verbatim, the first sentence containing that phrase in the
 clauses offered for the requirement, the way a model would (line breaks collapsed to spaces).
 
+It also answers `POST /v1/embeddings` in OpenAI's wire format (`{"object": "list", "data": [{"object":
+"embedding", "index": i, "embedding": ...}], "model", "usage"}`; base64 float32 vectors when the request
+asks `encoding_format: base64`, as openai-python does by default). Vectors are a hashed bag of word stems
+projected to the model's real size (1536 for text-embedding-3-small), L2-normalised, so texts sharing
+words are close. Like the real endpoint it rejects an empty input string (400) and an unknown model (404).
+Scenario keys for embeddings: `"reverse_embeddings": true` returns `data` in reverse order (indices kept),
+and `errors` / `always_error` apply here as well (401 gives OpenAI's invalid-key error).
+
 Usage: python scripts/fake_openai_server.py --scenario normal --port 8765
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import hashlib
 import json
 import math
 import re
+import struct
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -147,6 +157,88 @@ def reply_payload(request: dict[str, Any], scenario: dict[str, Any]) -> dict[str
     }
 
 
+EMBEDDING_DIMS = {
+    "text-embedding-3-small": 1536,
+    "text-embedding-3-large": 3072,
+    "text-embedding-ada-002": 1536,
+}
+_STOP = frozenset(
+    "a an and any as at be by for from in into is it its of on or shall such that the this to with".split()
+)
+
+
+def embedding_vector(text: str, dim: int) -> list[float]:
+    """A deterministic unit vector for `text`: each word stem (first five letters, stop words left out)
+    adds +-1 at three hashed positions; a text without words hashes as a whole (never a zero vector)."""
+    vector = [0.0] * dim
+    words = [w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP]
+    for word in words or [text]:
+        digest = hashlib.sha256(word.encode("utf-8")).digest()
+        for k in range(3):
+            position = int.from_bytes(digest[4 * k : 4 * k + 4], "little") % dim
+            vector[position] += 1.0 if digest[16 + k] & 1 else -1.0
+    norm = math.sqrt(sum(x * x for x in vector)) or 1.0
+    return [x / norm for x in vector]
+
+
+def _encode(vector: list[float], encoding_format: str) -> list[float] | str:
+    if encoding_format == "base64":  # little-endian float32, what the real endpoint sends
+        return base64.b64encode(struct.pack(f"<{len(vector)}f", *vector)).decode("ascii")
+    return [round(x, 8) for x in vector]
+
+
+def embedding_problem(request: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
+    """The (status, error) the real endpoint gives for this request, or None when it is valid."""
+    model = request.get("model")
+    if model not in EMBEDDING_DIMS:
+        message = f"The model `{model}` does not exist or you do not have access to it."
+        return 404, {
+            "message": message,
+            "type": "invalid_request_error",
+            "param": None,
+            "code": "model_not_found",
+        }
+    texts = request.get("input")
+    texts = [texts] if isinstance(texts, str) else texts
+    if not isinstance(texts, list) or not texts or any(t == "" for t in texts):
+        message = "'$.input' is invalid. Please check the API reference: https://platform.openai.com/docs/api-reference."
+        return 400, {"message": message, "type": "invalid_request_error", "param": None, "code": None}
+    return None
+
+
+def embedding_payload(request: dict[str, Any], scenario: dict[str, Any]) -> dict[str, Any]:
+    """The embeddings body answering a valid `request` under `scenario`."""
+    texts = request["input"] if isinstance(request["input"], list) else [request["input"]]
+    dim = int(request.get("dimensions") or EMBEDDING_DIMS[request["model"]])
+    encoding = request.get("encoding_format", "float")
+    data = [
+        {"object": "embedding", "index": i, "embedding": _encode(embedding_vector(str(t), dim), encoding)}
+        for i, t in enumerate(texts)
+    ]
+    if scenario.get("reverse_embeddings"):
+        data.reverse()
+    used = sum(tokens(str(t)) for t in texts)
+    return {
+        "object": "list",
+        "data": data,
+        "model": request["model"],
+        "usage": {"prompt_tokens": used, "total_tokens": used},
+    }
+
+
+def invalid_key_error(authorization: str) -> dict[str, Any]:
+    """OpenAI's 401 body for the (masked) bearer key in `authorization`."""
+    key = authorization.removeprefix("Bearer ").strip()
+    masked = key[:7] + "*" * max(0, len(key) - 11) + key[-4:] if len(key) > 11 else "*" * len(key)
+    return {
+        "message": f"Incorrect API key provided: {masked}. You can find your API key at "
+        "https://platform.openai.com/account/api-keys.",
+        "type": "invalid_request_error",
+        "param": None,
+        "code": "invalid_api_key",
+    }
+
+
 ERRORS = {
     429: {
         "message": "Rate limit reached for gpt-4o-mini in organization org-redacted on requests per min (RPM): "
@@ -198,7 +290,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802 - http.server naming
         request = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
-        if not self.path.rstrip("/").endswith("/chat/completions"):
+        embeddings = self.path.rstrip("/").endswith("/embeddings")
+        if not embeddings and not self.path.rstrip("/").endswith("/chat/completions"):
             self._send(
                 404, {"error": {"message": f"Unknown path {self.path}", "type": "invalid_request_error"}}
             )
@@ -210,9 +303,22 @@ class Handler(BaseHTTPRequestHandler):
         status = self.scenario.get("always_error") or (errors[n] if n < len(errors) else 200)
         if status != 200:
             extra = {"retry-after": "1", "x-ratelimit-remaining-requests": "0"} if status == 429 else {}
-            self._send(status, {"error": ERRORS.get(status, ERRORS[500])}, extra)
+            error = ERRORS.get(status, ERRORS[500])
+            if status == 401:
+                error = invalid_key_error(self.headers.get("Authorization", ""))
+            self._send(status, {"error": error}, extra)
+            return
+        if embeddings:
+            self._embeddings(request)
             return
         self._send(200, reply_payload(request, self.scenario))
+
+    def _embeddings(self, request: dict[str, Any]) -> None:
+        problem = embedding_problem(request)
+        if problem:
+            self._send(problem[0], {"error": problem[1]})
+            return
+        self._send(200, embedding_payload(request, self.scenario), {"openai-model": request["model"]})
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server naming
         print(f"fake-openai: {format % args}", flush=True)

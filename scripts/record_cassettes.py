@@ -38,6 +38,13 @@ PLAN: dict[str, dict[str, str]] = {
     "tests/test_llm_evals.py": {
         "test_evaluator_measures_the_llm_path": "eval_gold",
     },
+    "tests/test_embeddings_openai.py": {
+        "test_batches_keep_input_order": "embedding_reversed",
+        "test_blank_texts_are_sent_as_one_space": "normal",
+        "test_dimension_known_or_probed_once": "normal",
+        "test_cached_index_search_with_openai_provider": "normal",
+        "test_rejected_key_raises_llm_error": "embedding_unauthorized",
+    },
 }
 
 
