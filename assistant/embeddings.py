@@ -152,7 +152,10 @@ class OpenAIEmbedder:
             try:
                 response = self._client.embeddings.create(model=self.name, input=batch)
             except openai.OpenAIError as exc:
-                raise LLMError(f"embedding {len(batch)} texts with {self.name!r} failed: {exc}") from exc
+                raise LLMError(
+                    f"embedding {len(batch)} texts with {self.name!r} failed: {exc}. Check CLAUSEGATE_LLM__API_KEY "
+                    "(or OPENAI_API_KEY) and CLAUSEGATE_LLM__BASE_URL, or use CLAUSEGATE_INDEX__EMBEDDING_PROVIDER=local."
+                ) from exc
             out.extend(d.embedding for d in sorted(response.data, key=lambda d: d.index))
         if out and self._dim is None:
             self._dim = len(out[0])
