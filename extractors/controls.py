@@ -2,8 +2,8 @@
 
 Each function only states what its requirement looks like (element patterns, who must act, weak
 signals); `extractors.rules` does the scanning, polarity and direction checks and the verdict. This
-module holds the assurance controls (audit rights, exit assistance, subprocessor disclosure) and
-imports `controls_commercial` and `controls_data`, which register the other nine.
+module holds the assurance controls (audit rights, exit assistance, subprocessor disclosure, access
+control and logging) and imports `controls_commercial` and `controls_data`, which register the other eight.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from assistant.models import Finding
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
 from extractors.rules import (
+    CONFIDENTIAL,
     CUST,
     DELETE_VERB,
     NOTICE,
@@ -38,7 +39,9 @@ AUDIT = rx(
     r"(?!\s+(?:reports?|summar\w*|opinions?|letters?|certificat\w*|trails?|logs?|committee))"
 )
 PERMIT = rx(
-    r"\b(?:permit|allow|enable|submit\s+to|contribute\s+to|co-?operate|make\s+available|afford|grant)"
+    r"\b(?:permit|allow|enable|submit\s+to|contribute\s+to|co-?operate|make\s+available|afford|grant|let\b|"
+    r"(?:not|never)\s+(?:\w+ly\s+)?(?:refuse|deny|withhold|obstruct|prevent)|"
+    r"(?:give|provide|grant|afford)\w*\s+(?:[\w,'’]+\s+){0,10}?access\b)"
 )
 REPORT = rx(
     r"\bSOC\s*(?:1|2|I{1,2})\b|\bSSAE\s*1[68]|\bISAE\s*3402|third[- ]party\s+(?:audit\s+)?(?:reports?|"
@@ -48,7 +51,7 @@ PROVIDE = rx(r"\b(?:provide|furnish|make\s+available|deliver|share|supply|send)\
 AUDIT_WEAK = {
     "the vendor may refuse or must consent": rx(
         rf"{VEND}\s+may\s+(?:refuse|decline|reject|deny)|(?:sole|absolute)\s+discretion|"
-        rf"subject\s+to\s+(?:the\s+)?{VEND}'?s\s+(?:prior\s+)?(?:written\s+)?(?:consent|approval|agreement)"
+        rf"subject\s+to\s+(?:the\s+)?(?:{VEND}'?s|our)\s+(?:prior\s+)?(?:written\s+)?(?:consent|approval|agreement)"
     ),
     "the audit is limited to the vendor's own third-party reports": rx(
         r"(?:limited\s+to|in\s+lieu\s+of|instead\s+of|satisf(?:y|ied)\s+by|shall\s+satisfy|in\s+satisfaction\s+of|sole\s+means)"
@@ -57,7 +60,7 @@ AUDIT_WEAK = {
         r"\bsole\s+(?:and\s+exclusive\s+)?(?:right|means|method|remedy)\s+(?:to|of|for)\s+(?:audit|verif|inspect)"
     ),
     "audits are at the customer's cost with no shift for findings": rx(
-        rf"at\s+(?:the\s+)?{CUST}'?s?\s+(?:sole\s+|own\s+)?(?:cost|expense)(?![^.;]{{0,120}}\b(?:unless|except|if\s+the\s+audit))"
+        rf"at\s+(?:the\s+)?(?:{CUST}'?s?|your)\s+(?:sole\s+|own\s+)?(?:cost|expense)(?![^.;]{{0,120}}\b(?:unless|except|if\s+the\s+audit))"
     ),
 }
 FREQUENCY = rx(
@@ -66,14 +69,33 @@ FREQUENCY = rx(
 )
 
 
+FREQ_ANCHOR = rx(
+    r"\bonce\b|\bone\s+(?:\(1\)\s+)?(?:\w+\s+)?(?:audits?|inspections?)\b|\b(?:audit|inspect)\w*\s+(?:\w+\s+){0,3}?"
+    r"(?:per|each|every|in\s+any)\b"
+)
+PER_YEAR = rx(
+    r"^\W*(?:\w+\s+){0,4}?(?:calendar|contract|financial|fiscal|agreement|subscription)?\s*year\b|^\W*annually\b"
+)
+
+
 def _audit_frequency(hits: list[Hit]) -> int | None:
-    """Months between permitted audits ('once every three (3) years' -> 36)."""
+    """Months between permitted audits: 'once every three (3) years' -> 36, 'no more than one audit in
+    any 12-month period' -> 12, 'once in each Contract Year' -> 12."""
     for hit in hits:
-        m = FREQUENCY.search(hit.sentence.text)
-        if m:
-            n = parse_number(m.group("n")) if m.group("n") else 1
-            n = n or 1
+        text = hit.sentence.text
+        m = FREQUENCY.search(text)
+        if m and m.group("n") and parse_number(m.group("n")):
+            n = parse_number(m.group("n")) or 1
             return n * 12 if m.group("unit").lower().startswith("year") else n
+        for a in FREQ_ANCHOR.finditer(text):
+            after = text[a.end() : a.end() + 60]
+            found = [d for d in find_durations(after) if d.unit in {"months", "years", "quarters"}]
+            if found and found[0].start < 30:
+                return found[0].months()
+            if PER_YEAR.search(after):
+                return 12
+        if m:
+            return 12 if m.group("unit").lower().startswith("year") else 1
     return None
 
 
@@ -114,7 +136,9 @@ def audit_rights(req: Requirement, ctx: ReviewContext) -> Finding:
     params: dict[str, int | float | str | bool | None] = {}
     if granted:
         params["notice_days"] = notice_param(granted, radius=1)[0]
-        params["frequency_months"] = _audit_frequency(granted)
+        params["frequency_months"] = _audit_frequency(granted) or _audit_frequency(
+            [Hit(s, "audit", 0, 0, None, "ok") for h in granted[:1] for s in neighbours(h.sentence, 1)]
+        )
         weak, extra = weak_signals(granted, AUDIT_WEAK)
         where = granted[0].sentence.where
         out = decide(
@@ -149,11 +173,14 @@ def audit_rights(req: Requirement, ctx: ReviewContext) -> Finding:
 
 # --- exit assistance --------------------------------------------------------------------------
 TRANSITION = rx(
-    r"\b(?:transition(?:al)?|exit|termination|migration|disengagement)\s+(?:services|assistance|support|plan)|"
-    r"\bassist\w*\s+(?:the\s+)?(?:customer\s+|client\s+)?(?:in|with)\s+(?:the\s+)?(?:orderly\s+)?"
-    r"(?:transition|migration|transfer)|"
-    r"\bassist\w*[^.;]{0,80}\b(?:transfer|transition|migrat)\w*|"
-    r"\b(?:transfer|transition|migrat)\w*[^.;]{0,60}\b(?:replacement|successor|new)\s+(?:supplier|provider|vendor|service)"
+    r"\b(?:transition(?:al)?|exit|termination|migration|disengagement|wind[- ]?down|run[- ]?off|hand-?over|"
+    r"deconversion|reverse[- ]transition|exit\s+management)\s+(?:services|assistance|support|plan|management)|"
+    r"\b(?:assist|help)\w*\s+(?:the\s+)?(?:customer\s+|client\s+|you\s+)?(?:in|with)\s+(?:the\s+)?(?:orderly\s+)?"
+    r"(?:transition|migration|transfer|handover|hand-over)|"
+    r"\b(?:assist|help)\w*[^.;]{0,80}\b(?:transfer|transition|migrat|hand\s*over|mov(?:e|ing)\s+(?:\w+\s+){0,3}?to\s+(?:a|an|the|its|your))\w*|"
+    r"\b(?:orderly|smooth)\s+(?:transition|transfer|handover|hand-over|migration)|"
+    r"\b(?:transfer|transition|migrat|mov(?:e|ing)|hand\s*over|handover)\w*[^.;]{0,60}\b(?:replacement|successor|new|another|"
+    r"alternative)\s+(?:supplier|provider|vendor|service|contractor|system|platform)"
 )
 RETURN_DATA = rx(
     r"\b(?:return|export|retrieve|download|extract|transfer|deliver|make\s+available)\w*\b[^.;]{0,80}"
@@ -174,8 +201,10 @@ FORMAT = rx(
 
 
 EXIT_VERB = rx(
-    r"\b(?:return|export|retriev|download|extract|transfer|deliver|available|transition|assist|migrat)\w*"
+    r"\b(?:return|export|retriev|download|extract|transfer|deliver|available|transition|assist|migrat|run-?off|"
+    r"wind-?down|continu)\w*"
 )
+EXIT_PERIOD = rx(r"\b(?:wind[- ]?down|run[- ]?off|exit|transition(?:al)?)\s+period\b")
 
 
 def _exit_period(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
@@ -194,7 +223,9 @@ def _exit_period(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
 
 EXIT_WHEN = rx(
     END.pattern
+    + r"|\bfor\s+[^.;]{1,40}?\s+(?:thereafter|afterwards)\b"
     + r"|\bupon\s+(?:the\s+)?\w+'?s?\s+(?:written\s+)?request|\bon\s+request|\bdecide\s+to\s+leave|\bleav(?:e|ing)\b"
+    r"|\b(?:ends?|ended|ending)\b|\bcancel\w*|\bclos\w*\s+(?:of\s+)?(?:your|its|the)\s+account|\bwind[- ]?down|\boff-?board"
 )
 DELETE_ALT = rx(
     r"\b(?:return|deliver)\w*\s+(?:\w+\s+){0,6}?or\s+(?:\w+ly\s+)?(?:delete|destroy|erase)|"
@@ -211,20 +242,46 @@ def _vendor_provides(hit: Hit) -> bool:
     return (
         bool(SELF_EXPORT.search(text[hit.start : hit.end]))
         and bool(
-            re.search(r"\b(?:may|can|will\s+be\s+able|is\s+entitled|shall\s+be\s+entitled)\b", text, re.I)
+            re.search(
+                r"\b(?:may|can|will\s+be\s+able|is\s+entitled|shall\s+be\s+entitled|(?:will|shall)\s+have|opportunity)\b",
+                text,
+                re.I,
+            )
         )
-        and not re.search(r"responsib|\bmust\b|before\s+the\s+(?:effective\s+date|termination)", text, re.I)
+        and not re.search(
+            r"responsib|\bmust\b|before\s+the\s+(?:effective\s+date|termination)|"
+            r"(?:before|prior\s+to)\s+(?:the\s+|your\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:ends|expires|terminates|is\s+terminated)",
+            text,
+            re.I,
+        )
     )
+
+
+def _following(hits: list[Hit]) -> list[Hit]:
+    """The sentence after each hit in the same clause, when it continues the same subject ('Such
+    assistance ...', 'This period ...', 'The Exit Period ...')."""
+    out = []
+    for hit in hits:
+        after = [s for s in neighbours(hit.sentence, 1) if s.start > hit.sentence.start]
+        if after and re.match(r"\W*(?:such|this|that|these|the)\b", after[0].text, re.I):
+            out.append(Hit(after[0], hit.element, 0, 0, hit.role, "ok"))
+    return out
 
 
 @register("exit_assistance")
 def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
     """Transition services and/or data return in a usable format for a defined period on exit."""
-    transition = scan(ctx, "transition", TRANSITION)
+    # "continue the Services for a run-off period of six months" counts; "delete after the Exit Period" not
+    periods = scan(ctx, "transition", EXIT_PERIOD, within=END)
+    transition = scan(ctx, "transition", TRANSITION) + [
+        h for h in periods if not DELETE_VERB.search(h.sentence.text) and find_durations(h.sentence.text)
+    ]
     data = scan(ctx, "return", RETURN_DATA, within=EXIT_WHEN, actors=None)
     data = [h for h in data if not DELETE_ALT.search(h.sentence.text) and _vendor_provides(h)]
     granted_t, granted_d = ok(transition), ok(data)
     period, _, note = _exit_period(granted_t or granted_d)
+    if period is None and (granted_t or granted_d):  # "Such assistance shall be provided for 90 days."
+        period, _, note = _exit_period(_following(granted_t or granted_d))
     params: dict[str, int | float | str | bool | None] = {"period_days": period}
     weak: list[str] = []
     if granted_t:
@@ -260,7 +317,7 @@ SP_LIST = rx(
     r"appendix|schedule|exhibit)\b"
 )
 SP_NOTICE = rx(
-    r"\b(?:notif\w*|notice|inform\w*|advance|prior\s+written\s+(?:notice|consent)|consent)\b|"
+    r"\b(?:notif\w*|notice|inform\w*|tell|let\s+\w+\s+know|e-?mail\s+(?:you|the\s+customer|customers?)|advance|prior\s+written\s+(?:notice|consent)|consent)\b|"
     r"\b(?:before|prior\s+to)\s+(?:\w+\s+){0,2}(?:authori[sz]|engag|add|appoint|us|allow|permit)\w*"
 )
 SP_CONSENT = rx(
@@ -287,6 +344,9 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
         scan(ctx, "object", SP_OBJECT, within=SUBPROC, actors=("customer", "both", "vendor", None))
     )
     near = [s for h in listed + notice for s in neighbours(h.sentence, 2)]
+    if listed and not notice:
+        # "We list our subprocessors at ... We'll tell you 30 days before we add a new one."
+        notice = ok(scan(ctx, "notice", SP_NOTICE, sentences_=near))
     objection += ok(
         scan(ctx, "object", SP_OBJECT, sentences_=near, actors=("customer", "both", "vendor", None))
     )
@@ -315,6 +375,73 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
         params={"notice_days": days},
         ctx=ctx,
         missing_reason="No clause discloses subprocessors or gives notice of new ones.",
+    )
+    return to_finding(req, out)
+
+
+# --- access & logging ---------------------------------------------------------------------------
+ACCESS = rx(
+    r"least[\s-]+privilege|need[- ]to[- ]know|role[\s-]+based\s+(?:\w+\s+)?access|access\s+(?:controls?|restrictions?|management)|"
+    r"(?:restrict|limit)\w*\s+(?:\w+\s+){0,2}access|access\s+(?:\w+\s+){0,7}(?:is|shall\s+be|will\s+be|are)\s+(?:restricted|limited)|"
+    r"only\s+(?:to\s+)?(?:authori[sz]ed|those)\s+(?:personnel|employees|staff|individuals)|background\s+(?:checks?|screening)|"
+    r"multi-?factor|\bMFA\b|unique\s+(?:user\s+)?(?:ids?|credentials)|who\s+need\s+(?:such\s+)?access|"
+    r"\baccess\w*\b[^.;]{0,80}\bonly\b|\bonly\b[^.;]{0,100}\baccess\w*\b|(?:legitimate\s+)?business\s+need\s+(?:to\s+know|for\s+access)|"
+    r"\bwho\s+(?:require|need)\s+(?:such\s+)?access"
+)
+LOGGING = rx(
+    r"\blog(?:s|ging|ged)?\b(?![-\s]+(?:in|on|into)\b)|audit\s+trails?|monitor\w*\s+(?:of\s+)?(?:all\s+)?(?:\w+\s+)?(?:access|activity|systems?|network|usage)|"
+    r"(?:access|activity|security|event)\s+(?:logs?|monitoring)|\bSIEM\b|"
+    r"(?:access|activit(?:y|ies)|actions?|sessions?|events?)\s+(?:\w+\s+){0,3}?(?:is|are|shall\s+be|will\s+be)\s+(?:\w+\s+)?"
+    r"recorded|\brecords?\s+of\s+(?:all\s+)?(?:\w+\s+)?access"
+)
+
+
+VENDOR_CONTROL = rx(
+    r"least[\s-]+privilege|role[\s-]+based|multi-?factor|two-?factor|\bMFA\b|\b2FA\b|background\s+(?:checks?|screening|"
+    r"verification)|vett\w+|access\s+(?:reviews?|rights\s+(?:are|shall\s+be)\s+reviewed)|unique\s+(?:user\s+)?(?:ids?|"
+    r"credentials)|\b(?:systems?|production|environments?|infrastructure|networks?)\b"
+)
+MUTUAL = rx(
+    r"\b(?:each|either|both|a|the)\s+part(?:y|ies)\b|receiving\s+party|disclosing\s+party|\brecipient\b|\bdiscloser\b"
+)
+DISCLOSE = rx(r"\bdisclos\w*|\bconfidential\w*|proprietary\s+information")
+CUSTOMER_DATA = rx(rf"\b(?:{CUST}|personal|your)\s+(?:data|content)\b")
+
+
+def _confidentiality_only(hit: Hit) -> bool:
+    """A confidentiality clause's 'need to know' (who may receive the other party's information) is not
+    access control over the vendor's personnel; concrete vendor controls (least privilege, MFA,
+    background checks, systems) always count."""
+    text = hit.sentence.text
+    if VENDOR_CONTROL.search(text):
+        return False
+    if CONFIDENTIAL.search(text) or (DISCLOSE.search(text) and MUTUAL.search(text)):
+        return True
+    heading = hit.sentence.clause.heading if hit.sentence.clause is not None else None
+    in_confidentiality = bool(heading and re.search(r"confidential", heading, re.I))
+    return (in_confidentiality or bool(DISCLOSE.search(text))) and not CUSTOMER_DATA.search(text)
+
+
+@register("access_logging")
+def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
+    """Access restrictions AND logging/monitoring of access; weak with only one of the two."""
+    access_all = [h for h in scan(ctx, "access", ACCESS) if not _confidentiality_only(h)]
+    logging_all = scan(ctx, "logging", LOGGING)
+    access, logging = ok(access_all), ok(logging_all)
+    weak = []
+    if access and not logging:
+        weak.append("access restrictions without logging or monitoring of access")
+    if logging and not access:
+        weak.append("logging without access restrictions")
+    evidence = access[:1] + logging[:1]
+    out = decide(
+        req,
+        evidence,
+        present_reason=f"Access restrictions and access logging ({evidence[0].sentence.where if evidence else ''}).",
+        weak=weak,
+        rejected=[h for h in access_all + logging_all if not h.ok],
+        ctx=ctx,
+        missing_reason="No clause restricts or logs access to customer data.",
     )
     return to_finding(req, out)
 

@@ -22,7 +22,7 @@ from extractors.rules import (
     unclear_reference,
 )
 from extractors.spans import neighbours
-from extractors.text import find_durations, parse_number
+from extractors.text import find_durations, negated_before, parse_number
 
 # --- change notification ------------------------------------------------------------------------
 _OBJECTS = (
@@ -35,6 +35,8 @@ _VERB = r"(?:modif\w*|chang(?:e|es|ed|ing)|amend\w*|updat(?:e|ed|ing)|revis\w*|a
 _DOCS = r"(?:msa|dpa|order\s+forms?|these|this)"
 CHANGE = rx(
     rf"\b{_VERB}\s+(?:(?:to|of|in)\s+)?(?:(?:the|its|any|such|our|their)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_OBJECTS}|{_DOCS})\b|"
+    rf"\b{_VERB}\s+(?:that|which)\s+(?:\w+ly\s+)?(?:reduces?|degrades?|affects?|impairs?|diminish\w*|alters?)\s+"
+    rf"(?:[\w-]+\s+){{0,4}}?{_OBJECTS}\b|"
     rf"\b{_OBJECTS}\s+(?:may|will|shall|can|might)\s+(?:\w+\s+)?(?:be\s+)?{_VERB}"
 )
 UNILATERAL = rx(
@@ -104,29 +106,65 @@ def change_notification(req: Requirement, ctx: ReviewContext) -> Finding:
 # --- service credits ----------------------------------------------------------------------------
 TARGET = rx(
     r"\d{2}(?:\.\d+)?\s*%[^.;]{0,80}(?:uptime|availab|service\s+level)|(?:uptime|availab\w*)[^.;]{0,80}?\d{2}(?:\.\d+)?\s*%|"
-    r"\bresponse\s+(?:and\s+resolution\s+)?(?:times?|targets?)\b|\brespond\s+within\b|\bresolution\s+(?:times?|targets?)\b|"
+    r"\bresponse\s+(?:and\s+resolution\s+)?(?:times?|targets?)\b|\b(?:respond|resolv|acknowledg)\w*\s+(?:to\s+)?(?:[\w-]+\s+){0,5}?(?:incidents?|tickets?|issues?|faults?|"
+    r"defects?|errors?|outages?|support\s+requests?|calls?|cases?)\s+(?:[\w()-]+\s+){0,3}?within\b|"
+    r"\bresolution\s+(?:times?|targets?)\b|"
     r"\bservice\s+levels?\b(?!\s+(?:agreement|schedule|exhibit|document))"
 )
 SLA_TOPIC = rx(r"availab|uptime|downtime|service\s+levels?|\bSLA\b|response\s+time|outage|unavailab")
+IMPLICIT_TARGET = rx(SLA_TOPIC.pattern + r"|\bKPIs?\b|key\s+performance\s+indicators?")
 REMEDY = rx(
-    r"\bservice\s+credits?|\bcredit(?:s|ed)?\b[^.;]{0,60}(?:fees?|invoice|charges)|fee\s+reductions?|(?<!non-)\brefund|"
+    r"\bservice\s+(?:level\s+)?(?:credits?|rebates?)|\b(?:sla|availability|uptime|performance)\s+credits?|"
+    r"\bcredit(?:s|ed)?\b(?!\s+cards?)[^.;]{0,60}(?:fees?|invoice|charges|account|bill)|\b(?:fees?|charges?|price)\s+(?:reductions?|abatements?)|"
+    r"\b(?:fees?|charges?|price|invoice)\b[^.;]{0,60}\b(?:reduced|abated|discounted)\b|\breduc\w*\s+(?:\w+\s+){0,3}(?:fees?|charges?)|"
+    r"\b(?:consecutive|repeated|persistent|chronic)[^.;]{0,80}\bterminat|\bterminat\w*[^.;]{0,40}\bwithout\s+(?:penalty|liability|charge)|"
+    r"\brebates?\b|\babatements?\b|\bliquidated\s+damages\b|\bdeduct\w*\s+(?:[\w-]+\s+){0,5}from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fees?|charges?|invoices?|"
+    r"payments?)|(?<!non-)\brefund|"
     r"\bterminat\w*[^.;]{0,80}(?:chronic|repeated|persistent|fail)"
 )
 CAP = rx(
-    r"(?:not\s+exceed|capped\s+at|maximum\s+(?:of\s+)?|up\s+to|limited\s+to|cap\s+of)\s*(?:[\w-]+\s+(?:percent\s+)?\()?(?P<pct>\d{1,3})\)?\s*(?:%|percent)"
+    r"(?:not\s+exceed|capped\s+at|maximum\s+(?:of\s+)?|up\s+to|limited\s+to|cap\s+of|"
+    # "the maximum aggregate Service Credits in any month shall be ten percent (10%)"
+    r"(?:maximum|aggregate|total)\s+(?:[\w-]+\s+){0,7}?(?:shall|will|may)\s+(?:not\s+exceed|be)\b)"
+    r"\s*(?:[\w-]+\s+(?:percent\s+)?\()?(?P<pct>\d{1,3})\)?\s*(?:%|percent)"
 )
 PERCENT = re.compile(r"(\d{2}(?:\.\d+)?)\s*%")
+
+
+def _sla_remedy(hit: Hit) -> bool:
+    """A remedy for missing a service level: a credit or rebate, or a fee reduction next to a service level
+    ('... 99.8% per month. If it does not, the Charges shall be reduced by 10%'); a refund only counts when
+    its own sentence speaks of service levels."""
+    text = hit.sentence.text
+    if re.search(r"credit|rebate", text, re.I) or IMPLICIT_TARGET.search(text):
+        return True
+    if re.match(r"refund|terminat|consecutive|repeated|persistent|chronic", text[hit.start : hit.end], re.I):
+        return False  # a refund or an exit right is a service-level remedy only where it says so
+    return any(IMPLICIT_TARGET.search(s.text) for s in neighbours(hit.sentence, 1))
+
+
+def _implied_target(hit: Hit) -> bool:
+    """A remedy tied to a service level stated around it: in its sentence, its neighbours (a credit table's
+    rows) or its clause heading ('Schedule 2 - Service Levels')."""
+    clause = hit.sentence.clause
+    around = [s.text for s in neighbours(hit.sentence, 1)] + [(clause.heading or "") if clause else ""]
+    return any(IMPLICIT_TARGET.search(t) for t in around)
+
+
+def _nearby_percent(hit: Hit) -> float | None:
+    """The availability level in a remedy's neighbourhood ('Less than 99.9% ... | 10%'), if any."""
+    for sent in neighbours(hit.sentence, 1):
+        for m in PERCENT.finditer(sent.text):
+            if 90 <= float(m.group(1)) < 100:
+                return float(m.group(1))
+    return None
 
 
 @register("service_credits")
 def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
     """Availability/response targets with credits or other remedies; weak without remedy or trivial cap."""
     targets = scan(ctx, "target", TARGET, actors=None)
-    remedies = [
-        h
-        for h in scan(ctx, "remedy", REMEDY, actors=None)
-        if re.search(r"credit", h.sentence.text, re.I) or SLA_TOPIC.search(h.sentence.text)
-    ]
+    remedies = [h for h in scan(ctx, "remedy", REMEDY, actors=None) if _sla_remedy(h)]
     granted_t, granted_r = ok(targets), ok(remedies)
     params: dict[str, int | float | str | bool | None] = {}
     for h in granted_t:
@@ -143,6 +181,11 @@ def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
         unclear = unclear_reference(ctx, req, granted_t + granted_r)
         if unclear is not None:  # the credits exist, but their targets are in a schedule not provided
             return to_finding(req, unclear)
+    if not granted_t:
+        # "credit 5% of the fee for each hour the Service is unavailable": the target is implied
+        granted_t = [h for h in granted_r if _implied_target(h)][:1]
+        if granted_t and "availability_percent" not in params:
+            params["availability_percent"] = _nearby_percent(granted_t[0])
     weak = [] if granted_r else ["targets are stated with no credit or other remedy"]
     where = (granted_t or granted_r)[0] if granted_t or granted_r else None
     out = decide(
@@ -159,7 +202,10 @@ def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
 
 
 # --- termination for convenience -----------------------------------------------------------------
-TERMINATE = rx(r"\bterminat\w*|\bcancel\w*|\bclose\s+(?:your|its|the)\s+account")
+TERMINATE = rx(
+    r"\bterminat\w*|\bcancel\w*|\bclose\s+(?:your|its|the)\s+account|"
+    r"\b(?:end|exit)\s+(?:this|the|its|your|any)\s+(?:agreement|contract|subscription|order|services?)"
+)
 FOR_CAUSE = rx(r"breach|for\s+cause|default|insolv|bankrupt|\bfails?\b|failure|violat")
 CONVENIENCE = rx(
     r"for\s+(?:its\s+|their\s+)?convenience|for\s+any\s+(?:or\s+no\s+)?reason|without\s+(?:cause|reason)|for\s+no\s+reason|"
@@ -173,6 +219,21 @@ ALL_FEES = rx(
     r"fees\s+for\s+the\s+(?:remainder|balance|rest|full)\s+(?:of\s+the\s+)?|all\s+fees\s+for\s+the\s+(?:full|entire|whole)|"
     r"(?:become|becomes)\s+(?:immediately\s+)?due\s+(?:and\s+payable\s+)?(?:up)?on\s+(?:cancel|terminat)"
 )
+REMAINING_FEES = rx(
+    r"\b(?:unexpired|remaining|residual)\s+(?:portion|part|period|balance|term|months)\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?"
+    r"(?:term|subscription|contract|agreement|period)|"
+    r"(?:balance|remainder|rest)\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}(?:fees|charges|contract\s+value|term|"
+    r"subscription)|(?:fees|charges|amounts)\s+(?:\w+\s+){0,3}(?:remaining|outstanding)\s+(?:for|under|in)\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:term|period|subscription)|(?:fees|charges|amounts|sums)\s+(?:that|which)\s+(?:\w+\s+){0,3}?would\s+(?:otherwise\s+)?"
+    r"have\s+(?:been\s+)?(?:payable|due|paid|invoiced|received|earned)|\b(?:full|total|entire|whole)\s+(?:contract|agreement|order)\s+value|"
+    r"\b100\s*%\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+){0,2}(?:fees|charges)|"
+    r"\b(?:all|entire|full)\s+(?:[\w-]+\s+)?(?:fees|charges)\s+for\s+the\s+(?:current|then[- ]current|remaining|entire|full|whole|"
+    r"initial)\s+(?:[\w-]+\s+)?(?:term|period|year)"
+)
+PAYABLE = rx(
+    r"\bpa(?:y|ys|id|ying|yable|yment)\b|\bdue\b|\bowe|\bliab|\bcharge|\bfee\b|\baccelerat|\binvoice"
+)
+REFUND = rx(r"\brefund\w*|\bcredit\w*")
 PARTIAL_FEE = rx(
     r"\b\d{1,2}\s*%|\b(?:one|two|three|four|five|six|\d)\s*(?:\(\d+\)\s*)?months?'?\s*(?:of\s+)?(?:the\s+)?fees"
 )
@@ -180,10 +241,57 @@ LOCKIN = rx(
     r"(?:after|following|not\s+before|no\s+earlier\s+than|not\s+earlier\s+than|on\s+or\s+after|not\s+prior\s+to)\s+"
     r"(?:the\s+)?(?:end|expiry|expiration|completion|lapse)?\s*(?:of\s+)?(?:the\s+)?(?:first|initial)\s+"
 )
-ANNIVERSARY = rx(r"(?P<n>first|second|third|fourth|fifth|\d)(?:st|nd|rd|th)?\s+anniversary")
+ANNIVERSARY = rx(
+    r"(?P<n>first|second|third|fourth|fifth|\d)(?:st|nd|rd|th)?\s+anniversary|"
+    # "with effect from the end of the third Contract Year"
+    r"(?:end\s+of|after|following|from|expiry\s+of|completion\s+of)\s+(?:the\s+)?(?P<y>first|second|third|fourth|fifth|\d)"
+    r"(?:st|nd|rd|th)?\s+(?:contract\s+|subscription\s+|agreement\s+)?year\b"
+)
+TIME_LIMITED = rx(r"\b(?:prior\s+to|before|during|until|earlier\s+than|within\s+the\s+first)\b")
+NO_CONVENIENCE = rx(r"\b(?:may\s+not|cannot|shall\s+not|not\s+be\s+entitled\s+to|no\s+right\s+to)\s+terminat")
 INITIAL_TERM = rx(
     r"(?:after|following|end\s+of|expiry\s+of|expiration\s+of|during)\s+(?:the\s+)?(?:initial|minimum|committed|first)\s+"
     r"(?:subscription\s+)?(?:term|period)"
+)
+
+
+def _time_limited_ban(hit: Hit, term_months: int | None) -> bool:
+    """A ban on convenience termination that only lasts for a stated time grants the right afterwards."""
+    if hit.verdict != "negated" or not TIME_LIMITED.search(hit.sentence.text):
+        return False
+    if _lockin_months([hit], term_months) is None:
+        return False
+    hit.verdict = "ok"
+    return True
+
+
+def _all_remaining_fees(text: str) -> bool:
+    """The exit costs all the fees for the rest of the term: 'pay all fees for the remainder of the Term',
+    'the balance of the Subscription Fees shall become payable', 'a charge equal to the fees that would
+    have been payable' (a refund of the remaining fees, or a few months' fees, is not)."""
+    refund = REFUND.search(text)
+    if refund and not negated_before(text, refund.start()):
+        return False  # "Vendor shall refund any prepaid fees for the remainder of the Term"
+    if ALL_FEES.search(text) and not PARTIAL_FEE.search(text):
+        return True
+    m = REMAINING_FEES.search(text)
+    if m is None or PARTIAL_FEE.search(text) and not re.search(r"\b100\s*%", text):
+        return False
+    return bool(PAYABLE.search(text[max(0, m.start() - 120) : m.end() + 120]))
+
+
+LOCKIN_AFTER = rx(
+    r"^\W*(?:\w+\s+){0,2}?(?:after|from|following|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:date|term|agreement|contract|commencement|start|go-?live)"
+)
+LOCKIN_PERIOD = rx(
+    r"(?:minimum|commitment|committed|lock-?in|non-?cancell?able|initial)\s+(?:\w+\s+)?(?:term|period)\s+(?:of\s+)?$"
+)
+LOCKIN_NAMED = rx(
+    r"(?:lock-?in|minimum\s+commitment|non-?cancell?able)\s+(?:\w+\s+)?(?:term|period)\s+(?:of\s+)?$"
+)
+LOCKIN_BEFORE = rx(
+    r"(?:earlier\s+than|before|until|prior\s+to|after|following|during|within|first|initial|falling|end\s+of)\s+"
+    r"(?:the\s+)?(?:first\s+|initial\s+)?$"
 )
 
 
@@ -197,9 +305,19 @@ def _lockin_months(hits: list[Hit], term_months: int | None) -> int | None:
             following = [d for d in find_durations(text) if 0 <= d.start - m.end() <= 10]
             if following:
                 return following[0].months()
+        for d in find_durations(text):
+            before = text[max(0, d.start - 40) : d.start]
+            if d.unit in {"months", "years"} and LOCKIN_BEFORE.search(before):
+                if LOCKIN_AFTER.search(text[d.end : d.end + 50]):
+                    return d.months()  # "no earlier than 36 months after the Effective Date"
+            if d.unit in {"months", "years"} and LOCKIN_NAMED.search(before):
+                return d.months()  # "subject to a lock-in period of 30 months"
+            if d.unit in {"months", "years"} and LOCKIN_PERIOD.search(before) and NO_CONVENIENCE.search(text):
+                return d.months()  # "a minimum commitment period of 36 months, during which Customer may not"
         a = ANNIVERSARY.search(text)
         if a:
-            n = ordinals.get(a.group("n").lower()) or parse_number(a.group("n")) or 1
+            word = (a.group("n") or a.group("y")).lower()
+            n = ordinals.get(word) or parse_number(word) or 1
             return 12 * n
         if INITIAL_TERM.search(text) and term_months is not None:
             return term_months
@@ -212,13 +330,11 @@ def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
     hits = scan(ctx, "terminate", TERMINATE, within=CONVENIENCE, actors=("customer", "both", None))
     hits = [h for h in hits if _EXPLICIT.search(h.sentence.text) or not FOR_CAUSE.search(h.sentence.text)]
     granted = ok(hits)
-    fee = [
-        s
-        for h in granted
-        for s in neighbours(h.sentence, 2)
-        if ALL_FEES.search(s.text) and not PARTIAL_FEE.search(s.text)
-    ]
     term = _term_months(ctx)[0]
+    if not granted:
+        # "may not terminate for convenience before the date falling 30 months after ...": a lock-in
+        granted = [h for h in hits if _time_limited_ban(h, term)]
+    fee = [s for h in granted for s in neighbours(h.sentence, 2) if _all_remaining_fees(s.text)]
     lockin = _lockin_months(granted + [h for h in hits if h.verdict == "negated"], term)
     if lockin is None and any(INITIAL_TERM.search(h.sentence.text) for h in granted + hits):
         lockin = 10**3 if term is None else term  # "only after the Minimum Term" of unstated length
@@ -245,7 +361,7 @@ AUTO = rx(
     r"(?:automatic(?:ally)?|auto-?)\s*(?:be\s+)?renew\w*|renew\w*\s+automatically|(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?renew\w*|"
     r"successive\s+(?:renewal\s+)?(?:terms?|periods?)|evergreen|tacit(?:ly)?\s+renew\w*|roll\s+over|"
     r"continue\w*\s+(?:thereafter|after\s+that|from\s+year\s+to\s+year)[^.;]{0,40}\buntil\s+terminated|"
-    r"from\s+year\s+to\s+year|year-to-year|month-to-month"
+    r"from\s+year\s+to\s+year|year-to-year|month-to-month|\brenews\b[^.;]{0,120}\bunless\b"
 )
 TERM = rx(
     r"\b(?:initial|subscription|contract|minimum|committed)\s+(?:\w+\s+)?(?:term|period)\b|\bterm\s+of\s+(?:this\s+)?(?:agreement|order)|"

@@ -1,5 +1,5 @@
 """Rule extractors for the data controls of the default playbook: data ownership, security obligations,
-incident notification, data retention and deletion, access control and logging."""
+incident notification, data retention and deletion (access control and logging live in `controls`)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from assistant.models import Finding, Status
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
 from extractors.rules import (
+    CONFIDENTIAL,
     CUST,
     DELETE_VERB,
     VEND,
@@ -31,11 +32,12 @@ from extractors.text import find_durations
 
 # --- data ownership -----------------------------------------------------------------------------
 DATA = rx(
-    rf"\b(?:{CUST}\s+data|{CUST}\s+content|personal\s+data|{CUST}\s+materials|(?:your|its|their)\s+(?:own\s+)?data|"
+    rf"\b(?:{CUST}\s+data|{CUST}\s+content|personal\s+data|{CUST}\s+materials|(?:your|its|their)\s+(?:own\s+)?(?:data|content|materials|information|files)|"
     r"data\s+(?:provided|submitted|uploaded)\s+by)"
 )
 OWN = rx(
-    r"\b(?:own(?:s|ed|ership)?|retain\w*\s+all\s+right|all\s+right,?\s+title\s+and\s+interest|(?:sole\s+and\s+)?exclusive\s+property|property\s+of|title\s+to)\b"
+    r"(?<!its\s)(?<!our\s)(?<!your\s)(?<!their\s)(?<!his\s)(?<!her\s)"  # "its own data" is not ownership
+    r"\b(?:own(?:s|ed|ers?|ership)?|retain\w*\s+all\s+(?:\w+\s+){0,3}?rights?|belongs?\s+to|vests?\s+in|(?:remains?|stays?|is|are)\s+(?:solely\s+)?yours|all\s+right,?\s+title\s+and\s+interest|(?:sole\s+and\s+)?exclusive\s+property|property\s+of|title\s+to)\b"
 )
 TRAINING = rx(
     r"\btrain\w*\s+(?:\w+\s+){0,5}?(?:models?|algorithms?|AI|artificial|machine|neural|LLMs?)\b|\b(?:models?|AI)\s+training\b|"
@@ -44,7 +46,8 @@ TRAINING = rx(
 OWN_USE = rx(
     TRAINING.pattern
     + r"|\b(?:improv\w*|develop(?:ing)?\s+(?:new\s+)?(?:products|services|features)|commerciali[sz]\w*|"
-    r"exploit\w*|(?:its\s+own|any)\s+(?:business\s+)?purposes?|sell|monetis\w*|monetiz\w*)\b"
+    r"exploit\w*|(?:its\s+own|any)\s+(?:\w+\s+)?purposes?|sell|monetis\w*|monetiz\w*|benchmark\w*|"
+    r"marketing|advertis\w*|research\s+and\s+development|product\s+development)\b"
 )
 USE_DATA = rx(DATA.pattern + r"|\b(?:inputs?|outputs?|prompts?|content|submissions|uploads?)\b")
 OPT_IN = rx(
@@ -56,13 +59,37 @@ OWN_USE_OK = rx(
 )
 
 
+COMMERCIAL = rx(
+    r"\b(?:sell|sale|monetis\w*|monetiz\w*|commerciali[sz]\w*|for\s+any\s+(?:\w+\s+)?purposes?|"
+    r"(?:share|disclose|licen[cs]e|provide)\w*\s+(?:\w+\s+){0,4}?to\s+(?:any\s+)?third\s+parties)\b"
+)  # even de-identified data may not be sold or used for any purpose at all
+
+
 def _misuse(hit: Hit) -> bool:
     """Own-purpose use without opt-in: AI training always counts; other improvement only beyond
     de-identified aggregates or usage telemetry."""
     text = hit.sentence.text
     if OPT_IN.search(text) or not re.search(r"\b(?:use|process|train|exploit|sell|licen[cs]e)", text, re.I):
         return False
-    return bool(TRAINING.search(text)) or not OWN_USE_OK.search(text)
+    return bool(TRAINING.search(text) or COMMERCIAL.search(text)) or not OWN_USE_OK.search(text)
+
+
+KEPT = rx(
+    r"\b(?:nothing|no|not)\b[^.;]{0,80}\b(?:transfer|assign|convey|pass|vest)\w*\s+(?:to\s+\w+\s+)?(?:any\s+)?"
+    r"(?:ownership|title|right,?\s+title|proprietary\s+rights?)|"
+    rf"\b{VEND}\s+(?:acquires|obtains|receives|has|shall\s+(?:acquire|obtain|have))\s+no\s+(?:ownership|title|right,?\s+title|rights?)"
+)
+
+
+def _ownership_kept(ctx: ReviewContext) -> list[Hit]:
+    """A denial that ownership passes to the vendor keeps it with the customer: 'Nothing in this Agreement
+    transfers ownership of Customer Data to Vendor', 'Vendor acquires no right, title or interest in it'."""
+    out = []
+    for hit in scan(ctx, "own", KEPT, within=DATA, actors=None):
+        if hit.verdict in ("ok", "negated"):
+            hit.verdict = "ok"
+            out.append(hit)
+    return out
 
 
 LICENCE = rx(
@@ -91,7 +118,7 @@ def _owner_ok(hit: Hit) -> bool:
 def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
     """Customer keeps ownership of its data; weak if the vendor may use it for its own purposes."""
     owns = scan(ctx, "own", OWN, within=DATA, actors=None)
-    granted = [h for h in ok(owns) if _owner_ok(h)]
+    granted = [h for h in ok(owns) if _owner_ok(h)] or _ownership_kept(ctx)
     uses = ok(scan(ctx, "use", OWN_USE, within=USE_DATA, actors=("vendor", "both", None)))
     misuse = [h for h in uses if _misuse(h)]
     weak = (
@@ -180,10 +207,12 @@ def security_obligations(req: Requirement, ctx: ReviewContext) -> Finding:
 INCIDENT = rx(
     r"security\s+(?:incident|breach)|(?:personal\s+)?data\s+breach|breach\s+of\s+(?:security|personal\s+data)|"
     r"unauthori[sz]ed\s+(?:\w+\s+){0,4}?(?:access|disclosure|acquisition|use|processing)|"
-    r"\b(?:security|privacy|cyber|data)\s+incidents?\b|\bincidents?\s+(?:involving|affecting)\s+(?:\w+\s+)?(?:data|personal)"
+    r"\b(?:security|privacy|cyber|data)\s+incidents?\b|(?:breach|incident)\w*\s+(?:involving|affecting|compromising)\s+"
+    r"(?:\w+\s+){0,2}(?:data|personal|information|systems?)|\bincidents?\s+(?:involving|affecting)\s+(?:\w+\s+)?(?:data|personal)"
 )
 NOTIFY = rx(
-    r"(?:\bnotif\w*|\binform\w*|\bnotice|\breport\w*|\balert\w*)\b(?!\s+(?:laws?|requirements|statutes|regulations|obligations))"
+    r"(?:\bnotif\w*|\binform\w*|\bnotice|\breport\w*|\balert\w*|\badvis(?:e|es|ed|ing)|\btell|\btold|"
+    r"\blet\s+(?:\w+\s+){1,2}know|\bcontact|\be-?mail(?:s|ed)?\s+(?:you|the\s+\w+))\b(?!\s+(?:laws?|requirements|statutes|regulations|obligations))"
 )
 VAGUE = rx(
     r"without\s+undue\s+delay|promptly|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible)|expeditiously|"
@@ -193,6 +222,28 @@ IMMEDIATE = rx(r"\bimmediately\b")
 WITHIN = rx(
     r"within|no\s+later\s+than|not\s+later\s+than|in\s+any\s+event|not\s+exceed|of\s+becoming|after|of\s+discover"
 )
+
+
+BARE_BREACH = rx(
+    r"\b(?:any|a|each|such)\s+(?:actual\s+or\s+suspected\s+)?(?:breach(?:es)?|incidents?)\b(?!\s+(?:of|by|under)\b)"
+)
+SECURITY_TOPIC = rx(
+    r"\bsecurity\b|data\s+protection|\bprivacy\b|personal\s+(?:data|information)|\b(?:\w+\s+)?data\b|encrypt|"
+    r"confidential\w*\s+(?:of|and\s+integrity)"
+)
+
+
+def _bare_breach_hits(ctx: ReviewContext) -> list[Hit]:
+    """Notices of 'any breach' or 'any incident' that say no more, in a clause about security or data
+    protection (its heading or the neighbouring sentences): 'Licensee shall be notified of any breach
+    within 48 hours' under 'Data Protection and Security'."""
+    out = []
+    for hit in scan(ctx, "notify", NOTIFY, within=BARE_BREACH):
+        clause = hit.sentence.clause
+        around = " ".join(s.text for s in context(hit, 1) if s is not hit.sentence)
+        if SECURITY_TOPIC.search(f"{clause.heading if clause else ''} {around}"):
+            out.append(hit)
+    return out
 
 
 def _follow_ups(hits: list[Hit]) -> list[Hit]:
@@ -237,8 +288,14 @@ def _conflicting_hours(timed: list[Hit]) -> Outcome | None:
 def incident_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     """The vendor notifies the customer of security incidents within a stated time (<= 72 hours)."""
     hits = scan(ctx, "notify", NOTIFY, within=INCIDENT)
+    seen = {(h.sentence.doc.id, h.sentence.start) for h in hits}
+    hits += [h for h in _bare_breach_hits(ctx) if (h.sentence.doc.id, h.sentence.start) not in seen]
     granted = ok(hits)
-    timed = [h for h in granted if any(d.unit in {"hours", "days"} for d in find_durations(h.sentence.text))]
+    timed = [
+        h
+        for h in granted
+        if any(d.unit in {"hours", "days", "weeks"} for d in find_durations(h.sentence.text))
+    ]
     if not timed:
         timed = _follow_ups(granted)
     conflict = _conflicting_hours(timed)
@@ -278,18 +335,18 @@ def incident_notification(req: Requirement, ctx: ReviewContext) -> Finding:
 
 # --- data retention -----------------------------------------------------------------------------
 DELETE = rx(r"\b(?:delet|destroy|destruct|eras|purg|return|dispos|anonymi[sz])\w*")
-RETAIN = rx(r"\bretain\w*|\bretention\b|\bkeep\b|\bstore\w*")
+RETAIN = rx(r"\bretain\w*|\bretention\b|\bkeep\b|\bkept\b|\bheld\b|\bstore\w*")
 RET_TOPIC = rx(r"\b(?:data|content|backups?|database)\b")
 RET_WHEN = rx(
     r"terminat|expir|end\s+of|request|cessation|retention\s+period|no\s+longer\s+(?:needed|required|necessary)|"
     r"thereafter|retention\s+(?:polic\w*|schedule)|clos\w*\s+(?:of\s+)?(?:your|its|the)\s+account|account\s+(?:closure|deletion)|cancel|completion|"
+    r"account\s+(?:is\s+)?clos\w*|"
     r"end\s+of\s+the\s+(?:services|engagement|project)|\bends\b|\bended\b|after\s+the\s+(?:agreement|contract|term)"
 )
-CONFIDENTIAL = rx(r"confidential\s+information(?![^.]{0,80}\bdata\b)")
 RET_WEAK = {
     "retention is left to the vendor's needs": rx(
-        rf"as\s+(?:long\s+as\s+)?(?:the\s+)?{VEND}\s+(?:requires|deems|considers|determines)|as\s+long\s+as\s+(?:necessary|required|needed)\s+for\s+(?:its|the\s+{VEND}'?s)|"
-        r"\bindefinitely\b|in\s+its\s+(?:sole\s+)?discretion|for\s+(?:its|\w+'s)\s+(?:own\s+)?(?:business|internal|legitimate)\s+purposes|"
+        rf"as\s+(?:long\s+as\s+)?(?:the\s+)?{VEND}\s+(?:requires|deems|considers|determines|needs?)|as\s+long\s+as\s+(?:necessary|required|needed)\s+for\s+(?:its|our|the\s+{VEND}'?s)|"
+        r"\bindefinitely\b|in\s+(?:its|our)\s+(?:sole\s+)?discretion|for\s+(?:its|our|\w+'s)\s+(?:own\s+)?(?:business|internal|legitimate)\s+purposes|"
         rf"for\s+such\s+period\s+as\s+(?:the\s+)?\w+\s+(?:requires|determines|deems|considers)|determined\s+by\s+(?:the\s+)?\w+'?s?\s+"
         r"(?:own\s+)?(?:internal|operational|business)|(?:internal|operational|business)\s+(?:operational\s+)?(?:requirements|needs)"
     ),
@@ -302,11 +359,42 @@ def _deletion_days(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
     for hit in hits:
         text = hit.sentence.text
         verbs = [m.start() for m in DELETE_VERB.finditer(text)] or [m.start() for m in DELETE.finditer(text)]
+        verbs = verbs or [hit.start]  # "shall not retain Customer Data after 30 days": the retain verb
         found = [d for d in find_durations(text) if d.unit not in {"hours"} or d.value >= 24]
         if verbs and found:
             nearest = min(found, key=lambda d: min(abs(d.start - v) for v in verbs))
             values.append((nearest.days(), hit))
     return pick_value(values, "max")
+
+
+def _on_exit(hit: Hit) -> bool:
+    """The sentence (or the one before it, for 'After that, we will delete your data') speaks of the end
+    of the contract, a request or a retention period."""
+    if RET_WHEN.search(hit.sentence.text):
+        return True
+    before = [s for s in context(hit, 1) if s.start < hit.sentence.start]
+    lead = re.match(
+        r"\W*(?:after\s+that|thereafter|then|following\s+(?:that|such|this)|at\s+the\s+end\s+of)\b",
+        hit.sentence.text,
+        re.I,
+    )
+    return bool(lead and before and RET_WHEN.search(before[-1].text))
+
+
+NO_DUTY = rx(r"not\s+(?:be\s+)?(?:required|obliged|obligated)|no\s+obligation|under\s+no|need\s+not")
+
+
+def _retention_limits(ctx: ReviewContext) -> list[Hit]:
+    """A ban on keeping the data is a deletion duty: 'Vendor shall not retain any Customer Data after 30 days
+    following termination', 'shall not be kept ... longer than 90 days after termination' (but 'Vendor is not
+    required to retain' is not)."""
+    out = []
+    for hit in scan(ctx, "retain", RETAIN, within=RET_TOPIC):
+        text = hit.sentence.text
+        if hit.verdict == "negated" and RET_WHEN.search(text) and not NO_DUTY.search(text):
+            hit.verdict = "ok"
+            out.append(hit)
+    return out
 
 
 @register("data_retention")
@@ -315,9 +403,9 @@ def data_retention(req: Requirement, ctx: ReviewContext) -> Finding:
     hits = [
         h
         for h in scan(ctx, "delete", DELETE_VERB, within=RET_TOPIC)
-        if RET_WHEN.search(h.sentence.text) and not CONFIDENTIAL.search(h.sentence.text)
+        if _on_exit(h) and not CONFIDENTIAL.search(h.sentence.text)
     ]
-    granted = ok(hits)
+    granted = ok(hits) or _retention_limits(ctx)
     if not granted:
         kept = [
             h
@@ -352,43 +440,5 @@ def data_retention(req: Requirement, ctx: ReviewContext) -> Finding:
         rejected=[h for h in hits if not h.ok],
         ctx=ctx,
         missing_reason="No clause requires deletion or return of customer data after termination.",
-    )
-    return to_finding(req, out)
-
-
-# --- access & logging ---------------------------------------------------------------------------
-ACCESS = rx(
-    r"least\s+privilege|need[- ]to[- ]know|role[- ]based\s+access|access\s+(?:controls?|restrictions?|management)|"
-    r"(?:restrict|limit)\w*\s+(?:\w+\s+){0,2}access|access\s+(?:\w+\s+){0,4}(?:is|shall\s+be|will\s+be|are)\s+(?:restricted|limited)|"
-    r"only\s+(?:to\s+)?(?:authori[sz]ed|those)\s+(?:personnel|employees|staff|individuals)|background\s+(?:checks?|screening)|"
-    r"multi-?factor|\bMFA\b|unique\s+(?:user\s+)?(?:ids?|credentials)|who\s+need\s+(?:such\s+)?access|"
-    r"\baccess\w*\b[^.;]{0,80}\bonly\b|\bonly\b[^.;]{0,60}\baccess\w*\b"
-)
-LOGGING = rx(
-    r"\blog(?:s|ging|ged)?\b(?![-\s]+(?:in|on|into)\b)|audit\s+trails?|monitor\w*\s+(?:of\s+)?(?:all\s+)?(?:\w+\s+)?(?:access|activity|systems?|network|usage)|"
-    r"(?:access|activity|security|event)\s+(?:logs?|monitoring)|\bSIEM\b"
-)
-
-
-@register("access_logging")
-def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
-    """Access restrictions AND logging/monitoring of access; weak with only one of the two."""
-    access_all = [h for h in scan(ctx, "access", ACCESS) if not CONFIDENTIAL.search(h.sentence.text)]
-    logging_all = scan(ctx, "logging", LOGGING)
-    access, logging = ok(access_all), ok(logging_all)
-    weak = []
-    if access and not logging:
-        weak.append("access restrictions without logging or monitoring of access")
-    if logging and not access:
-        weak.append("logging without access restrictions")
-    evidence = access[:1] + logging[:1]
-    out = decide(
-        req,
-        evidence,
-        present_reason=f"Access restrictions and access logging ({evidence[0].sentence.where if evidence else ''}).",
-        weak=weak,
-        rejected=[h for h in access_all + logging_all if not h.ok],
-        ctx=ctx,
-        missing_reason="No clause restricts or logs access to customer data.",
     )
     return to_finding(req, out)

@@ -88,12 +88,38 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
                 customer.append(alias)
             else:
                 unknown.append(alias)
+    _from_alias_lists(text[:6000], vendor, customer, unknown)
     for alias in unknown[:2]:
         if not vendor:
             vendor.append(alias)
         elif not customer:
             customer.append(alias)
     return vendor, customer
+
+
+_ALIAS_LIST = re.compile(
+    r"\((?P<body>\s*(?:the\s+)?[\"“'][^\"”'()]{1,30}[\"”'](?:\s*(?:,|\bor\b|\band\b|,\s*or\b|,\s*and\b)\s*(?:the\s+)?"
+    r"[\"“'][^\"”'()]{1,30}[\"”'])+)\s*\)"
+)
+
+
+def _from_alias_lists(text: str, vendor: list[str], customer: list[str], unknown: list[str]) -> None:
+    """Plain-English definitions name a party with its pronouns: 'Quillstack Labs, Inc. ("Quillstack", "we",
+    "us" or "our")' makes Quillstack the vendor; '("you" or "Customer")' the customer."""
+    vendor_set = {w.lower() for w in VENDOR_WORDS} | {"our"}
+    customer_set = {w.lower() for w in CUSTOMER_WORDS} | {"your"}
+    for m in _ALIAS_LIST.finditer(text):
+        names = [n.strip() for n in re.findall(r"[\"“']([^\"”']{1,30})[\"”']", m.group("body"))]
+        lows = {n.lower() for n in names}
+        side = vendor if lows & vendor_set else customer if lows & customer_set else None
+        if side is None or (lows & vendor_set and lows & customer_set):
+            continue
+        for name in names:
+            if name.lower() not in vendor_set | customer_set and not _COMMON_TERM.search(name.lower()):
+                if name not in side:
+                    side.append(name)
+                if name in unknown:
+                    unknown.remove(name)
 
 
 @lru_cache(maxsize=256)
@@ -147,7 +173,10 @@ _NOUN_AFTER = re.compile(
 )
 _OBJECT_BEFORE = re.compile(
     r"\b(?:give|gives|giving|provide|provides|send|sends|notify|notifies|inform|informs|serve|deliver|furnish|"
-    r"offer|to|against)\s+(?:the\s+)?$",
+    r"offer|to|against|help|helps|assist|assists|support|supports|tell|tells|"
+    # "at the choice of the Controller", "on behalf of Customer": not the party acting
+    r"(?:choice|option|request|election|direction|instructions?|discretion|expense|cost|consent|approval|behalf)\s+of)"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -177,6 +206,14 @@ _GRANT_TO = re.compile(
     r"\b(grants?|granting|authori[sz]es?|permits?|allows?|enables?)\s+(?:to\s+)?(?:the\s+)?(?P<who>[\w&.-]+)",
     re.I,
 )
+_PASSIVE = re.compile(
+    r"\b(?:be|been|being)\s+(?:\w+ly\s+)?(?:\w+ed|given|sent|told|shown|made|done|kept|held|paid|granted|"
+    r"written|informed|notified|advised)\b|\breceive",
+    re.I,
+)  # a recipient: "Customer shall be given notice", "Customer will receive"
+_NEW_SUBJECT = re.compile(
+    r"\b(?:which|who|it|they|this|these|such\s+\w+)\s+(?:\w+\s+)?(?:shall|will|must|may|is|are|can)\b", re.I
+)  # "Vendor will retain X, after which it will be deleted": the passive has its own subject
 _ELIDED = re.compile(r"\b(?:and|or)\s+(?:\w+\s+)?(?:shall|will|must|may)\s+(?:\w+\s+)?$", re.I)
 _SUBJECT_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:shall|will|must|may|agrees|undertakes)\b", re.I)
 
@@ -195,7 +232,9 @@ def actor(text: str, pos: int, end: int, roles: Roles) -> Role | None:
     cut = max(left.rfind(";"), left.rfind(". "))
     if cut >= 0:
         left = left[cut + 1 :]
-    found = mentions(left, roles)
+    # NOTE: mentions are read with the words after the cut in view, so that "Customer" in "All Customer
+    # Data shall be returned" is still seen as a noun modifier, not as the party acting.
+    found = [f for f in mentions(left + text[pos : pos + 40], roles) if f[1] <= len(left)]
     if not found:
         return None
     grants = list(_GRANT_TO.finditer(left))
@@ -205,7 +244,8 @@ def actor(text: str, pos: int, end: int, roles: Roles) -> Role | None:
         if head and head[0][0] == 0:
             return head[0][2]  # "Vendor shall permit Customer to audit": the grantee acts
         grantor = [f for f in found if f[1] <= grant.start()]
-        if grantor and re.match(r"grant", grant.group(1), re.I):
+        own_people = re.match(r"(?:its|their|our|his|her)\b", grant.group("who"), re.I)
+        if grantor and re.match(r"grant", grant.group(1), re.I) and not own_people:
             return _opposite(grantor[-1][2])  # "You grant Quillstack a licence to use": not the grantor
     if _ELIDED.search(left):
         subjects = [f for f in found if _SUBJECT_AFTER.match(left, f[1])]
@@ -214,10 +254,12 @@ def actor(text: str, pos: int, end: int, roles: Roles) -> Role | None:
     start, stop, role = found[-1]
     between = left[stop:]
     if re.search(r"\b(?:be|been|being|receive|receives|is|are)\b", between, re.I) and not re.search(
-        r"\b(?:is|are)\s+(?:entitled|permitted|allowed|required|obliged|obligated|responsible)\b",
+        r"\b(?:is|are|be|been)\s+(?:\w+ly\s+)?(?:entitled|permitted|allowed|required|obliged|obligated|responsible|"
+        r"authori[sz]ed|able)\b|\bbe\s+(?:given|granted|provided\s+with|afforded)\s+(?:\w+\s+){0,3}?(?:access|rights?|"
+        r"opportunity|permission)\b",
         between,
         re.I,
     ):
-        if re.search(r"\b(?:be|been|being)\s+\w+ed\b|\breceive", between + text[pos:end], re.I):
+        if _PASSIVE.search(between + text[pos:end]) and not _NEW_SUBJECT.search(between):
             return _opposite(role)
     return role

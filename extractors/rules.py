@@ -42,7 +42,12 @@ def rx(pattern: str) -> re.Pattern[str]:
 CUST = r"(?:customer|client|licensee|controller|subscriber|you)"
 VEND = r"(?:vendor|provider|supplier|licensor|processor|company|we)"
 NOTICE = rx(r"\bnotice|\bnotif|\binform|prior\s+to|in\s+advance|advance")
-DELETE_VERB = rx(r"\b(?:delet|destroy|destruct|eras|purg|dispos|anonymi[sz])\w*")
+CONFIDENTIAL = rx(r"confidential\s+information(?![^.]{0,80}\bdata\b)")
+DELETE_VERB = rx(
+    r"\b(?:delet|destroy|destruct|eras|purg|dispos|anonymi[sz]|shred|expung|overwr|wip(?:e|es|ed|ing)\b)\w*|"
+    r"\brender\w*\s+(?:\w+\s+){0,4}?(?:unreadable|irretrievable|unrecoverable|inaccessible|anonymous)|"
+    r"\bcertif\w*\s+(?:the\s+|such\s+|its\s+)?(?:destruction|deletion|erasure)"
+)
 
 
 @dataclass
@@ -80,12 +85,13 @@ def scan(
         sentences_ = [s for doc in ctx.documents for s in matching_sentences(doc, pattern)]
     for sent in sentences_:
         text = sent.plain or strip_xrefs(sent.text)
-        if within is not None and not within.search(text):
-            continue
-        m = pattern.search(text)
-        if m is None:
-            continue
-        hits.append(_judge(sent, element, text, m, allowed, roles))
+        if within is not None and not within.search(text) and not within.search(sent.lead):
+            continue  # a list item takes the topic of its lead-in ("On a Security Incident, Vendor shall: (a) ...")
+        # NOTE: every match is judged and the first that grants wins: "Customer may not terminate for
+        # convenience during the first 30 months; thereafter Customer may terminate for convenience".
+        judged = [_judge(sent, element, text, m, allowed, roles) for m in pattern.finditer(text)]
+        if judged:
+            hits.append(next((h for h in judged if h.ok), judged[0]))
     return hits
 
 

@@ -20,13 +20,31 @@ _BENIGN = re.compile(
     r"not\s+later\s+than|no\s+less\s+than|not\s+less\s+than|no\s+more\s+than|not\s+more\s+than|"
     r"without\s+undue\s+delay|no\s+event\s+later|without\s+(?:cause|reason|penalty|liability|charge|"
     r"additional\s+(?:cost|charge|fee)s?|(?:any\s+)?further\s+(?:cost|charge)s?)|for\s+no\s+reason|"
-    r"in\s+no\s+event\s+(?:later|more|less)|no\s+additional\s+(?:cost|charge))\b",
+    r"in\s+no\s+event\s+(?:later|more|less)|no\s+additional\s+(?:cost|charge))\b|"
+    # a double negative grants: "shall not unreasonably refuse an audit", "may not prevent Customer from"
+    r"\b(?:not|never)\s+(?:be\s+)?(?:unreasonably\s+)?(?:refuse|deny|withhold|delay|condition|obstruct|prevent|"
+    r"hinder|impede|unreasonably)\w*|"
+    # a negation inside a condition: "if we don't meet 99.9% uptime, you'll get a credit"
+    r"\b(?:if|where|should|whenever|in\s+the\s+event\s+(?:that\s+)?)\s+[^,;.]{0,60}?"
+    r"(?:\b(?:does|do|did|is|are|was|were)\s+not|\b(?:doesn't|don't|didn't|isn't|aren't|cannot|can't)|\bnot)\b",
     re.I,
 )
-_EXTRA_NEG = re.compile(r"\b(?:nothing|under\s+no\s+obligation|not\s+obliged|not\s+required)\b", re.I)
+_EXTRA_NEG = re.compile(
+    r"\b(?:nothing|under\s+no\s+obligation|not\s+obliged|not\s+required|waives?|waiv(?:ed|ing)|relinquish\w*|"
+    r"disclaims?)\b",
+    re.I,
+)
 _NEG_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:(?:is|are|shall\s+be|will\s+be)\s+not|(?:is|are)\s+excluded|"
+    r"^(?:(?!,?\s+(?:but|and|or|provided|except|save|however)\b)[^.;]){0,40}?\b(?:(?:is|are|shall\s+be|will\s+be)\s+not|(?:is|are)\s+(?:\w+ly\s+)?(?:excluded|waived)|"
+    # "audits by Customer will not be permitted", ", Vendor shall not be obliged to permit it"
+    r"(?:shall|will|may|must|is|are|can)\s+not\s+be\s+(?:permitted|allowed|granted|provided|available|included|offered|"
+    r"obliged|obligated|required)|"
     r"not\s+(?:included|provided|available|permitted|granted|offered))\b",
+    re.I,
+)
+_LIMIT_AFTER = re.compile(
+    r"^[^.;]{0,80}?\b(?:more\s+than\s+(?:once|one|two|three|\d+)\b|more\s+(?:often|frequently)\s+than|"
+    r"in\s+excess\s+of\s+(?:once|one|\d+))",
     re.I,
 )
 _SUBJECT_MODAL = re.compile(
@@ -196,6 +214,8 @@ def is_negated(text: str, pos: int, end: int | None = None) -> bool:
     wide = _BENIGN.sub(" ", text[max(0, pos - 300) : pos])
     if re.search(r"\b(?:not|no)\b[^;.]*\bwithout\b(?![^;.]*\b(?:not|no)\b)[^;.]*$", wide, re.I):
         return False  # "shall not change X without giving notice": the notice is required
+    if _LIMIT_AFTER.search(text[pos : pos + 120]):
+        return False  # "may not audit Vendor more than once per year": a limit on frequency, not a ban
     if NEGATION_RE.search(left) or _EXTRA_NEG.search(left):
         return True
     return end is not None and bool(_NEG_AFTER.search(text[end : end + 80]))

@@ -58,7 +58,7 @@ def parse_number(text: str) -> int | None:
 
 _UNIT_RE = (
     r"(?P<qual>business|working|calendar|banking)?\s*"
-    r"(?P<unit>hours?|hrs?|days?|weeks?|months?|years?|quarters?)\b"
+    r"(?P<unit>hours?|hrs?|days?|weeks?|fortnights?|months?|years?|quarters?)\b"
 )
 DURATION_RE = re.compile(
     rf"(?<![\w.])(?P<num>(?:{NUMBER_WORDS})(?:\s*\(\s*\d[\d,]*\s*\))?|\d[\d,]*(?:\.\d+)?|\(\s*\d[\d,]*\s*\))"
@@ -117,14 +117,17 @@ def find_durations(text: str) -> list[Duration]:
             raw.strip().lower() in {"a", "an"}
             and m.group("qual") is None
             and not re.match(
-                r"\s*(?:hour|day|week|month|year|quarter)", text[m.start("num") + len(raw) :], re.I
+                r"\s*(?:hour|day|week|fortnight|month|year|quarter)", text[m.start("num") + len(raw) :], re.I
             )
         ):
             continue
+        unit = _norm_unit(m.group("unit"))
+        if unit.startswith("fortnight"):  # "two fortnights" -> 4 weeks
+            value, unit = value * 2, "weeks"
         out.append(
             Duration(
                 value=value,
-                unit=_norm_unit(m.group("unit")),
+                unit=unit,
                 business=(m.group("qual") or "").lower() in {"business", "working", "banking"},
                 start=m.start(),
                 end=m.end(),
