@@ -12,12 +12,13 @@ from api.services import Services
 from assistant.errors import ClausegateError, FileTooLarge, NotFound, PlaybookError, UnsupportedFileType
 from assistant.exports import contract_docx, evidence_pack, original_docx_with_comments
 from assistant.gates_run import render
+from assistant.ingest import SUPPORTED_EXTENSIONS
 from assistant.jobs import Job
 from assistant.models import Document, DocumentKind, ReviewResult
 from assistant.playbook import BUILTIN, load_playbook
 from assistant.users import User
 
-SUPPORTED_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm"}
+SUPPORTED_SUFFIXES = set(SUPPORTED_EXTENSIONS)  # exactly what the parsers read
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def check_uploads(services: Services, uploads: list[Upload]) -> None:
         if len(up.data) > services.settings.ingest.max_bytes:
             raise FileTooLarge(
                 up.filename,
-                f"{len(up.data)} bytes exceeds the limit of {services.settings.ingest.max_bytes}",
+                f"is larger than the limit of {services.settings.ingest.max_bytes:,} bytes",
                 "Split the file or raise CLAUSEGATE_INGEST__MAX_BYTES.",
             )
 
@@ -117,8 +118,12 @@ def ingest_uploads(
     ]
     core, stored = services.core, []
     for doc, up in parsed:
+        before = core.store.list_documents(family)
         saved, created = core.store.add_document(doc, up.data, family=family)
-        if created and services.settings.review.use_vector_search and core.index is not None:
+        replaced = [d.id for d in before if d.filename == saved.filename and d.id != saved.id]
+        # NOTE: also for known bytes: indexing is idempotent, and an earlier upload may have been stored
+        # but not indexed (the job failed or the server stopped between the two steps).
+        if services.settings.review.use_vector_search and core.index is not None:
             core.index.add_document(saved)
         services.audit.append(
             user.name,
@@ -132,6 +137,7 @@ def ingest_uploads(
                 "pages": len(saved.pages),
                 "family": family,
                 "new": created,
+                "replaces": replaced,  # earlier versions (same file name) that left the family
             },
             project=family,
         )
@@ -151,13 +157,12 @@ def _judge(services: Services) -> Any:
 
 
 def run_review(services: Services, user: User, family: str, playbook: str) -> ReviewResult:
-    """Review a stored family now and audit it (called inside jobs)."""
+    """Review a stored family now and audit it (called inside jobs). A stored rules review of the same
+    documents, kinds and playbook content is reused, so legal's decisions on it stay in force."""
     docs = services.core.store.family_documents(family)
     if not docs:
         raise NotFound(f"family {family!r} has no documents: upload files into it first.")
-    result = services.core.review(
-        docs, load_playbook(playbook), judge=_judge(services), family=family, reuse=False
-    )
+    result = services.core.review(docs, load_playbook(playbook), judge=_judge(services), family=family)
     counts: dict[str, int] = {}
     for f in result.findings:
         counts[f.status.value] = counts.get(f.status.value, 0) + 1
@@ -198,7 +203,9 @@ def project_evidence_pack(services: Services, name: str, user: User) -> bytes:
     project's audit events, the latest memo or a fresh assessment); the export itself is audited."""
     project = services.projects.get(name)
     store = services.core.store
-    reviews = [r for fam in project.families for r in store.list_reviews(fam.name, limit=1)]
+    playbook_id = services.projects.gate_playbook_id()  # the reviews the memo is built from
+    found = [store.latest_review(fam.name, playbook_id) for fam in project.families]
+    reviews = [r for r in found if r is not None]
     documents = [
         (d, store.original_bytes(d.id)) for fam in project.families for d in store.list_documents(fam.name)
     ]

@@ -15,11 +15,13 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from typer._click.core import Context  # NOTE: typer vendors click; its Context is this one
 from typer.core import TyperGroup
 
 from assistant.errors import ClausegateError
+from assistant.ingest import SUPPORTED_EXTENSIONS
 from assistant.models import DocumentKind, ReviewResult, Status
 from assistant.playbook import Playbook
 from assistant.report import review_json, review_markdown, review_table
@@ -27,7 +29,7 @@ from assistant.review import Judge
 from assistant.settings import Settings, get_settings
 
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # NOTE: no hard line breaks inside messages or paths
 
 
 class _Group(TyperGroup):
@@ -37,7 +39,7 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except ClausegateError as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
             ctx.exit(exc.exit_code)
 
 
@@ -45,7 +47,7 @@ app = typer.Typer(
     cls=_Group, add_completion=False, no_args_is_help=True, help="Contract review for technology procurement."
 )
 
-SUPPORTED = {".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm"}
+SUPPORTED = set(SUPPORTED_EXTENSIONS)  # what `batch` picks up in a folder: exactly what the parsers read
 
 
 class Format(StrEnum):
@@ -119,6 +121,16 @@ def _parse_kinds(values: list[str]) -> dict[str, DocumentKind]:
     return kinds
 
 
+def _no_folders(files: list[Path]) -> None:
+    """A folder among FILES is a usage error that names it (not 'file type (no extension)')."""
+    for f in files:
+        if f.is_dir():
+            raise ClausegateError(
+                f"{str(f)!r} is a folder: pass the contract files in it (e.g. {str(f / '*.pdf')!r}), "
+                f"or use 'clausegate batch {f}' to review each file on its own."
+            )
+
+
 def _fail_hit(result: ReviewResult, fail_on: FailOn | None) -> bool:
     if fail_on is None:
         return False
@@ -155,6 +167,7 @@ def review(
     """Review FILES as one contract family against a playbook and print one finding per requirement."""
     from assistant.service import Clausegate
 
+    _no_folders(files)
     settings = _settings(vectors)
     kinds = _parse_kinds(kind)
     svc = Clausegate(settings)
@@ -226,6 +239,9 @@ def batch(
             except (ValueError, KeyError, TypeError):
                 continue
     todo = [f for f in files if str(f) not in done]
+    if out_path.exists() and out_path.stat().st_size and not out_path.read_bytes().endswith(b"\n"):
+        with out_path.open("a", encoding="utf-8") as fh:  # an interrupted run left half a line: end it
+            fh.write("\n")
     failed = 0
     with _progress(len(todo), err.is_terminal) as prog, out_path.open("a", encoding="utf-8") as fh:
         for f in todo:
@@ -239,14 +255,18 @@ def batch(
             fh.write(json.dumps(line, ensure_ascii=False) + "\n")
             fh.flush()
             prog.update(prog.task_ids[0], advance=1)
-    err.print(f"{len(todo)} reviewed ({failed} failed), {len(files) - len(todo)} skipped -> {out_path}")
+    err.print(
+        f"{len(todo)} reviewed ({failed} failed), {len(files) - len(todo)} skipped -> {out_path}",
+        markup=False,
+        highlight=False,
+    )
 
 
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="What to look for, in plain words.")],
     family: Annotated[str | None, typer.Option(help="Only clauses of this family.")] = None,
-    k: Annotated[int, typer.Option("-k", help="How many clauses.")] = 5,
+    k: Annotated[int, typer.Option("-k", min=1, help="How many clauses (1 or more).")] = 5,
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
 ) -> None:
     """Find the stored clauses that best match QUERY, with document and page."""
@@ -260,8 +280,8 @@ def search(
         out.print("No stored clauses. Ingest or review some documents first.")
     for h in hits:
         head = " ".join(x for x in (h.number, h.heading) if x)
-        out.print(f"[bold]{h.score:.3f}[/bold] {h.filename} p.{h.page} [cyan]{head}[/cyan]")
-        out.print(f"    {' '.join(h.text.split())[:240]}")
+        out.print(f"[bold]{h.score:.3f}[/bold] {escape(h.filename)} p.{h.page} [cyan]{escape(head)}[/cyan]")
+        out.print(f"    {' '.join(h.text.split())[:240]}", markup=False, highlight=False)
 
 
 @app.command()
@@ -273,9 +293,14 @@ def ingest(
     """Parse, store and index documents without reviewing them."""
     from assistant.service import Clausegate
 
+    _no_folders(files)
     docs = Clausegate(_settings(None)).ingest(files, family=family, kinds=_parse_kinds(kind))
     for d in docs:
-        out.print(f"{d.id}  {d.filename}  {d.kind.value}  {len(d.pages)} pages  {len(d.clauses)} clauses")
+        out.print(
+            f"{d.id}  {d.filename}  {d.kind.value}  {len(d.pages)} pages  {len(d.clauses)} clauses",
+            markup=False,
+            highlight=False,
+        )
 
 
 class MemoFormat(StrEnum):
@@ -336,7 +361,9 @@ def gate(
     else:
         a = result.assessment
         err.print(
-            f"{a.gate.value} gate: {a.recommendation} (readiness {a.score:.0%}); memo written to {out_path}"
+            f"{a.gate.value} gate: {a.recommendation} (readiness {a.score:.0%}); memo written to {out_path}",
+            markup=False,
+            highlight=False,
         )
 
 

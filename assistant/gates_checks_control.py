@@ -187,9 +187,14 @@ def _renewal_sentence(r: object) -> str:
     assert isinstance(r, RenewalSchedule)
     if r.status == "evergreen":
         return f"evergreen (no end date), {r.notice or 'no'} notice to exit; annual review {r.review_date or 'to be set'}."
+    missed = (
+        f"notice deadline {r.missed_notice_deadline} missed, renews automatically on {r.renews_on}; then "
+        if r.missed_notice_deadline
+        else ""
+    )
     if r.notice_deadline:
         return (
-            f"term ends {r.current_term_end}, renews automatically unless notice ({r.notice}) is sent by "
+            f"{missed}term ends {r.current_term_end}, renews automatically unless notice ({r.notice}) is sent by "
             f"{r.send_notice_by}; renewal review {r.review_date}."
         )
     return f"term ends {r.current_term_end} without automatic renewal; renewal review {r.review_date}."

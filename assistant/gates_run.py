@@ -60,6 +60,25 @@ def renewals_for(
     return out
 
 
+def check_legal_decisions(project: Project, reviews: Mapping[str, ReviewResult]) -> None:
+    """Every legal decision of the project file must name a family of the project and a requirement of
+    that family's review; a typo would otherwise silently drop an accepted risk from the memo."""
+    names = [f.name for f in project.families]
+    for d in project.legal_decisions:
+        if d.family is not None and d.family not in names:
+            raise ConfigError(
+                f"project {project.name!r}: legal decision on {d.requirement!r} names family {d.family!r}, "
+                f"which is not in the project; use one of {names!r}."
+            )
+        fams = [d.family] if d.family is not None else names
+        known = sorted({f.requirement for fam in fams if fam in reviews for f in reviews[fam].findings})
+        if known and d.requirement not in known:
+            raise ConfigError(
+                f"project {project.name!r}: legal decision on {d.requirement!r} matches no finding of the "
+                f"review; use one of {known!r}."
+            )
+
+
 def assess_project(
     project: Project,
     gate: Stage | str | None = None,
@@ -74,6 +93,7 @@ def assess_project(
     directory = project.resolve(project.checklist_dir) if project.checklist_dir else None
     checklist = load_checklist(gate or project.target_gate, directory)
     reviews = reviews or {}
+    check_legal_decisions(project, reviews)
     return assess_gate(
         project,
         checklist,

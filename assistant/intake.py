@@ -192,6 +192,20 @@ class Kpi(_Model):
     baseline_to: date | None = Field(default=None, description="Last day of the baseline period.")
     target: float | None = Field(default=None, description="Value the project commits to reach.")
 
+    @model_validator(mode="after")
+    def _target_improves(self) -> Kpi:
+        # NOTE: a target on the wrong side of the baseline is almost always a wrong `direction`; every
+        # improvement figure of the memo would have the wrong sign.
+        if self.baseline is None or self.target is None:
+            return self
+        lower = self.direction == "lower_is_better"
+        if (self.target > self.baseline) if lower else (self.target < self.baseline):
+            raise ValueError(
+                f"KPI {self.name!r}: target {self.target:g} is worse than baseline {self.baseline:g} for a "
+                f"{self.direction} KPI; fix the target or the direction"
+            )
+        return self
+
     def baseline_days(self) -> int | None:
         """Length of the baseline measurement window in days, if both ends are known."""
         if self.baseline_from and self.baseline_to:
@@ -283,6 +297,27 @@ class Intake(_Model):
                 raise ValueError(
                     f"KPI {ref!r} is referenced but not defined in 'kpis' (have {sorted(names)})"
                 )
+        return self
+
+    @model_validator(mode="after")
+    def _one_currency(self) -> Intake:
+        # NOTE: the memo sets the TCO against the budget; mixed currencies would compare unlike amounts.
+        # A currency stated on only one of them applies to both.
+        if not (self.tco and self.budget) or self.tco.currency.upper() == self.budget.currency.upper():
+            return self
+        tco_set, budget_set = (
+            "currency" in self.tco.model_fields_set,
+            "currency" in self.budget.model_fields_set,
+        )
+        if tco_set and not budget_set:
+            self.budget.currency = self.tco.currency
+        elif budget_set and not tco_set:
+            self.tco.currency = self.budget.currency
+        else:
+            raise ValueError(
+                f"the TCO is in {self.tco.currency!r} but the budget in {self.budget.currency!r}; "
+                "state both in one currency (convert one of them)"
+            )
         return self
 
     def kpi(self, name: str) -> Kpi | None:

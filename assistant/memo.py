@@ -231,10 +231,16 @@ def renewal_line(r: RenewalSchedule) -> str:
     review = f"Internal renewal review: {r.review_date}"
     if r.review_date and r.review_date < r.today <= (r.send_notice_by or r.current_term_end or r.today):
         review += " (overdue: hold it now)"
+    missed = (
+        f"{fam}: the notice deadline {r.missed_notice_deadline} has passed, so the contract renews "
+        f"automatically on {r.renews_on}. Next: "
+        if r.missed_notice_deadline
+        else f"{fam}: "
+    )
     if r.notice_deadline:
         days = f", {r.days_to_deadline} days from {r.today}" if r.days_to_deadline is not None else ""
         return (
-            f"{fam}: term ends {r.current_term_end}; renews automatically unless notice ({r.notice}) is sent by "
+            f"{missed}term ends {r.current_term_end}; renews automatically unless notice ({r.notice}) is sent by "
             f"{r.send_notice_by}{days}. {review}."
         )
     return f"{fam}: term ends {r.current_term_end} (no automatic renewal). {review}."

@@ -1,10 +1,13 @@
 """PDF rendering of the gate memo with fpdf2 and its core Helvetica font (A4, one page where possible).
 
 Core PDF fonts only cover Latin-1, so text is sanitised first: typographic quotes and dashes become ASCII,
-the euro sign becomes 'EUR', arrows become '->', and anything else outside Latin-1 becomes '?'.
+the euro sign becomes 'EUR', arrows become '->', accented letters outside Latin-1 lose their accent
+('Dvořák' -> 'Dvorák', 'Łódź' -> 'Lódz'), and anything else outside Latin-1 becomes '?'.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -19,11 +22,29 @@ _REPLACE = {
 }  # fmt: skip
 
 
+_NO_DECOMPOSITION = {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "œ": "oe", "Œ": "OE", "ŋ": "n"}
+
+
+def _fold(char: str) -> str:
+    """A character outside Latin-1 as its closest Latin-1 letters ('ř' -> 'r', 'ő' -> 'o', 'ł' -> 'l'),
+    or '?' when it has none (CJK, emoji), so Central European names stay readable."""
+    if char in _NO_DECOMPOSITION:
+        return _NO_DECOMPOSITION[char]
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    try:
+        return base.encode("latin-1").decode("latin-1") if base else "?"
+    except UnicodeEncodeError:
+        return "?"
+
+
 def latin1(text: str) -> str:
     """`text` made printable with a core PDF font (Latin-1 only)."""
     for src, dst in _REPLACE.items():
         text = text.replace(src, dst)
-    return text.encode("latin-1", "replace").decode("latin-1")
+    try:
+        return text.encode("latin-1").decode("latin-1")
+    except UnicodeEncodeError:
+        return "".join(c if ord(c) < 256 else _fold(c) for c in text)
 
 
 class _MemoPDF(FPDF):

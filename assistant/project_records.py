@@ -22,7 +22,7 @@ from assistant.gates import GateAssessment
 from assistant.gates_run import assess_project
 from assistant.intake import Intake, LogEntry, Project
 from assistant.memo import Memo, build_memo
-from assistant.models import Decision, ReviewResult
+from assistant.models import Decision, Document, ReviewResult
 from assistant.settings import Settings
 from assistant.store import Store
 from assistant.store_ext import MemoRow, ProjectRow, create_tables, utcnow
@@ -122,22 +122,42 @@ class ProjectRecords:
             intake.model_dump(mode="json"),
         )
 
-    def _family_inputs(self, project: Project) -> tuple[dict[str, ReviewResult], dict[str, list[Decision]]]:
-        """Latest stored review of each of the project's families, and legal's decisions on it."""
+    def gate_playbook_id(self) -> str:
+        """Id of the playbook the gate reads (the configured review playbook)."""
+        from assistant.playbook import load_playbook
+
+        return load_playbook(self.settings.review.playbook if self.settings else "default").id
+
+    def _family_inputs(
+        self, project: Project
+    ) -> tuple[dict[str, ReviewResult], dict[str, list[Decision]], dict[str, list[Document]]]:
+        """Latest stored review of each of the project's families made with the gate's playbook (a CUAD or
+        other review of the same family must not stand in for it), legal's decisions on it, and the
+        reviewed documents (their text gives renewal start dates the quotes do not)."""
+        playbook_id = self.gate_playbook_id()
         reviews: dict[str, ReviewResult] = {}
         decisions: dict[str, list[Decision]] = {}
+        documents: dict[str, list[Document]] = {}
         for fam in project.families:
-            latest = self.store.list_reviews(fam.name, limit=1)
-            if latest:
-                reviews[fam.name] = latest[0]
-                decisions[fam.name] = self.store.decisions(latest[0].id or "")
-        return reviews, decisions
+            found = self.store.latest_review(fam.name, playbook_id)
+            if found is None:
+                continue
+            reviews[fam.name] = found
+            decisions[fam.name] = self.store.decisions(found.id or "")
+            documents[fam.name] = [self.store.get_document(d.id) for d in found.documents]
+        return reviews, decisions, documents
 
     def assess(self, name: str, today: date | None = None) -> GateAssessment:
         """Readiness for the project's target gate from its intake, latest reviews and decisions."""
         project = self.get(name)
-        reviews, decisions = self._family_inputs(project)
-        return assess_project(project, reviews=reviews, decisions=decisions, today=today or date.today())
+        reviews, decisions, documents = self._family_inputs(project)
+        return assess_project(
+            project,
+            reviews=reviews,
+            decisions=decisions,
+            documents=documents,
+            today=today or date.today(),
+        )
 
     def create_memo(self, name: str, actor: str) -> StoredMemo:
         """Assess the project now, build its memo, store both and emit `memo.ready`."""

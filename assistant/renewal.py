@@ -53,6 +53,14 @@ class RenewalSchedule(BaseModel):
     review_lead_days: int = Field(default=90, description="Days between the review and the notice date.")
     days_to_deadline: int | None = Field(default=None, description="Days from today to send_notice_by.")
     quotes: list[Evidence] = Field(default_factory=list, description="Quotes the dates were read from.")
+    missed_notice_deadline: date | None = Field(
+        default=None,
+        description="Notice deadline of the term in progress that has already passed: that term renews "
+        "automatically the day after it ends, and the other dates are for the next term.",
+    )
+    renews_on: date | None = Field(
+        default=None, description="When missed_notice_deadline is set: the day the missed renewal starts."
+    )
     notes: list[str] = Field(default_factory=list, description="Assumptions and reasons, in plain words.")
 
 
@@ -320,7 +328,11 @@ def renewal_schedule(
         notes.append("The quotes do not say whether the term renews automatically; assumed it does not.")
         auto = False
         out = out.model_copy(update={"auto_renew": None})
-    end = _current_end(end, renewal_months if auto else None, notice, today, notes)
+    end, missed = _current_end(end, renewal_months if auto else None, notice, today, notes)
+    if missed is not None:
+        out = out.model_copy(
+            update={"missed_notice_deadline": missed[0], "renews_on": missed[1] + timedelta(days=1)}
+        )
     return _dated(out, end, notice if auto else None, review_days, today, notes)
 
 
@@ -330,21 +342,30 @@ def _bool(v: object) -> bool | None:
 
 def _current_end(
     end: date, renewal_months: int | None, notice: tuple[int, str, bool] | None, today: date, notes: list[str]
-) -> date:
-    """Roll an auto-renewing term forward until its notice deadline is today or later."""
+) -> tuple[date, tuple[date, date] | None]:
+    """Roll an auto-renewing term forward until its notice deadline is today or later. Returns that term's
+    end and, when the term in progress today can no longer be stopped, (its missed deadline, its end)."""
     if renewal_months is None:
         if end < today:
             notes.append(f"The term ended on {end.isoformat()} and does not renew automatically.")
-        return end
-    rolled = 0
-    while (_deadline(end, notice) if notice else end) < today:
+        return end, None
+    rolled, missed = 0, None
+    while (deadline := _deadline(end, notice) if notice else end) < today:
+        if end >= today:  # the term in progress: its notice window closed, so it will renew
+            missed = (deadline, end)
+        else:
+            rolled += 1
         end = term_end(end + timedelta(days=1), renewal_months)
-        rolled += 1
     if rolled:
+        notes.append(f"The initial term has renewed {rolled} time(s).")
+    if missed:
         notes.append(
-            f"The initial term has renewed {rolled} time(s); dates are for the term ending {end.isoformat()}."
+            f"The notice deadline {missed[0].isoformat()} for the term ending {missed[1].isoformat()} has "
+            f"passed: the contract renews automatically on {(missed[1] + timedelta(days=1)).isoformat()}."
         )
-    return end
+    if rolled or missed:
+        notes.append(f"Dates are for the term ending {end.isoformat()}.")
+    return end, missed
 
 
 def _dated(

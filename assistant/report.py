@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.markup import escape
 from rich.table import Table
 
 from assistant.models import Finding, ReviewResult, Status
@@ -51,6 +52,11 @@ def _short(text: str, n: int = 160) -> str:
     return text if len(text) <= n else text[: n - 1] + "\u2026"
 
 
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell (one line, pipes escaped)."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
 def _params(f: Finding) -> str:
     return ", ".join(f"{k}={v}" for k, v in f.params.items() if v is not None)
 
@@ -70,9 +76,13 @@ def review_markdown(result: ReviewResult) -> str:
     ]
     for f in result.findings:
         ev = "; ".join(f"{e.filename} p.{e.page}" for e in f.evidence) or "-"
-        lines.append(
-            f"| {f.title or f.requirement} | **{f.status.value}** | {f.severity.value} | {_params(f)} | {ev} |"
-        )
+        cells = [
+            _cell(f.title or f.requirement),
+            f"**{f.status.value}**",
+            f.severity.value,
+            _cell(_params(f)),
+        ]
+        lines.append("| " + " | ".join([*cells, _cell(ev)]) + " |")
     for f in result.findings:
         lines += ["", f"## {f.title or f.requirement}: {f.status.value}", "", f.reason]
         for e in f.evidence:
@@ -92,11 +102,16 @@ def review_table(result: ReviewResult) -> Table:
     for f in result.findings:
         style = STATUS_STYLE[f.status]
         ev = f.evidence[0] if f.evidence else None
-        where = f"[dim]{ev.filename} p.{ev.page}:[/dim] \u201c{_short(ev.quote)}\u201d\n" if ev else ""
+        # NOTE: contract text is data, not rich markup: "[insert date]" or "[/b]" must print verbatim.
+        where = (
+            f"[dim]{escape(ev.filename)} p.{ev.page}:[/dim] \u201c{escape(_short(ev.quote))}\u201d\n"
+            if ev
+            else ""
+        )
         table.add_row(
-            f.requirement,
+            escape(f.requirement),
             f"[{style}]{f.status.value}[/{style}]",
-            _params(f),
-            f"{where}[italic]{_short(f.reason, 200)}",
+            escape(_params(f)),
+            f"{where}[italic]{escape(_short(f.reason, 200))}",
         )
     return table

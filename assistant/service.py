@@ -6,6 +6,8 @@ do not need them (e.g. `review` with vectors off) start fast.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +25,16 @@ from assistant.settings import Settings
 from assistant.store import Store
 
 Progress = Callable[[str], None]
+
+
+def review_fingerprint(documents: Sequence[Document], playbook: Playbook) -> str:
+    """Hash of what a rules review depends on beyond the document ids: the playbook's whole content (a
+    customer's edited copy often keeps the id and version) and each document's kind in effect."""
+    basis = {
+        "playbook": playbook.model_dump(mode="json"),
+        "kinds": sorted([d.id, d.kind.value] for d in documents),
+    }
+    return hashlib.sha256(json.dumps(basis, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -77,7 +89,8 @@ class Clausegate:
                 if progress:
                     progress(f"indexing {path.name}")
                 self.index.add_document(stored)
-            docs.append(stored)
+            if all(d.id != stored.id for d in docs):  # the same bytes twice are one document of the family
+                docs.append(stored)
         return docs
 
     # -- review ------------------------------------------------------------------------------------------
@@ -91,12 +104,13 @@ class Clausegate:
         reuse: bool = True,
         progress: Progress | None = None,
     ) -> ReviewResult:
-        """Review documents as one family, reusing a stored review of the same documents and playbook
-        version (rules only) instead of recomputing it."""
+        """Review documents as one family, reusing a stored review of the same documents, playbook
+        content and document kinds (rules only) instead of recomputing it."""
         pb = load_playbook(playbook) if isinstance(playbook, str) else playbook
         ids = [d.id for d in documents]
+        fingerprint = review_fingerprint(documents, pb)
         if reuse and judge is None:
-            stored = self.store.find_review(ids, pb.id, pb.version)
+            stored = self.store.find_review(ids, pb.id, pb.version, fingerprint=fingerprint, family=family)
             if stored is not None:
                 return stored
         vector_search = None
@@ -111,7 +125,7 @@ class Clausegate:
             family=family,
             progress=progress,
         )
-        self.store.save_review(result)
+        self.store.save_review(result, fingerprint=fingerprint)
         return result
 
     def search(self, query: str, *, family: str | None = None, k: int = 8) -> list[SearchHit]:

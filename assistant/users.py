@@ -17,7 +17,7 @@ import uuid
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -136,6 +136,17 @@ class UserService:
             row = s.execute(select(UserRow).where(UserRow.name == name)).scalar()
             if row is None:
                 raise NotFound(f"user {name!r} does not exist.")
+            if not active and row.active and row.role == Role.admin.value:
+                admins = s.scalar(
+                    select(func.count())
+                    .select_from(UserRow)
+                    .where(UserRow.role == Role.admin.value, UserRow.active.is_(True))
+                )
+                if (admins or 0) <= 1:
+                    raise UserError(
+                        f"user {name!r} is the last active admin; create or enable another admin first "
+                        "(nobody could manage users otherwise)."
+                    )
             row.active = active
             return _user(row)
 

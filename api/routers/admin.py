@@ -6,9 +6,12 @@ from typing import Any
 
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from api.deps import Admin, Reader, ServicesDep
 from assistant.playbook import BUILTIN, load_playbook
+from assistant.settings import Settings
 
 router = APIRouter(tags=["admin"])
 
@@ -45,7 +48,20 @@ def playbooks(services: ServicesDep, _user: Reader) -> list[PlaybookInfo]:
     return out
 
 
+def public_settings(settings: Settings) -> dict[str, Any]:
+    """Every setting as JSON with secrets masked: SecretStr fields dump as '**********' and the password
+    of a database URL (`store.url`) as '***'."""
+    data = settings.model_dump(mode="json")
+    url = data.get("store", {}).get("url")
+    if url:
+        try:
+            data["store"]["url"] = make_url(url).render_as_string(hide_password=True)
+        except ArgumentError:
+            data["store"]["url"] = "***"  # not parseable: show nothing of it rather than a secret
+    return data
+
+
 @router.get("/settings", summary="Settings in effect (secrets masked)")
 def settings(services: ServicesDep, _user: Admin) -> dict[str, Any]:
-    """Every setting; API keys and the session secret show as '**********'."""
-    return services.settings.model_dump(mode="json")
+    """Every setting; API keys, the session secret and the database password are masked."""
+    return public_settings(services.settings)

@@ -31,7 +31,9 @@ class DocumentsMixin(StoreBase):
         """Store `doc` with its original bytes in one transaction; returns (stored document, created).
 
         Deduplicated by sha256: the same bytes again return the stored Document and False and store
-        nothing new, except joining `family` when given. On any error nothing is left behind.
+        nothing new, except joining `family` when given and taking `doc.kind` when it is an explicit
+        override (differs from `doc.kind_detected`). Joining a family replaces the family's member with the
+        same file name (an earlier version); that document stays stored. On any error nothing is left behind.
         """
         digest = hashlib.sha256(original).hexdigest()
         if digest != doc.sha256:
@@ -49,8 +51,10 @@ class DocumentsMixin(StoreBase):
                     s.add(row)
                     s.add(OriginalRow(document_id=doc.id, data=original))
                     s.flush()
+                elif doc.kind != doc.kind_detected and row.kind != doc.kind.value:
+                    row.kind = doc.kind.value  # an explicit kind override applies to stored bytes too
                 if family:
-                    _join_family(s, family, row.id)
+                    _join_family(s, family, row.id, supersede=True)
                 stored = to_document(row)
         except IntegrityError:
             # NOTE: another writer may have stored the same bytes between our check and our insert.
@@ -58,7 +62,8 @@ class DocumentsMixin(StoreBase):
             if existing is None:
                 raise
             if family:
-                self.add_to_family(family, existing.id)
+                with self._sessions.begin() as s:
+                    _join_family(s, family, existing.id, supersede=True)
             return existing, False
         return stored, created
 
@@ -147,7 +152,10 @@ class DocumentsMixin(StoreBase):
             return list(s.scalars(select(FamilyRow.name).order_by(FamilyRow.name)))
 
 
-def _join_family(s: Session, name: str, document_id: str) -> None:
+def _join_family(s: Session, name: str, document_id: str, *, supersede: bool = False) -> None:
+    """Make the document a member of family `name`. With `supersede`, a member with the same file name
+    (an earlier version of the same document) leaves the family: a family holds one version per file
+    name, so an amended order form replaces the old one in the family's reviews. Nothing is deleted."""
     family = s.scalar(select(FamilyRow).where(FamilyRow.name == name))
     if family is None:
         family = FamilyRow(name=name)
@@ -155,3 +163,11 @@ def _join_family(s: Session, name: str, document_id: str) -> None:
         s.flush()
     if s.get(FamilyMemberRow, (family.id, document_id)) is None:
         s.add(FamilyMemberRow(family_id=family.id, document_id=document_id))
+    if supersede:
+        filename = select(DocumentRow.filename).where(DocumentRow.id == document_id).scalar_subquery()
+        older = select(DocumentRow.id).where(DocumentRow.filename == filename, DocumentRow.id != document_id)
+        s.execute(
+            delete(FamilyMemberRow).where(
+                FamilyMemberRow.family_id == family.id, FamilyMemberRow.document_id.in_(older)
+            )
+        )

@@ -11,7 +11,7 @@ from assistant.errors import NotFound
 from assistant.models import Decision, Finding, ReviewResult, Severity, Status
 from assistant.store.convert import parse_timestamp, to_decision
 from assistant.store.engine import StoreBase
-from assistant.store.tables import DecisionRow, FindingRow, ReviewRow
+from assistant.store.tables import DecisionRow, FindingRow, ReviewKeyRow, ReviewRow
 
 
 def documents_key(document_ids: list[str]) -> str:
@@ -46,8 +46,9 @@ def _to_result(row: ReviewRow) -> ReviewResult:
 class ReviewsMixin(StoreBase):
     """Review, finding and decision operations of `Store`."""
 
-    def save_review(self, result: ReviewResult) -> str:
-        """Store `result` (replacing the stored review with the same id, if any); returns and sets its id."""
+    def save_review(self, result: ReviewResult, *, fingerprint: str | None = None) -> str:
+        """Store `result` (replacing the stored review with the same id, if any); returns and sets its id.
+        `fingerprint` (see `find_review`) records what else the review was computed from."""
         review_id = result.id or uuid.uuid4().hex
         payload = result.model_copy(update={"id": review_id}).model_dump(mode="json")
         ids = [d.id for d in result.documents]
@@ -65,6 +66,9 @@ class ReviewsMixin(StoreBase):
             row.usage = payload["usage"]
             s.execute(delete(FindingRow).where(FindingRow.review_id == review_id))
             s.add_all(_finding_row(review_id, i, f) for i, f in enumerate(result.findings))
+            s.execute(delete(ReviewKeyRow).where(ReviewKeyRow.review_id == review_id))
+            if fingerprint is not None:
+                s.add(ReviewKeyRow(review_id=review_id, fingerprint=fingerprint))
         result.id = review_id
         return review_id
 
@@ -74,9 +78,18 @@ class ReviewsMixin(StoreBase):
             return _to_result(_review_row(s, review_id))
 
     def find_review(
-        self, document_ids: list[str], playbook_id: str, playbook_version: str
+        self,
+        document_ids: list[str],
+        playbook_id: str,
+        playbook_version: str,
+        *,
+        fingerprint: str | None = None,
+        family: str | None = None,
     ) -> ReviewResult | None:
-        """Latest stored review of exactly this set of documents with this playbook version, or None."""
+        """Latest stored review of exactly this set of documents with this playbook version, or None.
+        With `fingerprint`, only a review saved with the same fingerprint matches (an edited playbook that
+        kept its id and version, or a changed document kind, must not reuse an older review); with
+        `family`, only a review stored under that family name (so the family's latest review is found)."""
         query = (
             select(ReviewRow)
             .where(
@@ -87,6 +100,12 @@ class ReviewsMixin(StoreBase):
             .order_by(ReviewRow.created_at.desc(), ReviewRow.id.desc())
             .limit(1)
         )
+        if fingerprint is not None:
+            query = query.join(ReviewKeyRow, ReviewKeyRow.review_id == ReviewRow.id).where(
+                ReviewKeyRow.fingerprint == fingerprint
+            )
+        if family is not None:
+            query = query.where(ReviewRow.family == family)
         with self._sessions() as s:
             row = s.scalar(query)
             return _to_result(row) if row is not None else None
@@ -98,6 +117,18 @@ class ReviewsMixin(StoreBase):
             query = query.where(ReviewRow.family == family)
         with self._sessions() as s:
             return [_to_result(r) for r in s.scalars(query)]
+
+    def latest_review(self, family: str, playbook_id: str) -> ReviewResult | None:
+        """The newest stored review of `family` made with playbook `playbook_id`, or None."""
+        query = (
+            select(ReviewRow)
+            .where(ReviewRow.family == family, ReviewRow.playbook_id == playbook_id)
+            .order_by(ReviewRow.created_at.desc(), ReviewRow.id.desc())
+            .limit(1)
+        )
+        with self._sessions() as s:
+            row = s.scalar(query)
+            return _to_result(row) if row is not None else None
 
     def list_findings(
         self, review_id: str, status: str | None = None, severity: str | None = None

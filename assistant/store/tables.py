@@ -102,6 +102,17 @@ class ReviewRow(Base):
     usage: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class ReviewKeyRow(Base):
+    """What a stored review was computed from beyond its document set and playbook id/version: a hash of
+    the playbook's content and the documents' kinds, so an edited playbook or a changed kind is not
+    answered with a stale stored review. Reviews stored without one are never reused."""
+
+    __tablename__ = "review_keys"
+
+    review_id: Mapped[str] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+
+
 class FindingRow(Base):
     """One finding of a review, duplicated out of the review JSON for filtering."""
 
