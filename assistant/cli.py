@@ -6,6 +6,7 @@ Exit codes: 0 ok; 2 an error (bad input, configuration); 3 `--fail-on` was hit.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +28,10 @@ from assistant.playbook import Playbook
 from assistant.report import review_json, review_markdown, review_table
 from assistant.review import Judge
 from assistant.settings import Settings, get_settings
+
+# NOTE: pypdf logs recoverable oddities of damaged files ("EOF marker not found") as warnings; the CLI
+# reports what matters itself, as one clear error line.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 out = Console()
 err = Console(stderr=True, soft_wrap=True)  # NOTE: no hard line breaks inside messages or paths

@@ -3,12 +3,13 @@ evals; any other value is a path to a customer's own file."""
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from assistant.errors import PlaybookError
 from assistant.models import DocumentKind, Severity
@@ -80,6 +81,17 @@ class Requirement(BaseModel):
     @property
     def extractor_name(self) -> str:
         return self.extractor or self.id
+
+    @field_validator("cues")
+    @classmethod
+    def _cues_compile(cls, cues: list[str]) -> list[str]:
+        """A cue that is not a valid regex is a playbook error at load time, not silently literal text."""
+        for cue in cues:
+            try:
+                re.compile(cue)
+            except re.error as exc:
+                raise ValueError(f"cue {cue!r} is not a valid regular expression ({exc})") from exc
+        return cues
 
 
 class Playbook(BaseModel):

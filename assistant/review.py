@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from assistant.errors import PlaybookError
 from assistant.evidence import verify_finding
 from assistant.models import (
     Document,
@@ -21,7 +22,7 @@ from assistant.models import (
     Usage,
 )
 from assistant.playbook import Playbook, Requirement
-from extractors.base import Candidate, ReviewContext, VectorSearch, get_extractor
+from extractors.base import Candidate, ReviewContext, VectorSearch, get_extractor, registered
 from extractors.candidates import find_candidates
 
 Progress = Callable[[str], None]
@@ -82,6 +83,11 @@ def review_documents(
 
 def _run_extractor(req: Requirement, ctx: ReviewContext) -> Finding:
     """Run the requirement's extractor and stamp the playbook's title and severity on its finding."""
+    if req.extractor and req.extractor not in registered():
+        raise PlaybookError(
+            f"requirement {req.id!r} names extractor {req.extractor!r}, which is not registered "
+            f"(known: {', '.join(registered())}). Fix the name, or remove 'extractor' to use the generic one."
+        )
     finding = get_extractor(req.extractor_name)(req, ctx)
     update: dict[str, object] = {"requirement": req.id, "title": req.title, "severity": req.severity}
     if finding.status in (Status.present, Status.weak) and not finding.evidence:

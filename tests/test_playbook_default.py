@@ -89,3 +89,37 @@ def test_not_a_mapping_and_duplicate_ids(tmp_path: Path) -> None:
     )
     with pytest.raises(PlaybookError, match="appears twice"):
         load_playbook(path)
+
+
+CUSTOM = """
+id: custom
+version: "1"
+requirements:
+  - id: escrow
+    title: Source code escrow
+    description: Vendor deposits source code with an escrow agent.
+    cues: [{cue}]
+{extra}
+"""
+
+
+def test_invalid_cue_regex_fails_at_load(tmp_path: Path) -> None:
+    path = tmp_path / "pb.yaml"
+    path.write_text(CUSTOM.format(cue="'\\\\bescrow(?:s|ed'", extra=""))
+    with pytest.raises(PlaybookError, match=r"cue .*escrow.* is not a valid regular expression"):
+        load_playbook(path)
+
+
+def test_unknown_explicit_extractor_is_an_error_not_a_silent_fallback(tmp_path: Path) -> None:
+    from assistant.ingest import parse_bytes
+    from assistant.review import review_documents
+
+    path = tmp_path / "pb.yaml"
+    path.write_text(CUSTOM.format(cue="escrow", extra="    extractor: escrow_rulez"))
+    playbook = load_playbook(path)
+    doc = parse_bytes(b"1. Escrow\nVendor shall deposit the source code with an escrow agent.", "a.txt")
+    with pytest.raises(PlaybookError, match="escrow_rulez.*not registered"):
+        review_documents([doc], playbook)
+    path.write_text(CUSTOM.format(cue="escrow", extra=""))
+    result = review_documents([doc], load_playbook(path))  # no extractor named: the generic one
+    assert result.finding("escrow").status.value == "present"
