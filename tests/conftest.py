@@ -477,3 +477,20 @@ def reviewed(api: Api) -> tuple[Api, str, str]:
     job = api.upload([("msa.txt", MSA_TEXT.encode())])
     assert job["status"] == "done", job
     return api, job["result"]["review_id"], job["result"]["documents"][0]
+
+
+@pytest.fixture
+def cli_env(tmp_path: _Path, monkeypatch: pytest.MonkeyPatch) -> _Iterator[dict[str, str]]:
+    """Environment for CLI tests: a fresh data dir, no embeddings, no LLM; settings re-read."""
+    from assistant.settings import get_settings
+
+    env = {
+        "CLAUSEGATE_STORE__DATA_DIR": str(tmp_path / "data"),
+        "CLAUSEGATE_INDEX__EMBEDDING_PROVIDER": "none",
+        "CLAUSEGATE_LLM__MODE": "off",
+    }
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    get_settings.cache_clear()
+    yield env
+    get_settings.cache_clear()

@@ -21,20 +21,6 @@ SAMPLE = ROOT / "examples" / "acme-cloud"
 FILES = [SAMPLE / "msa.pdf", SAMPLE / "dpa.docx", SAMPLE / "order_form.txt"]
 
 
-@pytest.fixture
-def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    env = {
-        "CLAUSEGATE_STORE__DATA_DIR": str(tmp_path / "data"),
-        "CLAUSEGATE_INDEX__EMBEDDING_PROVIDER": "none",
-        "CLAUSEGATE_LLM__MODE": "off",
-    }
-    for k, v in env.items():
-        monkeypatch.setenv(k, v)
-    get_settings.cache_clear()
-    yield env
-    get_settings.cache_clear()
-
-
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(app, [str(a) for a in args])
     return result.exit_code, result.stdout, result.stderr
