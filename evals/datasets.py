@@ -21,7 +21,9 @@ from extractors.text import find_durations
 
 EVALS_DIR = Path(__file__).resolve().parent
 GOLD_FILE = EVALS_DIR / "datasets" / "gold" / "cases.yaml"
-# NOTE: written independently of the rules; never tune against it (see its README).
+# NOTE: a second set written independently of the rules; measured blind once (macro F1 0.864), then used for
+# tuning like the gold set. HOLDOUT_FILE is the set nobody tunes against (see its README).
+SECOND_FILE = EVALS_DIR / "datasets" / "second" / "cases.yaml"
 HOLDOUT_FILE = EVALS_DIR / "datasets" / "holdout" / "cases.yaml"
 DEFAULT_CUAD_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "cuad"
 
