@@ -47,7 +47,11 @@ REPORT = rx(
     r"\bSOC\s*(?:1|2|I{1,2})\b|\bSSAE\s*1[68]|\bISAE\s*3402|third[- ]party\s+(?:audit\s+)?(?:reports?|"
     r"certifications?|attestations?)|audit\s+reports?|\bsummar(?:y|ies)\s+of\s+(?:its|the)\s+\w*\s*audit"
 )
-PROVIDE = rx(r"\b(?:provide|furnish|make\s+available|deliver|share|supply|send)\w*")
+# verbs only: "Service Provider" or "Supplier" is a party, not an offer of a report
+PROVIDE = rx(
+    r"\b(?:provid(?:e|es|ed|ing)|furnish\w*|ma(?:ke|kes|de)\s+(?:\w+\s+){0,3}?available|deliver(?:s|ed|ing)?|"
+    r"shar(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|send(?:s|ing)?|sent)\b"
+)
 AUDIT_WEAK = {
     "the vendor may refuse or must consent": rx(
         rf"{VEND}\s+may\s+(?:refuse|decline|reject|deny)|(?:sole|absolute)\s+discretion|"
@@ -106,7 +110,7 @@ OWN_AUDIT = rx(
 
 
 LICENCE_AUDIT = rx(
-    rf"\b{CUST}'?s?\s+(?:use|usage|deployment|compliance\s+with\s+(?:the\s+)?licen)|exceed\w*\s+(?:its\s+|the\s+)?licen[cs]ed|"
+    rf"\b(?:{CUST}'?s?|your|its)\s+(?:use|usage|deployment|compliance\s+with\s+(?:the\s+)?licen)|exceed\w*\s+(?:its\s+|the\s+)?licen[cs]ed|"
     r"licensed\s+quantities|under-?pa(?:id|yment)"
 )
 
@@ -117,7 +121,7 @@ def _customer_audits(hits: list[Hit]) -> list[Hit]:
     out = []
     for h in hits:
         text = h.sentence.text
-        audits_customer = re.match(rf"\s+(?:the\s+)?{CUST}\b", text[h.end : h.end + 30], re.I)
+        audits_customer = re.match(rf"\s+(?:the\s+)?(?:{CUST}|your)\b", text[h.end : h.end + 30], re.I)
         own_audit = OWN_AUDIT.search(text[max(0, h.start - 40) : h.start]) and h.role != "customer"
         unaimed = h.role is None and not re.search(rf"\b{VEND}\b|regulator|supervisory", text, re.I)
         if audits_customer or own_audit or unaimed or LICENCE_AUDIT.search(text):
@@ -179,12 +183,12 @@ TRANSITION = rx(
     r"(?:transition|migration|transfer|handover|hand-over)|"
     r"\b(?:assist|help)\w*[^.;]{0,80}\b(?:transfer|transition|migrat|hand\s*over|mov(?:e|ing)\s+(?:\w+\s+){0,3}?to\s+(?:a|an|the|its|your))\w*|"
     r"\b(?:orderly|smooth)\s+(?:transition|transfer|handover|hand-over|migration)|"
-    r"\b(?:transfer|transition|migrat|mov(?:e|ing)|hand\s*over|handover)\w*[^.;]{0,60}\b(?:replacement|successor|new|another|"
+    r"\b(?:transfer|transition|migrat|mov(?:e|ing)|send|sending|hand\s*over|handover)\w*[^.;]{0,60}\b(?:replacement|successor|new|another|"
     r"alternative)\s+(?:supplier|provider|vendor|service|contractor|system|platform)"
 )
 RETURN_DATA = rx(
     r"\b(?:return|export|retrieve|download|extract|transfer|deliver|make\s+available)\w*\b[^.;]{0,80}"
-    r"\b(?:data|content)\b|\b(?:data|content)\b[^.;]{0,40}\b(?:returned|exported|available\s+(?:to\s+\w+\s+)?for\s+"
+    r"\b(?:data|content|records|files|everything|(?:your|its|their)\s+(?:\w+\s+)?(?:information|materials|documents))\b|\b(?:data|content|files|records)\b[^.;]{0,40}\b(?:returned|exported|available\s+(?:to\s+\w+\s+)?for\s+"
     r"(?:download|export|retrieval))|\bmake\s+(?:\w+\s+){0,3}available\b[^.;]{0,60}\b(?:data|content)\b|"
     r"\bmake\s+(?:all\s+|the\s+)?(?:\w+\s+)?(?:data|content)\s+available|"
     r"\bprovid\w*\s+(?:\w+\s+){0,4}?(?:a\s+)?(?:complete\s+|full\s+)?(?:copy|copies|export|extract)\s+of\s+(?:\w+\s+){0,3}(?:data|content)"
@@ -268,6 +272,31 @@ def _following(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+ANAPHOR = rx(
+    r"^\W*(?:during|within|in|throughout|for|until\s+the\s+end\s+of)\s+(?:that|this|such|the\s+same)\s+"
+    r"(?:[\w-]+\s+)?(?:time|period|window|days?|weeks?|months?)\b"
+)
+
+
+def _preceding(hits: list[Hit]) -> list[Hit]:
+    """The sentence before each hit that opens with a pointer to it ('During that time you can export
+    your data' after '... we'll keep your account open for 45 days')."""
+    out = []
+    for hit in hits:
+        before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
+        if before and ANAPHOR.search(hit.sentence.text):
+            out.append(Hit(before[-1], hit.element, 0, 0, hit.role, "ok"))
+    return out
+
+
+def _on_exit(hit: Hit) -> bool:
+    """The hit speaks of the exit: in its own sentence or lead-in, or through a pointer ('During that
+    period ...') to the sentence before it."""
+    if EXIT_WHEN.search(hit.sentence.text) or EXIT_WHEN.search(hit.sentence.lead):
+        return True
+    return any(EXIT_WHEN.search(h.sentence.text) for h in _preceding([hit]))
+
+
 @register("exit_assistance")
 def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
     """Transition services and/or data return in a usable format for a defined period on exit."""
@@ -276,12 +305,14 @@ def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
     transition = scan(ctx, "transition", TRANSITION) + [
         h for h in periods if not DELETE_VERB.search(h.sentence.text) and find_durations(h.sentence.text)
     ]
-    data = scan(ctx, "return", RETURN_DATA, within=EXIT_WHEN, actors=None)
+    data = [h for h in scan(ctx, "return", RETURN_DATA, actors=None) if _on_exit(h)]
     data = [h for h in data if not DELETE_ALT.search(h.sentence.text) and _vendor_provides(h)]
     granted_t, granted_d = ok(transition), ok(data)
     period, _, note = _exit_period(granted_t or granted_d)
     if period is None and (granted_t or granted_d):  # "Such assistance shall be provided for 90 days."
         period, _, note = _exit_period(_following(granted_t or granted_d))
+    if period is None and (granted_t or granted_d):  # "... for 45 days. During that time you can export"
+        period, _, note = _exit_period(_preceding(granted_t or granted_d))
     params: dict[str, int | float | str | bool | None] = {"period_days": period}
     weak: list[str] = []
     if granted_t:
@@ -382,7 +413,7 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
 # --- access & logging ---------------------------------------------------------------------------
 ACCESS = rx(
     r"least[\s-]+privilege|need[- ]to[- ]know|role[\s-]+based\s+(?:\w+\s+)?access|access\s+(?:controls?|restrictions?|management)|"
-    r"(?:restrict|limit)\w*\s+(?:\w+\s+){0,2}access|access\s+(?:\w+\s+){0,7}(?:is|shall\s+be|will\s+be|are)\s+(?:restricted|limited)|"
+    r"(?:restrict|limit)\w*\s+(?:\w+\s+){0,2}access|access\s+(?:[\w'’-]+\s+){0,10}(?:is|shall\s+be|will\s+be|are)\s+(?:restricted|limited)|"
     r"only\s+(?:to\s+)?(?:authori[sz]ed|those)\s+(?:personnel|employees|staff|individuals)|background\s+(?:checks?|screening)|"
     r"multi-?factor|\bMFA\b|unique\s+(?:user\s+)?(?:ids?|credentials)|who\s+need\s+(?:such\s+)?access|"
     r"\baccess\w*\b[^.;]{0,80}\bonly\b|\bonly\b[^.;]{0,100}\baccess\w*\b|(?:legitimate\s+)?business\s+need\s+(?:to\s+know|for\s+access)|"
@@ -391,8 +422,9 @@ ACCESS = rx(
 LOGGING = rx(
     r"\blog(?:s|ging|ged)?\b(?![-\s]+(?:in|on|into)\b)|audit\s+trails?|monitor\w*\s+(?:of\s+)?(?:all\s+)?(?:\w+\s+)?(?:access|activity|systems?|network|usage)|"
     r"(?:access|activity|security|event)\s+(?:logs?|monitoring)|\bSIEM\b|"
-    r"(?:access|activit(?:y|ies)|actions?|sessions?|events?)\s+(?:\w+\s+){0,3}?(?:is|are|shall\s+be|will\s+be)\s+(?:\w+\s+)?"
-    r"recorded|\brecords?\s+of\s+(?:all\s+)?(?:\w+\s+)?access"
+    r"(?:access|activit(?:y|ies)|actions?|sessions?|events?|entr(?:y|ies)|exits?|log-?ins?)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:is|are|shall\s+be|will\s+be)\s+(?:\w+\s+)?recorded|\brecords?\s+of\s+(?:all\s+)?(?:\w+\s+)?access|"
+    r"\baccess\s+(?:records|histor(?:y|ies)|registers?)\b"
 )
 
 

@@ -21,8 +21,8 @@ from extractors.rules import (
     to_finding,
     unclear_reference,
 )
-from extractors.spans import neighbours
-from extractors.text import find_durations, negated_before, parse_number
+from extractors.spans import neighbours, notice_durations
+from extractors.text import NUMBER_WORDS, find_durations, negated_before, parse_number
 
 # --- change notification ------------------------------------------------------------------------
 _OBJECTS = (
@@ -41,6 +41,10 @@ CHANGE = rx(
 )
 UNILATERAL = rx(
     rf"{VEND}\s+(?:may|reserves\s+the\s+right\s+to|can)\s+(?:\w+\s+){{0,3}}?{_VERB}\s+(?:[\w,]+\s+){{0,6}}?{_TERMS}\b"
+)
+# "Kiln may modify the Service and these Terms from time to time": the party is resolved by `actor`
+UNILATERAL_ANY = rx(
+    rf"\b(?:may|reserves\s+the\s+right\s+to|can)\s+(?:\w+\s+){{0,3}}?{_VERB}\s+(?:[\w,]+\s+){{0,6}}?{_TERMS}\b"
 )
 AT_WILL = rx(
     r"\bat\s+any\s+time\b[^.]{0,160}\b(?:post|publish|website|online|url|sole\s+discretion|without\s+(?:prior\s+)?notice)|"
@@ -68,14 +72,29 @@ def _overrides(granted: list[Hit], at_will: list[Hit]) -> bool:
     return False
 
 
+_NO_NOTICE = rx(
+    r"without\s+(?:prior\s+|advance\s+)?notice|(?:sole|absolute)\s+discretion|effective\s+(?:up)?on\s+posting"
+)
+
+
+def _at_will_only(text: str) -> bool:
+    """An at-will change sentence, unless it also states a notice window: "we'll tell you two weeks before
+    the change takes effect, and the new version will be posted online" gives notice; posting is the form."""
+    if not AT_WILL.search(text):
+        return False
+    return bool(_NO_NOTICE.search(text)) or not notice_durations(text)
+
+
 @register("change_notification")
 def change_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     """Advance written notice (a window) before the vendor makes material changes."""
-    hits = [h for h in scan(ctx, "notice", NOTICE, within=CHANGE) if not AT_WILL.search(h.sentence.text)]
+    hits = [h for h in scan(ctx, "notice", NOTICE, within=CHANGE) if not _at_will_only(h.sentence.text)]
     granted = ok(hits) + ok(scan(ctx, "control", CHANGE_CONTROL, actors=None))
-    at_will = ok(scan(ctx, "at_will", AT_WILL, within=CHANGE))
+    at_will = [h for h in ok(scan(ctx, "at_will", AT_WILL, within=CHANGE)) if _at_will_only(h.sentence.text)]
     if not granted and not at_will:
-        at_will = ok(scan(ctx, "at_will", UNILATERAL, actors=None))
+        at_will = ok(scan(ctx, "at_will", UNILATERAL, actors=None)) or ok(
+            scan(ctx, "at_will", UNILATERAL_ANY, actors=("vendor",))
+        )
     days, _, note = notice_param(granted)
     if days is None:
         days, _, note = duration_param(granted, NOTICE, "days", prefer="min")
@@ -106,8 +125,8 @@ def change_notification(req: Requirement, ctx: ReviewContext) -> Finding:
 # --- service credits ----------------------------------------------------------------------------
 TARGET = rx(
     r"\d{2}(?:\.\d+)?\s*%[^.;]{0,80}(?:uptime|availab|service\s+level)|(?:uptime|availab\w*)[^.;]{0,80}?\d{2}(?:\.\d+)?\s*%|"
-    r"\bresponse\s+(?:and\s+resolution\s+)?(?:times?|targets?)\b|\b(?:respond|resolv|acknowledg)\w*\s+(?:to\s+)?(?:[\w-]+\s+){0,5}?(?:incidents?|tickets?|issues?|faults?|"
-    r"defects?|errors?|outages?|support\s+requests?|calls?|cases?)\s+(?:[\w()-]+\s+){0,3}?within\b|"
+    r"\bresponse\s+(?:and\s+(?:resolution|restoration|repair|fix)\s+)?(?:times?|targets?)\b|\b(?:respond|resolv|acknowledg|restor)\w*\s+(?:to\s+)?(?:[\w-]+\s+){0,5}?(?:incidents?|tickets?|issues?|faults?|"
+    r"defects?|errors?|outages?|failures?|support\s+requests?|calls?|cases?)\s+(?:[\w()-]+\s+){0,12}?within\b|"
     r"\bresolution\s+(?:times?|targets?)\b|"
     r"\bservice\s+levels?\b(?!\s+(?:agreement|schedule|exhibit|document))"
 )
@@ -127,6 +146,11 @@ CAP = rx(
     # "the maximum aggregate Service Credits in any month shall be ten percent (10%)"
     r"(?:maximum|aggregate|total)\s+(?:[\w-]+\s+){0,7}?(?:shall|will|may)\s+(?:not\s+exceed|be)\b)"
     r"\s*(?:[\w-]+\s+(?:percent\s+)?\()?(?P<pct>\d{1,3})\)?\s*(?:%|percent)"
+)
+# "capped at two per cent of the Monthly Charges": a cap written in words
+CAP_WORDS = rx(
+    rf"(?:not\s+exceed|capped\s+at|maximum\s+(?:of\s+)?|up\s+to|limited\s+to|cap\s+of)\s*(?P<pct>{NUMBER_WORDS})\s*"
+    r"(?:%|per\s*cent)"
 )
 PERCENT = re.compile(r"(\d{2}(?:\.\d+)?)\s*%")
 
@@ -177,6 +201,10 @@ def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
         if m:
             params["cap_percent"] = int(m.group("pct"))
             break
+        w = CAP_WORDS.search(h.sentence.text)
+        if w and parse_number(w.group("pct")) is not None:
+            params["cap_percent"] = parse_number(w.group("pct"))
+            break
     if "availability_percent" not in params and (granted_t or granted_r):
         unclear = unclear_reference(ctx, req, granted_t + granted_r)
         if unclear is not None:  # the credits exist, but their targets are in a schedule not provided
@@ -204,13 +232,18 @@ def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
 # --- termination for convenience -----------------------------------------------------------------
 TERMINATE = rx(
     r"\bterminat\w*|\bcancel\w*|\bclose\s+(?:your|its|the)\s+account|"
-    r"\b(?:end|exit)\s+(?:this|the|its|your|any)\s+(?:agreement|contract|subscription|order|services?)"
+    r"\b(?:end|exit)\s+(?:this|the|its|your|any)\s+(?:agreement|contract|subscription|order|services?)|"
+    # "You can leave at any time, for any reason": leaving is ending only with a convenience or notice phrase.
+    r"\b(?:leave|walk\s+away)\b(?=[^.;]{0,80}(?:for\s+any\s+reason|convenience|without\s+(?:cause|reason)|notice))"
 )
 FOR_CAUSE = rx(r"breach|for\s+cause|default|insolv|bankrupt|\bfails?\b|failure|violat")
 CONVENIENCE = rx(
     r"for\s+(?:its\s+|their\s+)?convenience|for\s+any\s+(?:or\s+no\s+)?reason|without\s+(?:cause|reason)|for\s+no\s+reason|"
     r"at\s+any\s+time[^.;]{0,60}(?:upon|on|with|by\s+giving)[^.;]{0,40}notice|"
-    r"without\s+(?:having\s+to\s+)?(?:giv|stat|show)\w*\s+(?:a\s+|any\s+)?(?:reason|cause)|\bat\s+any\s+time\b"
+    r"without\s+(?:having\s+to\s+)?(?:giv|stat|show)\w*\s+(?:a\s+|any\s+)?(?:reason|cause)|\bat\s+any\s+time\b|"
+    # "may terminate this Agreement before the end of the then-current term on 90 days' notice"
+    r"\bterminat\w*\s+(?:[\w-]+\s+){0,4}?(?:before|prior\s+to)\s+the\s+(?:end|expiry|expiration)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?term\b"
+    r"[^.;]{0,20}?\b(?:on|by|upon|with)\s+(?:giving\s+)?(?:[\w()'’-]+\s+){0,6}?notice"
 )
 _EXPLICIT = rx(r"convenience|without\s+cause|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason")
 ALL_FEES = rx(
@@ -265,6 +298,12 @@ def _time_limited_ban(hit: Hit, term_months: int | None) -> bool:
     return True
 
 
+NOT_LIABLE = rx(
+    r"\b(?:not|never|no\s+longer)\s+(?:be\s+)?(?:liable|responsible|obliged|required|obligated)\s+(?:to\s+pay\s+)?"
+    r"(?:for\s+)?[^.;]{0,80}(?:$|remain|outstanding|would\s+have)"
+)
+
+
 def _all_remaining_fees(text: str) -> bool:
     """The exit costs all the fees for the rest of the term: 'pay all fees for the remainder of the Term',
     'the balance of the Subscription Fees shall become payable', 'a charge equal to the fees that would
@@ -272,11 +311,18 @@ def _all_remaining_fees(text: str) -> bool:
     refund = REFUND.search(text)
     if refund and not negated_before(text, refund.start()):
         return False  # "Vendor shall refund any prepaid fees for the remainder of the Term"
-    if ALL_FEES.search(text) and not PARTIAL_FEE.search(text):
+    every = ALL_FEES.search(text)
+    if (
+        every
+        and not PARTIAL_FEE.search(text)
+        and not NOT_LIABLE.search(text[max(0, every.start() - 120) : every.end()])
+    ):
         return True
     m = REMAINING_FEES.search(text)
     if m is None or PARTIAL_FEE.search(text) and not re.search(r"\b100\s*%", text):
         return False
+    if NOT_LIABLE.search(text[max(0, m.start() - 120) : m.start()]):
+        return False  # "is not liable for ... Charges that would have been payable after termination"
     return bool(PAYABLE.search(text[max(0, m.start() - 120) : m.end() + 120]))
 
 
@@ -314,6 +360,9 @@ def _lockin_months(hits: list[Hit], term_months: int | None) -> int | None:
                 return d.months()  # "subject to a lock-in period of 30 months"
             if d.unit in {"months", "years"} and LOCKIN_PERIOD.search(before) and NO_CONVENIENCE.search(text):
                 return d.months()  # "a minimum commitment period of 36 months, during which Customer may not"
+        om = ORDINAL_MONTH.search(text)
+        if om:
+            return int(om.group("n"))
         a = ANNIVERSARY.search(text)
         if a:
             word = (a.group("n") or a.group("y")).lower()
@@ -324,11 +373,34 @@ def _lockin_months(hits: list[Hit], term_months: int | None) -> int | None:
     return None
 
 
+EVENT_BEFORE = rx(
+    r"\b(?:upon|on|following|after|at|in\s+the\s+event\s+of|on\s+or\s+after)\s+(?:the\s+|any\s+)?(?:expiry\s+or\s+|expiration\s+or\s+)?$"
+)
+
+
+def _trigger_only(hit: Hit) -> bool:
+    """'Upon the expiry or termination of this Agreement for any reason, the Licensor shall ...': the
+    termination is the event a duty hangs on, not a right to terminate."""
+    text = hit.sentence.text
+    if not re.match(r"terminat(?:ion|ed)\b", text[hit.start : hit.end + 4], re.I):
+        return False
+    if re.search(r"\b(?:may|can|is\s+entitled\s+to|has\s+the\s+right\s+to)\s+terminat", text, re.I):
+        return False
+    return bool(EVENT_BEFORE.search(text[max(0, hit.start - 40) : hit.start]))
+
+
+ORDINAL_MONTH = rx(
+    r"(?:earlier\s+than|before|until|prior\s+to|after|following|end\s+of)\s+(?:the\s+)?(?:last\s+day\s+of\s+the\s+|end\s+of\s+the\s+)?"
+    r"(?:[a-z-]+\s*)?\(?(?P<n>\d{1,3})(?:st|nd|rd|th)\)?\s+(?:calendar\s+|contract\s+)?month"
+)
+
+
 @register("termination_convenience")
 def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
     """The customer may terminate for convenience (wholly or per service)."""
     hits = scan(ctx, "terminate", TERMINATE, within=CONVENIENCE, actors=("customer", "both", None))
     hits = [h for h in hits if _EXPLICIT.search(h.sentence.text) or not FOR_CAUSE.search(h.sentence.text)]
+    hits = [h for h in hits if not _trigger_only(h)]
     granted = ok(hits)
     term = _term_months(ctx)[0]
     if not granted:
@@ -365,12 +437,16 @@ AUTO = rx(
 )
 TERM = rx(
     r"\b(?:initial|subscription|contract|minimum|committed)\s+(?:\w+\s+)?(?:term|period)\b|\bterm\s+of\s+(?:this\s+)?(?:agreement|order)|"
+    r"\b(?:has|have|with|for)\s+an?\s+(?:\w+\s+)?term\s+of\b|"
     r"\b(?:agreement|order(?:\s+form)?|subscription|contract|licen[cs]e)\s+(?:\w+\s+){0,6}?(?:for\s+a\s+(?:period|term)\s+of|"
-    r"(?:shall|will)\s+(?:commence|continue|remain\s+in\s+(?:full\s+)?force))"
+    r"(?:shall|will)\s+(?:commence|continue|remain\s+in\s+(?:full\s+)?force))|"
+    # plain English: "Each subscription runs for one month", "Your plan lasts for twelve months"
+    r"\b(?:agreement|order|subscription|contract|licen[cs]e|plan)\s+(?:\w+\s+){0,2}?(?:runs|lasts|is)\s+for\b"
 )
 EXPIRE = rx(
     r"\b(?:shall|will)\s+(?:automatically\s+)?(?:expire|terminate|end)\b|\bno\s+automatic\s+renewal|"
-    r"\b(?:shall|will)\s+not\s+(?:automatically\s+)?renew|renew\w*\s+(?:only\s+)?(?:by|upon|with|on)\s+(?:the\s+)?(?:mutual|written|signature)"
+    r"\b(?:ends|expires|terminates)\s+(?:automatically\s+)?(?:when|on|at|upon)\b|"
+    r"\b(?:shall|will|does|do)\s+not\s+(?:automatically\s+)?renew|renew\w*\s+(?:only\s+)?(?:by|upon|with|on)\s+(?:the\s+)?(?:mutual|written|signature)"
 )
 PRICE_UP = rx(
     r"renew\w*[^.]{0,160}(?:price|pricing|fees?|rates?)[^.]{0,120}(?:increase|then[- ]current|list\s+price|adjust)|"
@@ -383,7 +459,14 @@ PRICE_CAP = rx(
 NON_RENEWAL = rx(
     r"non-?renewal|not\s+to\s+renew|\bunless\b|cancel|terminat|opt\s+out|prevent|stop|elect\w*\s+not|decline"
 )
-TERM_NEAR = rx(r"\bterm\b|\bperiod\b|commenc|continue|for\s+a|of\s+")
+TERM_NEAR = rx(r"\bterm\b|\bperiod\b|commenc|continue|for\s+a|of\s+|\b(?:runs|lasts|is)\s+for\b")
+
+
+# "During the Subscription Term, history is kept for ...": the term as a time frame, not its length.
+TERM_AS_TIME = rx(
+    r"(?:\b(?:during|throughout|within|until|before|after|in)|\b(?:expiry|expiration|end|termination|remainder|balance|"
+    r"renewal)\s+of)\s+(?:the\s+|each\s+|any\s+|its\s+|this\s+)?$"
+)
 
 
 def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
@@ -393,8 +476,11 @@ def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
         h
         for h in hits
         if not re.search(r"renew|notice|terminat\w*\s+(?:for|upon|on)", h.sentence.text[: h.start], re.I)
+        and not TERM_AS_TIME.search(h.sentence.text[max(0, h.start - 40) : h.start])
     ]
     value, hit, _ = duration_param(hits, TERM_NEAR, "months", prefer="first")
+    if not value:  # a term of "zero days" (or under half a month) is a setting, not a contract term
+        return None, None
     return value, hit
 
 

@@ -32,7 +32,7 @@ from extractors.text import find_durations
 
 # --- data ownership -----------------------------------------------------------------------------
 DATA = rx(
-    rf"\b(?:{CUST}\s+data|{CUST}\s+content|personal\s+data|{CUST}\s+materials|(?:your|its|their)\s+(?:own\s+)?(?:data|content|materials|information|files)|"
+    rf"\b(?:{CUST}\s+data|{CUST}\s+content|personal\s+data|{CUST}\s+materials?|{CUST}\s+(?:information|records|files)|(?:your|its|their)\s+(?:own\s+)?(?:data|content|materials|information|files)|"
     r"data\s+(?:provided|submitted|uploaded)\s+by)"
 )
 OWN = rx(
@@ -54,8 +54,8 @@ OPT_IN = rx(
     r"opt[- ]?in|prior\s+(?:express\s+)?(?:written\s+)?consent|unless\s+\w+\s+(?:agrees|consents)|with\s+\w+'?s?\s+consent"
 )
 OWN_USE_OK = rx(
-    r"de-?identified|anonymi[sz]ed|aggregated?|solely\s+(?:to|for)\s+(?:provid|perform)|usage\s+(?:data|statistics|information)|"
-    r"telemetry|does\s+not\s+include\s+(?:any\s+)?(?:customer|personal)"
+    r"de-?identified|anonymi[sz]ed|aggregated?|solely\s+(?:to|for)\s+(?:provid|perform)|usage\s+(?:data|statistics|information|metrics)|"
+    r"telemetry|(?:does|do)\s+not\s+(?:include|contain)\s+(?:any\s+)?(?:customer|personal|your|client)"
 )
 
 
@@ -114,10 +114,49 @@ def _owner_ok(hit: Hit) -> bool:
     return hit.role in ("customer", "both", None)
 
 
+_GLOSSARY = re.compile(
+    r"(?:\*\*|__|[\"“])(?P<term>[A-Z][\w -]{1,30}?)(?:\*\*|__|[\"”])\s*(?:[-–—:]|means\b|shall\s+mean\b)\s*(?P<body>[^\n]{0,60})"
+)
+_DATA_WORDS = re.compile(
+    r"\b(?:data|content|files|prompts|messages|materials?|documents|records|uploads)\b", re.I
+)
+
+
+def data_terms(ctx: ReviewContext) -> re.Pattern[str]:
+    """DATA plus the family's own defined terms for the customer's data: '**Inputs** - prompts, files,
+    messages ...' makes 'Customer owns all Inputs and all Outputs' a statement about its data."""
+    terms = {
+        m.group("term").strip()
+        for doc in ctx.documents
+        for m in _GLOSSARY.finditer(doc.text)
+        if _DATA_WORDS.search(m.group("body"))
+    }
+    if not terms:
+        return DATA
+    names = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"{DATA.pattern}|\b(?:{names})\b", re.I)
+
+
+PRONOUN_OBJECT = rx(r"^\s*(?:of\s+|to\s+)?(?:it|them|this|these|that|those)\b")
+
+
+def _about_data(hit: Hit, topic: re.Pattern[str]) -> bool:
+    """The ownership sentence speaks of the customer's data: itself, its lead-in, or through a pronoun
+    ('Everything you upload is your data. You own it.') the sentence before it."""
+    text = hit.sentence.text
+    if topic.search(text) or topic.search(hit.sentence.lead):
+        return True
+    if not PRONOUN_OBJECT.search(text[hit.end :]):
+        return False
+    before = [s for s in context(hit, 1) if s.start < hit.sentence.start]
+    return bool(before and topic.search(before[-1].text))
+
+
 @register("data_ownership")
 def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
     """Customer keeps ownership of its data; weak if the vendor may use it for its own purposes."""
-    owns = scan(ctx, "own", OWN, within=DATA, actors=None)
+    topic = data_terms(ctx)
+    owns = [h for h in scan(ctx, "own", OWN, actors=None) if _about_data(h, topic)]
     granted = [h for h in ok(owns) if _owner_ok(h)] or _ownership_kept(ctx)
     uses = ok(scan(ctx, "use", OWN_USE, within=USE_DATA, actors=("vendor", "both", None)))
     misuse = [h for h in uses if _misuse(h)]
@@ -170,6 +209,22 @@ def _obligation_rank(hit: Hit) -> int:
     return 0 if re.search(r"\b(?:shall|will|must|maintains?|agrees)\b", text, re.I) else 1
 
 
+REPORT_COPY = rx(
+    r"\b(?:copy|copies|summary|summaries)\s+of\b|\breports?\b[^.;]{0,40}\b(?:on\s+request|upon\s+request)|\bon\s+request\b"
+)
+MAINTAINED = rx(
+    r"\bmaintain\w*|\bcompl(?:y|ies|iance|iant)\b|\bcertif\w*|\badhere\w*|\baligned\b|\bconform\w*|\bannual\w*|"
+    r"\b(?:each|every)\s+year\b|\bType\s*(?:II|2)\b"
+)
+
+
+def _report_only(hit: Hit) -> bool:
+    """'Vendor will provide, on request, a copy of its most recent SOC 2 Type I report summary': a standard
+    named only as a document to hand over, with no duty to maintain, comply with or renew it."""
+    text = hit.sentence.text
+    return hit.element == "standard" and bool(REPORT_COPY.search(text)) and not MAINTAINED.search(text)
+
+
 @register("security_obligations")
 def security_obligations(req: Requirement, ctx: ReviewContext) -> Finding:
     """Concrete vendor security obligations (named standard, encryption, written programme)."""
@@ -177,6 +232,14 @@ def security_obligations(req: Requirement, ctx: ReviewContext) -> Finding:
         scan(ctx, "programme", PROGRAMME) + scan(ctx, "encryption", ENCRYPT) + scan(ctx, "standard", STANDARD)
     )
     concrete = ok(concrete_all)
+    if concrete and all(_report_only(h) for h in concrete):
+        out = decide(
+            req,
+            concrete[:1],
+            present_reason=f"A security standard is named only as a report to hand over ({concrete[0].sentence.where})",
+            weak=["no obligation to maintain a named standard, encryption or a security programme"],
+        )
+        return to_finding(req, out)
     if concrete:
         kinds = sorted({h.element for h in concrete})
         ranked = sorted(concrete, key=_obligation_rank)
@@ -205,9 +268,13 @@ def security_obligations(req: Requirement, ctx: ReviewContext) -> Finding:
 
 # --- incident notification ----------------------------------------------------------------------
 INCIDENT = rx(
-    r"security\s+(?:incident|breach)|(?:personal\s+)?data\s+breach|breach\s+of\s+(?:security|personal\s+data)|"
-    r"unauthori[sz]ed\s+(?:\w+\s+){0,4}?(?:access|disclosure|acquisition|use|processing)|"
-    r"\b(?:security|privacy|cyber|data)\s+incidents?\b|(?:breach|incident)\w*\s+(?:involving|affecting|compromising)\s+"
+    r"security\s+(?:incident|breach)|(?:personal\s+)?data\s+breach|breach\s+of\s+(?:physical\s+)?(?:security|personal\s+data)|"
+    # HIPAA: "Breach of Unsecured PHI"; other sector vocabularies name the data the same way
+    r"breach\s+of\s+(?:unsecured\s+)?(?:PHI|protected\s+health\s+information|personal\s+information|personal\s+health\s+information)|"
+    r"unauthori[sz]ed\s+(?:\w+\s+){0,4}?(?:access|disclosure|acquisition|use|processing|entry)|"
+    r"\b(?:security|privacy|cyber|data)\s+incidents?\b|"
+    # plain English: "if someone gets into your data who shouldn't have", "breaks into our systems"
+    r"\b(?:gets?|got|break(?:s|ing)?|broke)\s+into\s+(?:your|our|its|the)\s+(?:\w+\s+)?(?:data|systems?|accounts?|network)\b|(?:breach|incident)\w*\s+(?:involving|affecting|compromising)\s+"
     r"(?:\w+\s+){0,2}(?:data|personal|information|systems?)|\bincidents?\s+(?:involving|affecting)\s+(?:\w+\s+)?(?:data|personal)"
 )
 NOTIFY = rx(
@@ -341,12 +408,15 @@ RET_WHEN = rx(
     r"terminat|expir|end\s+of|request|cessation|retention\s+period|no\s+longer\s+(?:needed|required|necessary)|"
     r"thereafter|retention\s+(?:polic\w*|schedule)|clos\w*\s+(?:of\s+)?(?:your|its|the)\s+account|account\s+(?:closure|deletion)|cancel|completion|"
     r"account\s+(?:is\s+)?clos\w*|"
-    r"end\s+of\s+the\s+(?:services|engagement|project)|\bends\b|\bended\b|after\s+the\s+(?:agreement|contract|term)"
+    r"end\s+of\s+the\s+(?:services|engagement|project)|\bends\b|\bended\b|after\s+the\s+(?:agreement|contract|term)|"
+    # "within two weeks after the handover is complete": the exit steps that follow termination
+    r"(?:after|following|on|upon|of)\s+(?:the\s+)?(?:completion\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+)?"
+    r"(?:handover|hand-over|transition|exit|off-?boarding|migration|data\s+(?:return|export))\b"
 )
 RET_WEAK = {
     "retention is left to the vendor's needs": rx(
-        rf"as\s+(?:long\s+as\s+)?(?:the\s+)?{VEND}\s+(?:requires|deems|considers|determines|needs?)|as\s+long\s+as\s+(?:necessary|required|needed)\s+for\s+(?:its|our|the\s+{VEND}'?s)|"
-        r"\bindefinitely\b|in\s+(?:its|our)\s+(?:sole\s+)?discretion|for\s+(?:its|our|\w+'s)\s+(?:own\s+)?(?:business|internal|legitimate)\s+purposes|"
+        rf"as\s+(?:long\s+as\s+)?(?:the\s+)?{VEND}\s+(?:requires?|deems?|considers?|determines?|needs?)|as\s+long\s+as\s+(?:necessary|required|needed)\s+for\s+(?:its|our|the\s+{VEND}'?s)|"
+        r"\bindefinitely\b|in\s+(?:its|our)\s+(?:sole\s+)?discretion|for\s+(?:its|our|\w+'s)\s+(?:own\s+)?(?:\w+\s+)?(?:business|internal|legitimate)\s+purposes|"
         rf"for\s+such\s+period\s+as\s+(?:the\s+)?\w+\s+(?:requires|determines|deems|considers)|determined\s+by\s+(?:the\s+)?\w+'?s?\s+"
         r"(?:own\s+)?(?:internal|operational|business)|(?:internal|operational|business)\s+(?:operational\s+)?(?:requirements|needs)"
     ),
@@ -372,13 +442,24 @@ def _on_exit(hit: Hit) -> bool:
     of the contract, a request or a retention period."""
     if RET_WHEN.search(hit.sentence.text):
         return True
-    before = [s for s in context(hit, 1) if s.start < hit.sentence.start]
+    before = [s for s in context(hit, 2) if s.start < hit.sentence.start]
     lead = re.match(
         r"\W*(?:after\s+that|thereafter|then|following\s+(?:that|such|this)|at\s+the\s+end\s+of)\b",
         hit.sentence.text,
         re.I,
     )
-    return bool(lead and before and RET_WHEN.search(before[-1].text))
+    if lead and before and RET_WHEN.search(before[-1].text):
+        return True
+    # "After the read-only period, we'll delete...": a period named earlier in the clause, which the
+    # sentence before or the one before that ties to the end of the contract.
+    period = re.match(_AFTER_PERIOD, hit.sentence.text, re.I)
+    return bool(period and any(RET_WHEN.search(s.text) for s in before[-2:]))
+
+
+_AFTER_PERIOD = (
+    r"\W*(?:after|following|at\s+the\s+end\s+of|once|when)\s+(?:the\s+|that\s+|this\s+|such\s+)"
+    r"(?:[\w-]+\s+){0,2}(?:period|window|time|phase)\b"
+)
 
 
 NO_DUTY = rx(r"not\s+(?:be\s+)?(?:required|obliged|obligated)|no\s+obligation|under\s+no|need\s+not")
@@ -395,6 +476,20 @@ def _retention_limits(ctx: ReviewContext) -> list[Hit]:
             hit.verdict = "ok"
             out.append(hit)
     return out
+
+
+CUSTOMER_CHOICE = rx(
+    rf"\b{CUST}(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?(?:selects?|chooses?|configures?|sets|instructs?|determines?|decides?|elects?)\b"
+)
+
+
+def _vendor_choice(reasons: list[str], found: list[Hit]) -> tuple[list[str], list[Hit]]:
+    """Drop retention signals that the customer controls ('kept for the period Customer's administrators
+    select, up to indefinitely'): only a period the vendor decides is left to the vendor's needs."""
+    kept = [
+        (r, h) for r, h in zip(reasons, found, strict=True) if not CUSTOMER_CHOICE.search(h.sentence.text)
+    ]
+    return [r for r, _ in kept], [h for _, h in kept]
 
 
 @register("data_retention")
@@ -425,7 +520,7 @@ def data_retention(req: Requirement, ctx: ReviewContext) -> Finding:
         )
         return to_finding(req, out)
     days, best, note = _deletion_days(granted)
-    weak, extra = weak_signals(granted, RET_WEAK, radius=1)
+    weak, extra = _vendor_choice(*weak_signals(granted, RET_WEAK, radius=1))
     if granted and days is None:
         weak.append("deletion is promised without a deadline")
     evidence = ([best] if best else []) + [h for h in granted if h is not best][:1] + extra

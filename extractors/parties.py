@@ -218,6 +218,9 @@ _ELIDED = re.compile(r"\b(?:and|or)\s+(?:\w+\s+)?(?:shall|will|must|may)\s+(?:\w
 _SUBJECT_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:shall|will|must|may|agrees|undertakes)\b", re.I)
 
 
+_PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|eld|ept|ade|ent|own)\s+by\s+(?:the\s+)?$", re.I)
+
+
 def actor(text: str, pos: int, end: int, roles: Roles) -> Role | None:
     """The party performing the verb at text[pos:end] of one sentence: the agent of a passive
     ('notified by Supplier'), else the last party named before the verb in the same fragment;
@@ -235,6 +238,8 @@ def actor(text: str, pos: int, end: int, roles: Roles) -> Role | None:
     # NOTE: mentions are read with the words after the cut in view, so that "Customer" in "All Customer
     # Data shall be returned" is still seen as a noun modifier, not as the party acting.
     found = [f for f in mentions(left + text[pos : pos + 40], roles) if f[1] <= len(left)]
+    # "All Customer Data held by the Supplier shall be erased": the agent of a participle is not the subject.
+    found = [f for f in found if not _PARTICIPLE_AGENT.search(left[: f[0]])]
     if not found:
         return None
     grants = list(_GRANT_TO.finditer(left))

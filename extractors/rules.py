@@ -41,7 +41,11 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 CUST = r"(?:customer|client|licensee|controller|subscriber|you)"
 VEND = r"(?:vendor|provider|supplier|licensor|processor|company|we)"
-NOTICE = rx(r"\bnotice|\bnotif|\binform|prior\s+to|in\s+advance|advance")
+# Plain-English drafting announces with "tell you", "warn", "let you know", "email you".
+NOTICE = rx(
+    r"\bnotice|\bnotif|\binform|prior\s+to|in\s+advance|advance|\b(?:tell|tells|warn|warns|alert|alerts)\s+(?:you|the\s+\w+|\w+)\b|"
+    r"\blet\s+(?:you|the\s+\w+|\w+)\s+know\b|\b(?:e-?mail|write\s+to|message)\s+(?:you|the\s+customer|customer|client)\b"
+)
 CONFIDENTIAL = rx(r"confidential\s+information(?![^.]{0,80}\bdata\b)")
 DELETE_VERB = rx(
     r"\b(?:delet|destroy|destruct|eras|purg|dispos|anonymi[sz]|shred|expung|overwr|wip(?:e|es|ed|ing)\b)\w*|"
@@ -246,7 +250,7 @@ def _missing(req: Requirement, rejected: list[Hit], reason: str, ctx: ReviewCont
         return unclear
     for h in rejected:
         target = reference_target(h.sentence.text) if h.verdict == "reference" else None
-        if target and ctx is not None and target_missing(target, ctx.documents):
+        if target and ctx is not None and target_missing(target, ctx.documents, source=h.sentence.doc):
             return Outcome(
                 Status.unclear,
                 f"{h.sentence.where} says this is dealt with in {target}, which is not in the documents provided.",
@@ -297,7 +301,11 @@ def dangling_reference(
             if topic.search(near) and target_missing(m.group("name"), ctx.documents, named=True):
                 return Hit(sent, "xref", m.start(), m.end(), None, "xref"), f"the {m.group('name')}"
         ref = REFERENCE_RE.search(text)
-        if ref and topic.search(text[: ref.start()]) and target_missing(ref.group("target"), ctx.documents):
+        if (
+            ref
+            and topic.search(text[: ref.start()])
+            and target_missing(ref.group("target"), ctx.documents, source=sent.doc)
+        ):
             return Hit(sent, "xref", 0, len(text), None, "xref"), ref.group("target").strip()
     return None
 

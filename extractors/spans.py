@@ -26,7 +26,8 @@ _BENIGN = re.compile(
     r"hinder|impede|unreasonably)\w*|"
     # a negation inside a condition: "if we don't meet 99.9% uptime, you'll get a credit"
     r"\b(?:if|where|should|whenever|in\s+the\s+event\s+(?:that\s+)?)\s+[^,;.]{0,60}?"
-    r"(?:\b(?:does|do|did|is|are|was|were)\s+not|\b(?:doesn't|don't|didn't|isn't|aren't|cannot|can't)|\bnot)\b",
+    r"(?:\b(?:does|do|did|is|are|was|were|should|would|has|have)\s+not|\b(?:doesn't|don't|didn't|isn't|aren't|cannot|can't|"
+    r"shouldn't|wouldn't|hasn't|haven't|wasn't|weren't|won't)|\bnot)\b",
     re.I,
 )
 _EXTRA_NEG = re.compile(
@@ -49,7 +50,7 @@ _LIMIT_AFTER = re.compile(
 )
 _SUBJECT_MODAL = re.compile(
     r"(?:vendor|provider|supplier|licensor|processor|company|customer|client|licensee|controller|"
-    r"subscriber|party|we|you)\s+(?:shall|will|must|may|agrees|undertakes|can)\b",
+    r"subscriber|party|we|you)(?:\s+(?:shall|will|must|may|agrees|undertakes|can)\b|['’]ll\b)",
     re.I,
 )
 _CLAUSE_CUT = re.compile(
@@ -57,7 +58,9 @@ _CLAUSE_CUT = re.compile(
 )
 DEFINITION_RE = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?[*_]*[\"“'‘][^\"”'’]{1,80}[\"”'’][*_]*\s+(?:means|shall\s+mean|has\s+the\s+meaning|"
-    r"refers\s+to|is\s+defined|includes)\b",
+    r"refers\s+to|is\s+defined|includes)\b|"
+    # a glossary item: "- **Inputs** - prompts, files and other material ...", "**Model**: a machine ..."
+    r"^\W*?(?:[-*•]\s+)?(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)\s*(?:[-–—:]|means\b)",
     re.I,
 )
 XREF_RE = re.compile(
@@ -135,9 +138,20 @@ def _doc_sentences(doc: Document) -> tuple[Sentence, ...]:
         return cached
     out: list[Sentence] = []
     for clause, start, end in _segments(doc):
-        for s, e in sentences(doc.text[start:end], base=start):
-            s = _skip_heading(doc.text, s, e)
-            if e - s > 3 and not _title_like(doc.text[s:e]):
+        start = _skip_markup_headings(doc.text, start, end)
+        spans = sentences(doc.text[start:end], base=start)
+        # "B4. Service levels. The service levels ... are set out in the Policy": drop the run-in label
+        spans = [
+            (s, e)
+            for i, (s, e) in enumerate(spans)
+            if i + 1 == len(spans)
+            or not _run_in_heading(
+                doc.text[s:e], numbered=i > 0 and _BARE_NUMBER.fullmatch(doc.text[slice(*spans[i - 1])])
+            )
+        ]
+        for s, e in spans:
+            s = _skip_heading(doc.text, _skip_clause_heading(doc.text, s, e, clause), e)
+            if e - s > 3 and not _title_like(doc.text[s:e]) and not _is_heading(doc.text[s:e], clause):
                 out.append(Sentence(doc, clause, s, e, strip_xrefs(doc.text[s:e])))
     if len(_CACHE) > 64:
         _CACHE.clear()
@@ -182,6 +196,62 @@ def _title_like(line: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words)
 
 
+_MARKUP_HEADING = re.compile(r"[ \t]*#{1,6}[ \t][^\n]*(?:\n|$)\s*")
+
+
+def _skip_markup_headings(text: str, start: int, end: int) -> int:
+    """Move `start` past markdown heading lines ('## 3. Ownership of Customer Content; no training'):
+    whatever their case or punctuation, they label a clause and never state an obligation."""
+    while start < end:
+        m = _MARKUP_HEADING.match(text, start, end)
+        if m is None or m.end() == start:
+            break
+        start = m.end()
+    return start
+
+
+_RUN_IN = re.compile(r"[*_]*[A-Z][\w'’,&/ -]{0,60}?\.[*_]*")
+_VERBISH = re.compile(
+    r"\b(?:shall|will|must|may|is|are|be|has|have|can|does|do|agrees?|provides?|means)\b", re.I
+)
+
+
+_BARE_NUMBER = re.compile(r"\s*\(?[A-Z]{0,2}\d+(?:\.\d+)*[.)]?\s*")
+
+
+def _run_in_heading(text: str, numbered: object = False) -> bool:
+    """A run-in heading opening a numbered clause ('B4. Service levels.', '2.5 *Updates.*'): a clause
+    number (in the text or, when `numbered`, just before it) then a short label with no verb and no
+    pronoun subject ('1. You own your data.' is a sentence)."""
+    number = _LEAD_NUMBER.match(text.strip())
+    emphasised = re.match(r"\s*(?:\S+\s+)?[*_]", text)
+    if number is None and emphasised is None and not numbered:
+        return False
+    t = text.strip()[number.end() :] if number is not None else text.strip()
+    t = t.strip()
+    if re.match(r"(?:you|we|it|they|this|these|our|your|each|all|any|no)\b", t.strip("*_ "), re.I):
+        return False
+    return bool(_RUN_IN.fullmatch(t)) and len(t.split()) <= 6 and not _VERBISH.search(t)
+
+
+def _is_heading(text: str, clause: Clause | None) -> bool:
+    """The sentence is the clause's heading alone ('3. Ownership of Customer Content; no training')."""
+    heading = (clause.heading or "").strip().rstrip(".:").lower() if clause is not None else ""
+    line = _LEAD_NUMBER.sub("", text.strip().lstrip("#*_ "), count=1).strip().strip("*_").rstrip(".:")
+    return bool(heading) and line.lower() == heading
+
+
+def _skip_clause_heading(text: str, start: int, end: int, clause: Clause | None) -> int:
+    """Move `start` past the clause's own heading line even when it is in sentence case ('8. Audits and
+    verification\nYou may not audit ...'): a heading is a label, never an operative word."""
+    heading = (clause.heading or "").strip() if clause is not None else ""
+    nl = text.find("\n", start, end)
+    if not heading or nl < 0:
+        return start
+    line = _LEAD_NUMBER.sub("", text[start:nl].strip(), count=1).strip().rstrip(".:")
+    return nl + 1 if line.lower() == heading.lower().rstrip(".:") else start
+
+
 def _skip_heading(text: str, start: int, end: int) -> int:
     """Move `start` past a heading line and a clause number ('2. Audit\n2.1 Customer may' -> 'Customer may')."""
     for _ in range(3):
@@ -203,6 +273,13 @@ def family_sentences(ctx: ReviewContext) -> list[Sentence]:
     return out
 
 
+# "contracts that prohibit the model provider from retaining Inputs ... and from using them to train"
+_PROHIBIT_FROM = re.compile(
+    r"\b(?:prohibit\w*|forbid\w*|forbade|preclud\w*|restrain\w*|bar(?:s|red|ring)?)\b[^.;]{0,220}?\bfrom\s+[^.;]{0,120}$",
+    re.I,
+)
+
+
 def is_negated(text: str, pos: int, end: int | None = None) -> bool:
     """True when the phrase at text[pos:end] is negated in its own fragment: 'Customer shall have no
     right to audit', 'Nothing obliges Supplier to', 'transition services are not included'."""
@@ -216,7 +293,7 @@ def is_negated(text: str, pos: int, end: int | None = None) -> bool:
         return False  # "shall not change X without giving notice": the notice is required
     if _LIMIT_AFTER.search(text[pos : pos + 120]):
         return False  # "may not audit Vendor more than once per year": a limit on frequency, not a ban
-    if NEGATION_RE.search(left) or _EXTRA_NEG.search(left):
+    if NEGATION_RE.search(left) or _EXTRA_NEG.search(left) or _PROHIBIT_FROM.search(wide):
         return True
     return end is not None and bool(_NEG_AFTER.search(text[end : end + 80]))
 
@@ -296,10 +373,15 @@ def reference_target(text: str) -> str | None:
     return m.group("target").strip() if m else None
 
 
-def target_missing(target: str, documents: list[Document], *, named: bool = False) -> bool:
+def target_missing(
+    target: str, documents: list[Document], *, named: bool = False, source: Document | None = None
+) -> bool:
     """True when `target` names a document of the family that was not provided (a DPA, the master
     agreement, an order form, an SLA, a SOW), a schedule/exhibit that no document contains as a heading,
     or (`named`) a titled attachment such as 'the Security Exhibit' found nowhere as a heading."""
+    if source is not None and not re.search(r"\bth(?:is|ese)\b", target, re.I):
+        # "as set out in the Order Form" inside terms that ingest took for an order form: another document
+        documents = [d for d in documents if d.id != source.id]
     kinds = {d.kind.value for d in documents}
     for rx_, kind in _DOC_NAMES:
         if rx_.search(target):

@@ -105,8 +105,43 @@ def _norm_unit(u: str) -> str:
     return u
 
 
+_ARTICLE_RE = re.compile(
+    r"(?<![\w.])(?P<num>an?)\s+(?P<qual>business|working|calendar)?\s*"
+    r"(?P<unit>hour|day|week|fortnight|month|year|quarter)\b(?!\s*(?:-|or\s+so\b))",
+    re.IGNORECASE,
+)
+# "once a year", "24 hours a day", "per a month", "99.9% a month": a rate, not a duration.
+_RATE_BEFORE = re.compile(
+    r"(?:\b(?:once|twice|thrice|times|per|each|every)|\b(?:hours?|days?|weeks?|months?|years?)|[\d%])\s*$",
+    re.IGNORECASE,
+)
+
+
+def _article_durations(text: str) -> list[Duration]:
+    """'within a week', 'an hour before': one unit, unless the phrase is a rate ('once a year')."""
+    out: list[Duration] = []
+    for m in _ARTICLE_RE.finditer(text):
+        if _RATE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            continue
+        unit = _norm_unit(m.group("unit"))
+        value = 1
+        if unit.startswith("fortnight"):
+            value, unit = 2, "weeks"
+        qual = (m.group("qual") or "").lower()
+        out.append(Duration(value, unit, qual in {"business", "working"}, m.start(), m.end(), m.group(0)))
+    return out
+
+
 def find_durations(text: str) -> list[Duration]:
-    """All durations in `text`, in order."""
+    """All durations in `text`, in order (including 'a week', 'an hour', which count as one unit)."""
+    found = _numbered_durations(text)
+    taken = [(d.start, d.end) for d in found]
+    extra = [d for d in _article_durations(text) if not any(s < d.end and d.start < e for s, e in taken)]
+    return sorted(found + extra, key=lambda d: d.start)
+
+
+def _numbered_durations(text: str) -> list[Duration]:
+    """Durations with a number: 'thirty (30) days', '48hrs'."""
     out: list[Duration] = []
     for m in DURATION_RE.finditer(text):
         raw = m.group("num")
