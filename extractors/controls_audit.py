@@ -1,0 +1,239 @@
+"""Rule extractors for oversight of the vendor: the customer's audit rights and subprocessor disclosure
+(list, advance notice of new ones, right to object)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import Finding
+from assistant.playbook import Requirement
+from extractors.base import ReviewContext, register
+from extractors.rules import (
+    CUST,
+    NOTICE,
+    VEND,
+    Hit,
+    decide,
+    duration_param,
+    notice_param,
+    ok,
+    rx,
+    scan,
+    to_finding,
+    weak_signals,
+)
+from extractors.spans import neighbours
+from extractors.text import find_durations, parse_number
+
+# --- audit rights -----------------------------------------------------------------------------
+AUDIT = rx(
+    r"\b(?:audit(?:s|ed|ing)?|inspect(?:s|ed|ing|ions?)?|examin(?:e|ation))\b"
+    r"(?!\s+(?:reports?|summar\w*|opinions?|letters?|certificat\w*|trails?|logs?|committee))"
+)
+PERMIT = rx(
+    r"\b(?:permit|allow|enable|submit\s+to|contribute\s+to|co-?operate|make\s+available|afford|grant|let\b|"
+    r"(?:not|never)\s+(?:\w+ly\s+)?(?:refuse|deny|withhold|obstruct|prevent)|"
+    r"(?:give|provide|grant|afford)\w*\s+(?:[\w,'’]+\s+){0,10}?access\b)"
+)
+REPORT = rx(
+    r"\bSOC\s*(?:1|2|I{1,2})\b|\bSSAE\s*1[68]|\bISAE\s*3402|third[- ]party\s+(?:audit\s+)?(?:reports?|"
+    r"certifications?|attestations?)|audit\s+reports?|\bsummar(?:y|ies)\s+of\s+(?:its|the)\s+\w*\s*audit"
+)
+# verbs only: "Service Provider" or "Supplier" is a party, not an offer of a report
+PROVIDE = rx(
+    r"\b(?:provid(?:e|es|ed|ing)|furnish\w*|ma(?:ke|kes|de)\s+(?:\w+\s+){0,3}?available|deliver(?:s|ed|ing)?|"
+    r"shar(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|send(?:s|ing)?|sent)\b"
+)
+AUDIT_WEAK = {
+    "the vendor may refuse or must consent": rx(
+        rf"{VEND}\s+may\s+(?:refuse|decline|reject|deny)|(?:sole|absolute)\s+discretion|"
+        rf"subject\s+to\s+(?:the\s+)?(?:{VEND}'?s|our)\s+(?:prior\s+)?(?:written\s+)?(?:consent|approval|agreement)"
+    ),
+    "the audit is limited to the vendor's own third-party reports": rx(
+        r"(?:limited\s+to|in\s+lieu\s+of|instead\s+of|satisf(?:y|ied)\s+by|shall\s+satisfy|in\s+satisfaction\s+of|sole\s+means)"
+        r"[^.;]{0,80}(?:SOC|report|certificat|attestation)|\bsatisf(?:y|ies|ied)\b[^.;]{0,80}\b(?:audit|inspection)|"
+        r"(?:audit|inspection)\s+rights?[^.;]{0,80}\b(?:satisf|limited\s+to)|"
+        r"\bsole\s+(?:and\s+exclusive\s+)?(?:right|means|method|remedy)\s+(?:to|of|for)\s+(?:audit|verif|inspect)"
+    ),
+    "audits are at the customer's cost with no shift for findings": rx(
+        rf"at\s+(?:the\s+)?(?:{CUST}'?s?|your)\s+(?:sole\s+|own\s+)?(?:cost|expense)(?![^.;]{{0,120}}\b(?:unless|except|if\s+the\s+audit))"
+    ),
+}
+FREQUENCY = rx(
+    r"once\s+(?:every|per|in\s+any|in\s+each|during\s+any)\s+(?:period\s+of\s+)?(?P<n>[\w-]+(?:\s*\(\d+\))?)?\s*[- ]?"
+    r"(?:consecutive\s+)?(?:calendar\s+|contract\s+)?(?P<unit>years?|months?)"
+)
+
+
+FREQ_ANCHOR = rx(
+    r"\bonce\b|\bone\s+(?:\(1\)\s+)?(?:\w+\s+)?(?:audits?|inspections?)\b|\b(?:audit|inspect)\w*\s+(?:\w+\s+){0,3}?"
+    r"(?:per|each|every|in\s+any)\b"
+)
+PER_YEAR = rx(
+    r"^\W*(?:\w+\s+){0,4}?(?:calendar|contract|financial|fiscal|agreement|subscription)?\s*year\b|^\W*annually\b"
+)
+
+
+def _audit_frequency(hits: list[Hit]) -> int | None:
+    """Months between permitted audits: 'once every three (3) years' -> 36, 'no more than one audit in
+    any 12-month period' -> 12, 'once in each Contract Year' -> 12."""
+    for hit in hits:
+        text = hit.sentence.text
+        m = FREQUENCY.search(text)
+        if m and m.group("n") and parse_number(m.group("n")):
+            n = parse_number(m.group("n")) or 1
+            return n * 12 if m.group("unit").lower().startswith("year") else n
+        for a in FREQ_ANCHOR.finditer(text):
+            after = text[a.end() : a.end() + 60]
+            found = [d for d in find_durations(after) if d.unit in {"months", "years", "quarters"}]
+            if found and found[0].start < 30:
+                return found[0].months()
+            if PER_YEAR.search(after):
+                return 12
+        if m:
+            return 12 if m.group("unit").lower().startswith("year") else 1
+    return None
+
+
+OWN_AUDIT = rx(
+    r"(?:SOC\s*\d\s*(?:Type\s*(?:I{1,2}|[12])\s*)?|SSAE\s*\d+\s*|ISAE\s*\d+\s*|ISO[^.]{0,20}|annual\s+|independent\s+|"
+    r"third[- ]party\s+|external\s+|internal\s+|surveillance\s+|certification\s+)$"
+)
+
+
+LICENCE_AUDIT = rx(
+    rf"\b(?:{CUST}'?s?|your|its)\s+(?:use|usage|deployment|compliance\s+with\s+(?:the\s+)?licen)|exceed\w*\s+(?:its\s+|the\s+)?licen[cs]ed|"
+    r"licensed\s+quantities|under-?pa(?:id|yment)"
+)
+
+
+def _customer_audits(hits: list[Hit]) -> list[Hit]:
+    """Audit hits where the customer (or its auditor/regulator) audits; 'Vendor shall permit Customer to
+    audit' counts, 'Vendor may audit Customer's use' does not."""
+    out = []
+    for h in hits:
+        text = h.sentence.text
+        audits_customer = re.match(rf"\s+(?:the\s+)?(?:{CUST}|your)\b", text[h.end : h.end + 30], re.I)
+        own_audit = OWN_AUDIT.search(text[max(0, h.start - 40) : h.start]) and h.role != "customer"
+        unaimed = h.role is None and not re.search(rf"\b{VEND}\b|regulator|supervisory", text, re.I)
+        if audits_customer or own_audit or unaimed or LICENCE_AUDIT.search(text):
+            continue
+        if h.ok or (h.verdict == "wrong_direction" and PERMIT.search(text[: h.start])):
+            h.verdict = "ok"
+            out.append(h)
+    return out
+
+
+@register("audit_rights")
+def audit_rights(req: Requirement, ctx: ReviewContext) -> Finding:
+    """Customer (or its auditor/regulator) may audit the vendor; weak when only reports or illusory."""
+    hits = scan(ctx, "audit", AUDIT, actors=("customer", "both", None))
+    granted = _customer_audits(hits)
+    params: dict[str, int | float | str | bool | None] = {}
+    if granted:
+        params["notice_days"] = notice_param(granted, radius=1)[0]
+        params["frequency_months"] = _audit_frequency(granted) or _audit_frequency(
+            [Hit(s, "audit", 0, 0, None, "ok") for h in granted[:1] for s in neighbours(h.sentence, 1)]
+        )
+        weak, extra = weak_signals(granted, AUDIT_WEAK)
+        where = granted[0].sentence.where
+        out = decide(
+            req,
+            granted[:1] + extra,
+            present_reason=f"The customer may audit the vendor ({where}).",
+            weak=weak,
+            params=params,
+        )
+        return to_finding(req, out)
+    reports = ok(scan(ctx, "report", PROVIDE, within=REPORT, actors=("vendor", None)))
+    if reports:
+        where = reports[0].sentence.where
+        out = decide(
+            req,
+            reports,
+            present_reason=f"Only the vendor's third-party audit reports are offered ({where})",
+            weak=["no audit by the customer itself"],
+        )
+        return to_finding(req, out)
+    rejected = [h for h in hits if not h.ok]
+    out = decide(
+        req,
+        [],
+        present_reason="",
+        rejected=rejected,
+        ctx=ctx,
+        missing_reason="No clause gives the customer a right to audit the vendor.",
+    )
+    return to_finding(req, out)
+
+
+# --- subprocessor disclosure --------------------------------------------------------------------
+SUBPROC = rx(
+    r"sub-?\s?processors?|sub-?contractors?|sub-?contract(?:ing)?|third[- ]party\s+processors?|"
+    r"(?:another|other|additional|new)\s+processors?"
+)
+SP_LIST = rx(
+    r"\b(?:list(?:ed)?|identified|set\s+(?:out|forth)|available\s+at|published|https?://|www\.|annex|"
+    r"appendix|schedule|exhibit)\b"
+)
+SP_NOTICE = rx(
+    r"\b(?:notif\w*|notice|inform\w*|tell|let\s+\w+\s+know|e-?mail\s+(?:you|the\s+customer|customers?)|advance|prior\s+written\s+(?:notice|consent)|consent)\b|"
+    r"\b(?:before|prior\s+to)\s+(?:\w+\s+){0,2}(?:authori[sz]|engag|add|appoint|us|allow|permit)\w*"
+)
+SP_CONSENT = rx(
+    r"\b(?:not|no)\s+(?:\w+\s+){0,4}(?:sub-?\s?processors?|sub-?contract\w*|(?:another|other)\s+processors?)[^.;]{0,60}"
+    r"\bwithout\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,2}(?:prior\s+)?(?:specific\s+|general\s+)?(?:written\s+)?(?:consent|authori[sz]ation|approval)"
+)
+SP_OBJECT = rx(
+    r"\b(?:object\w*|reject|veto|(?:prior\s+)?(?:written\s+)?(?:consent|approval)\s+of\s+(?:the\s+)?"
+    rf"{CUST}|{CUST}'?s\s+(?:prior\s+)?(?:written\s+)?(?:consent|approval))"
+)
+
+
+@register("subprocessor_disclosure")
+def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
+    """Subprocessors listed AND advance notice of new ones AND a customer right to object."""
+    listed = [
+        h for h in scan(ctx, "list", SP_LIST, within=SUBPROC, actors=None) if h.verdict in ("ok", "reference")
+    ]
+    for h in listed:
+        h.verdict = "ok"  # "the list is set out in Annex 3" is the disclosure itself
+    notice = ok(scan(ctx, "notice", SP_NOTICE, within=SUBPROC))
+    objection = ok(
+        scan(ctx, "object", SP_OBJECT, within=SUBPROC, actors=("customer", "both", "vendor", None))
+    )
+    near = [s for h in listed + notice for s in neighbours(h.sentence, 2)]
+    if listed and not notice:
+        # "We list our subprocessors at ... We'll tell you 30 days before we add a new one."
+        notice = ok(scan(ctx, "notice", SP_NOTICE, sentences_=near))
+    objection += ok(
+        scan(ctx, "object", SP_OBJECT, sentences_=near, actors=("customer", "both", "vendor", None))
+    )
+    consent = [h for h in scan(ctx, "consent", SP_CONSENT, actors=None) if h.verdict != "definition"]
+    if consent:
+        h = consent[0]
+        h.verdict = "ok"
+        listed, notice, objection = listed or [h], notice or [h], objection or [h]
+    days, _, note = notice_param(notice)
+    if days is None:
+        days, _, note = duration_param(notice, NOTICE, "days", prefer="min")
+    parts = {
+        "list of subprocessors": listed,
+        "advance notice of new ones": notice,
+        "right to object": objection,
+    }
+    have = [k for k, v in parts.items() if v]
+    lacking = [k for k, v in parts.items() if not v]
+    weak = [f"no {k}" for k in lacking] if have else []
+    granted = [h for v in parts.values() for h in v[:1]]
+    out = decide(
+        req,
+        granted,
+        present_reason=f"Subprocessors: {', '.join(have)} ({granted[0].sentence.where if granted else ''}).{note}",
+        weak=weak,
+        params={"notice_days": days},
+        ctx=ctx,
+        missing_reason="No clause discloses subprocessors or gives notice of new ones.",
+    )
+    return to_finding(req, out)

@@ -1,0 +1,184 @@
+"""Rule extractor for exit assistance: transition services and/or return of customer data in a usable
+format for a defined period when the contract ends."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import Finding
+from assistant.playbook import Requirement
+from extractors.base import ReviewContext, register
+from extractors.rules import (
+    DELETE_VERB,
+    Hit,
+    decide,
+    ok,
+    pick_value,
+    rx,
+    scan,
+    to_finding,
+)
+from extractors.spans import neighbours
+from extractors.text import find_durations
+
+# --- exit assistance --------------------------------------------------------------------------
+TRANSITION = rx(
+    r"\b(?:transition(?:al)?|exit|termination|migration|disengagement|wind[- ]?down|run[- ]?off|hand-?over|"
+    r"deconversion|reverse[- ]transition|exit\s+management)\s+(?:services|assistance|support|plan|management)|"
+    r"\b(?:assist|help)\w*\s+(?:the\s+)?(?:customer\s+|client\s+|you\s+)?(?:in|with)\s+(?:the\s+)?(?:orderly\s+)?"
+    r"(?:transition|migration|transfer|handover|hand-over)|"
+    r"\b(?:assist|help)\w*[^.;]{0,80}\b(?:transfer|transition|migrat|hand\s*over|mov(?:e|ing)\s+(?:\w+\s+){0,3}?to\s+(?:a|an|the|its|your))\w*|"
+    r"\b(?:orderly|smooth)\s+(?:transition|transfer|handover|hand-over|migration)|"
+    r"\b(?:transfer|transition|migrat|mov(?:e|ing)|send|sending|hand\s*over|handover)\w*[^.;]{0,60}\b(?:replacement|successor|new|another|"
+    r"alternative)\s+(?:supplier|provider|vendor|service|contractor|system|platform)"
+)
+RETURN_DATA = rx(
+    r"\b(?:return|export|retrieve|download|extract|transfer|deliver|make\s+available)\w*\b[^.;]{0,80}"
+    r"\b(?:data|content|records|files|everything|(?:your|its|their)\s+(?:\w+\s+)?(?:information|materials|documents))\b|\b(?:data|content|files|records)\b[^.;]{0,40}\b(?:returned|exported|available\s+(?:to\s+\w+\s+)?for\s+"
+    r"(?:download|export|retrieval))|\bmake\s+(?:\w+\s+){0,3}available\b[^.;]{0,60}\b(?:data|content)\b|"
+    r"\bmake\s+(?:all\s+|the\s+)?(?:\w+\s+)?(?:data|content)\s+available|"
+    r"\bprovid\w*\s+(?:\w+\s+){0,4}?(?:a\s+)?(?:complete\s+|full\s+)?(?:copy|copies|export|extract)\s+of\s+(?:\w+\s+){0,3}(?:data|content)"
+)
+SELF_EXPORT = rx(r"\b(?:export|retrieve|download|extract|access)")
+END = rx(
+    r"terminat|expir|end\s+of\s+(?:the\s+)?(?:term|agreement|subscription|provision|services?)|cessation|"
+    r"following\s+the\s+end|after\s+the\s+end"
+)
+FORMAT = rx(
+    r"(?:machine[- ]readable|csv|json|xml|sql|industry[- ]standard|commonly[- ]used|structured|usable|"
+    r"native|electronic|standard)\s+(?:\w+\s+)?format"
+)
+
+
+EXIT_VERB = rx(
+    r"\b(?:return|export|retriev|download|extract|transfer|deliver|available|transition|assist|migrat|run-?off|"
+    r"wind-?down|continu)\w*"
+)
+EXIT_PERIOD = rx(r"\b(?:wind[- ]?down|run[- ]?off|exit|transition(?:al)?)\s+period\b")
+
+
+def _exit_period(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
+    """Exit period in days: durations nearer an exit verb (return, export, transition) than a deletion verb."""
+    values: list[tuple[int, Hit]] = []
+    for hit in hits:
+        text = hit.sentence.text
+        exits = [m.start() for m in EXIT_VERB.finditer(text)]
+        deletes = [m.start() for m in DELETE_VERB.finditer(text)]
+        for d in find_durations(text):
+            to_exit = min((abs(d.start - v) for v in exits), default=10**6)
+            if to_exit <= min((abs(d.start - v) for v in deletes), default=10**6) and d.unit != "hours":
+                values.append((d.days(), hit))
+    return pick_value(values, "max")
+
+
+EXIT_WHEN = rx(
+    END.pattern
+    + r"|\bfor\s+[^.;]{1,40}?\s+(?:thereafter|afterwards)\b"
+    + r"|\bupon\s+(?:the\s+)?\w+'?s?\s+(?:written\s+)?request|\bon\s+request|\bdecide\s+to\s+leave|\bleav(?:e|ing)\b"
+    r"|\b(?:ends?|ended|ending)\b|\bcancel\w*|\bclos\w*\s+(?:of\s+)?(?:your|its|the)\s+account|\bwind[- ]?down|\boff-?board"
+)
+DELETE_ALT = rx(
+    r"\b(?:return|deliver)\w*\s+(?:\w+\s+){0,6}?or\s+(?:\w+ly\s+)?(?:delete|destroy|erase)|"
+    r"\b(?:delet|destr|eras)\w*\s+(?:\w+\s+){0,6}?or\s+(?:\w+ly\s+)?return"
+)
+
+
+def _vendor_provides(hit: Hit) -> bool:
+    """The vendor returns or makes the data available; the customer exporting counts only when it *may*
+    do so (a facility the vendor offers), not when it is merely responsible for it."""
+    if hit.role != "customer":
+        return True
+    text = hit.sentence.text
+    return (
+        bool(SELF_EXPORT.search(text[hit.start : hit.end]))
+        and bool(
+            re.search(
+                r"\b(?:may|can|will\s+be\s+able|is\s+entitled|shall\s+be\s+entitled|(?:will|shall)\s+have|opportunity)\b",
+                text,
+                re.I,
+            )
+        )
+        and not re.search(
+            r"responsib|\bmust\b|before\s+the\s+(?:effective\s+date|termination)|"
+            r"(?:before|prior\s+to)\s+(?:the\s+|your\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:ends|expires|terminates|is\s+terminated)",
+            text,
+            re.I,
+        )
+    )
+
+
+def _following(hits: list[Hit]) -> list[Hit]:
+    """The sentence after each hit in the same clause, when it continues the same subject ('Such
+    assistance ...', 'This period ...', 'The Exit Period ...')."""
+    out = []
+    for hit in hits:
+        after = [s for s in neighbours(hit.sentence, 1) if s.start > hit.sentence.start]
+        if after and re.match(r"\W*(?:such|this|that|these|the)\b", after[0].text, re.I):
+            out.append(Hit(after[0], hit.element, 0, 0, hit.role, "ok"))
+    return out
+
+
+ANAPHOR = rx(
+    r"^\W*(?:during|within|in|throughout|for|until\s+the\s+end\s+of)\s+(?:that|this|such|the\s+same)\s+"
+    r"(?:[\w-]+\s+)?(?:time|period|window|days?|weeks?|months?)\b"
+)
+
+
+def _preceding(hits: list[Hit]) -> list[Hit]:
+    """The sentence before each hit that opens with a pointer to it ('During that time you can export
+    your data' after '... we'll keep your account open for 45 days')."""
+    out = []
+    for hit in hits:
+        before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
+        if before and ANAPHOR.search(hit.sentence.text):
+            out.append(Hit(before[-1], hit.element, 0, 0, hit.role, "ok"))
+    return out
+
+
+def _on_exit(hit: Hit) -> bool:
+    """The hit speaks of the exit: in its own sentence or lead-in, or through a pointer ('During that
+    period ...') to the sentence before it."""
+    if EXIT_WHEN.search(hit.sentence.text) or EXIT_WHEN.search(hit.sentence.lead):
+        return True
+    return any(EXIT_WHEN.search(h.sentence.text) for h in _preceding([hit]))
+
+
+@register("exit_assistance")
+def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
+    """Transition services and/or data return in a usable format for a defined period on exit."""
+    # "continue the Services for a run-off period of six months" counts; "delete after the Exit Period" not
+    periods = scan(ctx, "transition", EXIT_PERIOD, within=END)
+    transition = scan(ctx, "transition", TRANSITION) + [
+        h for h in periods if not DELETE_VERB.search(h.sentence.text) and find_durations(h.sentence.text)
+    ]
+    data = [h for h in scan(ctx, "return", RETURN_DATA, actors=None) if _on_exit(h)]
+    data = [h for h in data if not DELETE_ALT.search(h.sentence.text) and _vendor_provides(h)]
+    granted_t, granted_d = ok(transition), ok(data)
+    period, _, note = _exit_period(granted_t or granted_d)
+    if period is None and (granted_t or granted_d):  # "Such assistance shall be provided for 90 days."
+        period, _, note = _exit_period(_following(granted_t or granted_d))
+    if period is None and (granted_t or granted_d):  # "... for 45 days. During that time you can export"
+        period, _, note = _exit_period(_preceding(granted_t or granted_d))
+    params: dict[str, int | float | str | bool | None] = {"period_days": period}
+    weak: list[str] = []
+    if granted_t:
+        what = f"The vendor provides transition assistance on exit ({granted_t[0].sentence.where})."
+    elif granted_d:
+        has_format = any(FORMAT.search(h.sentence.text) for h in granted_d)
+        params["format"] = has_format
+        what = f"The vendor returns customer data on exit ({granted_d[0].sentence.where})."
+        if period is None:
+            weak.append("data return only, with no period" + ("" if has_format else " or format"))
+    else:
+        what = ""
+    out = decide(
+        req,
+        granted_t + granted_d,
+        present_reason=what + note,
+        weak=weak,
+        params=params,
+        rejected=[h for h in transition + data if not h.ok],
+        ctx=ctx,
+        missing_reason="No clause obliges the vendor to provide exit assistance or return data on exit.",
+    )
+    return to_finding(req, out)

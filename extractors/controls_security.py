@@ -1,0 +1,309 @@
+"""Rule extractors for security: concrete security obligations, access control and logging, and
+incident notification."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import Finding, Status
+from assistant.playbook import Requirement
+from extractors.base import ReviewContext, register
+from extractors.rules import (
+    CONFIDENTIAL,
+    CUST,
+    Hit,
+    Outcome,
+    context,
+    decide,
+    duration_param,
+    durations_in,
+    is_negated,
+    ok,
+    rx,
+    scan,
+    to_finding,
+    unclear_reference,
+)
+from extractors.text import find_durations
+
+# --- security obligations -----------------------------------------------------------------------
+STANDARD = rx(
+    r"ISO(?:/IEC)?\s*2700[12]|\bSOC\s*(?:2|II)\b|SSAE\s*1[68]|ISAE\s*3402|PCI[- ]DSS|\bNIST\b|CSA\s+STAR|"
+    r"FedRAMP|Cyber\s+Essentials|HITRUST"
+)
+ENCRYPT = rx(r"\bencrypt\w*|\bAES[- ]?\d*\b|\bTLS\b")
+PROGRAMME = rx(
+    r"(?:written|documented|comprehensive|formal)\s+(?:information\s+)?security\s+(?:program|programme|polic)|"
+    r"information\s+security\s+management\s+system|\bISMS\b|penetration\s+test|vulnerability\s+(?:scan|assessment|management)"
+)
+GENERIC_SEC = rx(
+    r"(?:commercially\s+reasonable|industry[- ]standard|reasonable|appropriate|adequate|customary)\s+(?:[\w,-]+\s+){0,5}?"
+    r"(?:security|safeguards|measures|precautions)"
+)
+
+
+def _obligation_rank(hit: Hit) -> int:
+    """Operative security commitments first; report deliveries and descriptions last."""
+    text = hit.sentence.text
+    if re.search(r"\breports?\b|request", text, re.I):
+        return 2
+    return 0 if re.search(r"\b(?:shall|will|must|maintains?|agrees)\b", text, re.I) else 1
+
+
+REPORT_COPY = rx(
+    r"\b(?:copy|copies|summary|summaries)\s+of\b|\breports?\b[^.;]{0,40}\b(?:on\s+request|upon\s+request)|\bon\s+request\b"
+)
+MAINTAINED = rx(
+    r"\bmaintain\w*|\bcompl(?:y|ies|iance|iant)\b|\bcertif\w*|\badhere\w*|\baligned\b|\bconform\w*|\bannual\w*|"
+    r"\b(?:each|every)\s+year\b|\bType\s*(?:II|2)\b"
+)
+
+
+def _report_only(hit: Hit) -> bool:
+    """'Vendor will provide, on request, a copy of its most recent SOC 2 Type I report summary': a standard
+    named only as a document to hand over, with no duty to maintain, comply with or renew it."""
+    text = hit.sentence.text
+    return hit.element == "standard" and bool(REPORT_COPY.search(text)) and not MAINTAINED.search(text)
+
+
+@register("security_obligations")
+def security_obligations(req: Requirement, ctx: ReviewContext) -> Finding:
+    """Concrete vendor security obligations (named standard, encryption, written programme)."""
+    concrete_all = (
+        scan(ctx, "programme", PROGRAMME) + scan(ctx, "encryption", ENCRYPT) + scan(ctx, "standard", STANDARD)
+    )
+    concrete = ok(concrete_all)
+    if concrete and all(_report_only(h) for h in concrete):
+        out = decide(
+            req,
+            concrete[:1],
+            present_reason=f"A security standard is named only as a report to hand over ({concrete[0].sentence.where})",
+            weak=["no obligation to maintain a named standard, encryption or a security programme"],
+        )
+        return to_finding(req, out)
+    if concrete:
+        kinds = sorted({h.element for h in concrete})
+        ranked = sorted(concrete, key=_obligation_rank)
+        out = decide(
+            req,
+            ranked[:2],
+            present_reason=f"Concrete security obligations: {', '.join(kinds)} "
+            f"({concrete[0].sentence.where}).",
+        )
+        return to_finding(req, out)
+    generic = ok(scan(ctx, "generic", GENERIC_SEC))
+    unclear = unclear_reference(ctx, req, generic or None)
+    if unclear is not None:
+        return to_finding(req, unclear)
+    out = decide(
+        req,
+        generic,
+        present_reason=f"Security is addressed only in general terms ({generic[0].sentence.where if generic else ''})",
+        weak=["only 'reasonable' or 'industry standard' measures, nothing concrete"],
+        rejected=[h for h in concrete_all if not h.ok],
+        ctx=ctx,
+        missing_reason="No clause obliges the vendor to concrete security measures.",
+    )
+    return to_finding(req, out)
+
+
+# --- access & logging ---------------------------------------------------------------------------
+ACCESS = rx(
+    r"least[\s-]+privilege|need[- ]to[- ]know|role[\s-]+based\s+(?:\w+\s+)?access|access\s+(?:controls?|restrictions?|management)|"
+    r"(?:restrict|limit)\w*\s+(?:\w+\s+){0,2}access|access\s+(?:[\w'’-]+\s+){0,10}(?:is|shall\s+be|will\s+be|are)\s+(?:restricted|limited)|"
+    r"only\s+(?:to\s+)?(?:authori[sz]ed|those)\s+(?:personnel|employees|staff|individuals)|background\s+(?:checks?|screening)|"
+    r"multi-?factor|\bMFA\b|unique\s+(?:user\s+)?(?:ids?|credentials)|who\s+need\s+(?:such\s+)?access|"
+    r"\baccess\w*\b[^.;]{0,80}\bonly\b|\bonly\b[^.;]{0,100}\baccess\w*\b|(?:legitimate\s+)?business\s+need\s+(?:to\s+know|for\s+access)|"
+    r"\bwho\s+(?:require|need)\s+(?:such\s+)?access"
+)
+LOGGING = rx(
+    r"\blog(?:s|ging|ged)?\b(?![-\s]+(?:in|on|into)\b)|audit\s+trails?|monitor\w*\s+(?:of\s+)?(?:all\s+)?(?:\w+\s+)?(?:access|activity|systems?|network|usage)|"
+    r"(?:access|activity|security|event)\s+(?:logs?|monitoring)|\bSIEM\b|"
+    r"(?:access|activit(?:y|ies)|actions?|sessions?|events?|entr(?:y|ies)|exits?|log-?ins?)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:is|are|shall\s+be|will\s+be)\s+(?:\w+\s+)?recorded|\brecords?\s+of\s+(?:all\s+)?(?:\w+\s+)?access|"
+    r"\baccess\s+(?:records|histor(?:y|ies)|registers?)\b"
+)
+
+
+VENDOR_CONTROL = rx(
+    r"least[\s-]+privilege|role[\s-]+based|multi-?factor|two-?factor|\bMFA\b|\b2FA\b|background\s+(?:checks?|screening|"
+    r"verification)|vett\w+|access\s+(?:reviews?|rights\s+(?:are|shall\s+be)\s+reviewed)|unique\s+(?:user\s+)?(?:ids?|"
+    r"credentials)|\b(?:systems?|production|environments?|infrastructure|networks?)\b"
+)
+MUTUAL = rx(
+    r"\b(?:each|either|both|a|the)\s+part(?:y|ies)\b|receiving\s+party|disclosing\s+party|\brecipient\b|\bdiscloser\b"
+)
+DISCLOSE = rx(r"\bdisclos\w*|\bconfidential\w*|proprietary\s+information")
+CUSTOMER_DATA = rx(rf"\b(?:{CUST}|personal|your)\s+(?:data|content)\b")
+
+
+def _confidentiality_only(hit: Hit) -> bool:
+    """A confidentiality clause's 'need to know' (who may receive the other party's information) is not
+    access control over the vendor's personnel; concrete vendor controls (least privilege, MFA,
+    background checks, systems) always count."""
+    text = hit.sentence.text
+    if VENDOR_CONTROL.search(text):
+        return False
+    if CONFIDENTIAL.search(text) or (DISCLOSE.search(text) and MUTUAL.search(text)):
+        return True
+    heading = hit.sentence.clause.heading if hit.sentence.clause is not None else None
+    in_confidentiality = bool(heading and re.search(r"confidential", heading, re.I))
+    return (in_confidentiality or bool(DISCLOSE.search(text))) and not CUSTOMER_DATA.search(text)
+
+
+@register("access_logging")
+def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
+    """Access restrictions AND logging/monitoring of access; weak with only one of the two."""
+    access_all = [h for h in scan(ctx, "access", ACCESS) if not _confidentiality_only(h)]
+    logging_all = scan(ctx, "logging", LOGGING)
+    access, logging = ok(access_all), ok(logging_all)
+    weak = []
+    if access and not logging:
+        weak.append("access restrictions without logging or monitoring of access")
+    if logging and not access:
+        weak.append("logging without access restrictions")
+    evidence = access[:1] + logging[:1]
+    out = decide(
+        req,
+        evidence,
+        present_reason=f"Access restrictions and access logging ({evidence[0].sentence.where if evidence else ''}).",
+        weak=weak,
+        rejected=[h for h in access_all + logging_all if not h.ok],
+        ctx=ctx,
+        missing_reason="No clause restricts or logs access to customer data.",
+    )
+    return to_finding(req, out)
+
+
+# --- incident notification ----------------------------------------------------------------------
+INCIDENT = rx(
+    r"security\s+(?:incident|breach)|(?:personal\s+)?data\s+breach|breach\s+of\s+(?:physical\s+)?(?:security|personal\s+data)|"
+    # HIPAA: "Breach of Unsecured PHI"; other sector vocabularies name the data the same way
+    r"breach\s+of\s+(?:unsecured\s+)?(?:PHI|protected\s+health\s+information|personal\s+information|personal\s+health\s+information)|"
+    r"unauthori[sz]ed\s+(?:\w+\s+){0,4}?(?:access|disclosure|acquisition|use|processing|entry)|"
+    r"\b(?:security|privacy|cyber|data)\s+incidents?\b|"
+    # plain English: "if someone gets into your data who shouldn't have", "breaks into our systems"
+    r"\b(?:gets?|got|break(?:s|ing)?|broke)\s+into\s+(?:your|our|its|the)\s+(?:\w+\s+)?(?:data|systems?|accounts?|network)\b|(?:breach|incident)\w*\s+(?:involving|affecting|compromising)\s+"
+    r"(?:\w+\s+){0,2}(?:data|personal|information|systems?)|\bincidents?\s+(?:involving|affecting)\s+(?:\w+\s+)?(?:data|personal)"
+)
+NOTIFY = rx(
+    r"(?:\bnotif\w*|\binform\w*|\bnotice|\breport\w*|\balert\w*|\badvis(?:e|es|ed|ing)|\btell|\btold|"
+    r"\blet\s+(?:\w+\s+){1,2}know|\bcontact|\be-?mail(?:s|ed)?\s+(?:you|the\s+\w+))\b(?!\s+(?:laws?|requirements|statutes|regulations|obligations))"
+)
+VAGUE = rx(
+    r"without\s+undue\s+delay|promptly|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible)|expeditiously|"
+    r"in\s+a\s+timely\s+manner|timely"
+)
+IMMEDIATE = rx(r"\bimmediately\b")
+WITHIN = rx(
+    r"within|no\s+later\s+than|not\s+later\s+than|in\s+any\s+event|not\s+exceed|of\s+becoming|after|of\s+discover"
+)
+
+
+BARE_BREACH = rx(
+    r"\b(?:any|a|each|such)\s+(?:actual\s+or\s+suspected\s+)?(?:breach(?:es)?|incidents?)\b(?!\s+(?:of|by|under)\b)"
+)
+SECURITY_TOPIC = rx(
+    r"\bsecurity\b|data\s+protection|\bprivacy\b|personal\s+(?:data|information)|\b(?:\w+\s+)?data\b|encrypt|"
+    r"confidential\w*\s+(?:of|and\s+integrity)"
+)
+
+
+def _bare_breach_hits(ctx: ReviewContext) -> list[Hit]:
+    """Notices of 'any breach' or 'any incident' that say no more, in a clause about security or data
+    protection (its heading or the neighbouring sentences): 'Licensee shall be notified of any breach
+    within 48 hours' under 'Data Protection and Security'."""
+    out = []
+    for hit in scan(ctx, "notify", NOTIFY, within=BARE_BREACH):
+        clause = hit.sentence.clause
+        around = " ".join(s.text for s in context(hit, 1) if s is not hit.sentence)
+        if SECURITY_TOPIC.search(f"{clause.heading if clause else ''} {around}"):
+            out.append(hit)
+    return out
+
+
+def _follow_ups(hits: list[Hit]) -> list[Hit]:
+    """Next sentences that time the same notice ('Such notification shall be made within 36 hours')."""
+    out = []
+    for hit in hits:
+        for sent in context(hit, 1):
+            if sent.start > hit.sentence.start and NOTIFY.search(sent.text) and find_durations(sent.text):
+                if not is_negated(sent.text, NOTIFY.search(sent.text).start()):  # type: ignore[union-attr]
+                    out.append(Hit(sent, "notify", 0, 0, hit.role, "ok"))
+    return out
+
+
+def _conflicting_hours(timed: list[Hit]) -> Outcome | None:
+    """`unclear` when one document gives two different notice deadlines in separate clauses
+    ('within 24 hours' in §9, 'within 72 hours' in §14); across documents the more specific one wins."""
+    first: dict[tuple[str, int], tuple[int, Hit]] = {}
+    for hit in timed:
+        if not re.match(r"notif|inform|notice", hit.sentence.text[hit.start : hit.end], re.I):
+            continue
+        found = durations_in(hit, WITHIN)
+        if found and hit.sentence.clause is not None:
+            first.setdefault(
+                (hit.sentence.doc.id, hit.sentence.clause.index), (min(d.hours() for d in found), hit)
+            )
+    by_doc: dict[str, dict[int, Hit]] = {}
+    for (doc_id, _), (value, hit) in first.items():
+        by_doc.setdefault(doc_id, {}).setdefault(value, hit)
+    for values in by_doc.values():
+        if len(values) > 1:
+            hits = [values[v] for v in sorted(values)]
+            said = " and ".join(
+                f"{v} hours ({h.sentence.where})" for v, h in zip(sorted(values), hits, strict=True)
+            )
+            return Outcome(
+                Status.unclear, f"The notice deadline is contradictory: {said}.", hits[:2], confidence=0.5
+            )
+    return None
+
+
+@register("incident_notification")
+def incident_notification(req: Requirement, ctx: ReviewContext) -> Finding:
+    """The vendor notifies the customer of security incidents within a stated time (<= 72 hours)."""
+    hits = scan(ctx, "notify", NOTIFY, within=INCIDENT)
+    seen = {(h.sentence.doc.id, h.sentence.start) for h in hits}
+    hits += [h for h in _bare_breach_hits(ctx) if (h.sentence.doc.id, h.sentence.start) not in seen]
+    granted = ok(hits)
+    timed = [
+        h
+        for h in granted
+        if any(d.unit in {"hours", "days", "weeks"} for d in find_durations(h.sentence.text))
+    ]
+    if not timed:
+        timed = _follow_ups(granted)
+    conflict = _conflicting_hours(timed)
+    if conflict is not None:
+        return to_finding(req, conflict)
+    hours, best, note = duration_param(timed, WITHIN, "hours", prefer="min")
+    weak: list[str] = []
+    evidence = [best] if best is not None else granted[:2]
+    immediate = [h for h in granted if IMMEDIATE.search(h.sentence.text)]
+    if hours is None and granted and not immediate:
+        vague = [h for h in granted if VAGUE.search(h.sentence.text)]
+        weak.append(
+            "no time limit in hours or days" + (" ('without undue delay'/'promptly')" if vague else "")
+        )
+    elif hours is None and immediate:
+        evidence = immediate[:1]
+    where = evidence[0].sentence.where if evidence else ""
+    when = (
+        f"within {hours} hours"
+        if hours is not None
+        else "immediately"
+        if immediate
+        else "with no stated time"
+    )
+    out = decide(
+        req,
+        evidence,
+        present_reason=f"The vendor must notify the customer of security incidents {when} ({where}).{note}",
+        weak=weak,
+        params={"hours": hours},
+        rejected=[h for h in hits if not h.ok],
+        ctx=ctx,
+        missing_reason="No clause obliges the vendor to notify the customer of security incidents.",
+    )
+    return to_finding(req, out)

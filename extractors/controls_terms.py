@@ -1,0 +1,336 @@
+"""Rule extractors for the contract term: termination for convenience (with lock-in and exit fees) and
+term and renewal notice. Both read the initial term (`_term_months`)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import Finding
+from assistant.playbook import Requirement
+from extractors.base import ReviewContext, register
+from extractors.rules import (
+    Hit,
+    decide,
+    duration_param,
+    notice_param,
+    ok,
+    rx,
+    scan,
+    to_finding,
+)
+from extractors.spans import neighbours
+from extractors.text import find_durations, negated_before, parse_number
+
+# --- termination for convenience -----------------------------------------------------------------
+TERMINATE = rx(
+    r"\bterminat\w*|\bcancel\w*|\bclose\s+(?:your|its|the)\s+account|"
+    r"\b(?:end|exit)\s+(?:this|the|its|your|any)\s+(?:agreement|contract|subscription|order|services?)|"
+    # "You can leave at any time, for any reason": leaving is ending only with a convenience or notice phrase.
+    r"\b(?:leave|walk\s+away)\b(?=[^.;]{0,80}(?:for\s+any\s+reason|convenience|without\s+(?:cause|reason)|notice))"
+)
+FOR_CAUSE = rx(r"breach|for\s+cause|default|insolv|bankrupt|\bfails?\b|failure|violat")
+CONVENIENCE = rx(
+    r"for\s+(?:its\s+|their\s+)?convenience|for\s+any\s+(?:or\s+no\s+)?reason|without\s+(?:cause|reason)|for\s+no\s+reason|"
+    r"at\s+any\s+time[^.;]{0,60}(?:upon|on|with|by\s+giving)[^.;]{0,40}notice|"
+    r"without\s+(?:having\s+to\s+)?(?:giv|stat|show)\w*\s+(?:a\s+|any\s+)?(?:reason|cause)|\bat\s+any\s+time\b|"
+    # "may terminate this Agreement before the end of the then-current term on 90 days' notice"
+    r"\bterminat\w*\s+(?:[\w-]+\s+){0,4}?(?:before|prior\s+to)\s+the\s+(?:end|expiry|expiration)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?term\b"
+    r"[^.;]{0,20}?\b(?:on|by|upon|with)\s+(?:giving\s+)?(?:[\w()'’-]+\s+){0,6}?notice"
+)
+_EXPLICIT = rx(r"convenience|without\s+cause|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason")
+ALL_FEES = rx(
+    r"(?:pay|payment\s+of|liable\s+for|owe|remain\s+(?:liable|responsible)|accelerat|fee\s+equal\s+to)\w*[^.;]{0,160}"
+    r"(?:all\s+|any\s+)?(?:remaining|outstanding|unpaid|balance|remainder|rest\s+of)[^.;]{0,80}(?:fees|term|amounts|charges)|"
+    r"fees\s+for\s+the\s+(?:remainder|balance|rest|full)\s+(?:of\s+the\s+)?|all\s+fees\s+for\s+the\s+(?:full|entire|whole)|"
+    r"(?:become|becomes)\s+(?:immediately\s+)?due\s+(?:and\s+payable\s+)?(?:up)?on\s+(?:cancel|terminat)"
+)
+REMAINING_FEES = rx(
+    r"\b(?:unexpired|remaining|residual)\s+(?:portion|part|period|balance|term|months)\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?"
+    r"(?:term|subscription|contract|agreement|period)|"
+    r"(?:balance|remainder|rest)\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}(?:fees|charges|contract\s+value|term|"
+    r"subscription)|(?:fees|charges|amounts)\s+(?:\w+\s+){0,3}(?:remaining|outstanding)\s+(?:for|under|in)\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:term|period|subscription)|(?:fees|charges|amounts|sums)\s+(?:that|which)\s+(?:\w+\s+){0,3}?would\s+(?:otherwise\s+)?"
+    r"have\s+(?:been\s+)?(?:payable|due|paid|invoiced|received|earned)|\b(?:full|total|entire|whole)\s+(?:contract|agreement|order)\s+value|"
+    r"\b100\s*%\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+){0,2}(?:fees|charges)|"
+    r"\b(?:all|entire|full)\s+(?:[\w-]+\s+)?(?:fees|charges)\s+for\s+the\s+(?:current|then[- ]current|remaining|entire|full|whole|"
+    r"initial)\s+(?:[\w-]+\s+)?(?:term|period|year)"
+)
+PAYABLE = rx(
+    r"\bpa(?:y|ys|id|ying|yable|yment)\b|\bdue\b|\bowe|\bliab|\bcharge|\bfee\b|\baccelerat|\binvoice"
+)
+REFUND = rx(r"\brefund\w*|\bcredit\w*")
+PARTIAL_FEE = rx(
+    r"\b\d{1,2}\s*%|\b(?:one|two|three|four|five|six|\d)\s*(?:\(\d+\)\s*)?months?'?\s*(?:of\s+)?(?:the\s+)?fees"
+)
+LOCKIN = rx(
+    r"(?:after|following|not\s+before|no\s+earlier\s+than|not\s+earlier\s+than|on\s+or\s+after|not\s+prior\s+to)\s+"
+    r"(?:the\s+)?(?:end|expiry|expiration|completion|lapse)?\s*(?:of\s+)?(?:the\s+)?(?:first|initial)\s+"
+)
+ANNIVERSARY = rx(
+    r"(?P<n>first|second|third|fourth|fifth|\d)(?:st|nd|rd|th)?\s+anniversary|"
+    # "with effect from the end of the third Contract Year"
+    r"(?:end\s+of|after|following|from|expiry\s+of|completion\s+of)\s+(?:the\s+)?(?P<y>first|second|third|fourth|fifth|\d)"
+    r"(?:st|nd|rd|th)?\s+(?:contract\s+|subscription\s+|agreement\s+)?year\b"
+)
+TIME_LIMITED = rx(r"\b(?:prior\s+to|before|during|until|earlier\s+than|within\s+the\s+first)\b")
+NO_CONVENIENCE = rx(r"\b(?:may\s+not|cannot|shall\s+not|not\s+be\s+entitled\s+to|no\s+right\s+to)\s+terminat")
+INITIAL_TERM = rx(
+    r"(?:after|following|end\s+of|expiry\s+of|expiration\s+of|during)\s+(?:the\s+)?(?:initial|minimum|committed|first)\s+"
+    r"(?:subscription\s+)?(?:term|period)"
+)
+
+
+def _time_limited_ban(hit: Hit, term_months: int | None) -> bool:
+    """A ban on convenience termination that only lasts for a stated time grants the right afterwards."""
+    if hit.verdict != "negated" or not TIME_LIMITED.search(hit.sentence.text):
+        return False
+    if _lockin_months([hit], term_months) is None:
+        return False
+    hit.verdict = "ok"
+    return True
+
+
+NOT_LIABLE = rx(
+    r"\b(?:not|never|no\s+longer)\s+(?:be\s+)?(?:liable|responsible|obliged|required|obligated)\s+(?:to\s+pay\s+)?"
+    r"(?:for\s+)?[^.;]{0,80}(?:$|remain|outstanding|would\s+have)"
+)
+
+
+def _all_remaining_fees(text: str) -> bool:
+    """The exit costs all the fees for the rest of the term: 'pay all fees for the remainder of the Term',
+    'the balance of the Subscription Fees shall become payable', 'a charge equal to the fees that would
+    have been payable' (a refund of the remaining fees, or a few months' fees, is not)."""
+    refund = REFUND.search(text)
+    if refund and not negated_before(text, refund.start()):
+        return False  # "Vendor shall refund any prepaid fees for the remainder of the Term"
+    every = ALL_FEES.search(text)
+    if (
+        every
+        and not PARTIAL_FEE.search(text)
+        and not NOT_LIABLE.search(text[max(0, every.start() - 120) : every.end()])
+    ):
+        return True
+    m = REMAINING_FEES.search(text)
+    if m is None or PARTIAL_FEE.search(text) and not re.search(r"\b100\s*%", text):
+        return False
+    if NOT_LIABLE.search(text[max(0, m.start() - 120) : m.start()]):
+        return False  # "is not liable for ... Charges that would have been payable after termination"
+    return bool(PAYABLE.search(text[max(0, m.start() - 120) : m.end() + 120]))
+
+
+LOCKIN_AFTER = rx(
+    r"^\W*(?:\w+\s+){0,2}?(?:after|from|following|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:date|term|agreement|contract|commencement|start|go-?live)"
+)
+LOCKIN_PERIOD = rx(
+    r"(?:minimum|commitment|committed|lock-?in|non-?cancell?able|initial)\s+(?:\w+\s+)?(?:term|period)\s+(?:of\s+)?$"
+)
+LOCKIN_NAMED = rx(
+    r"(?:lock-?in|minimum\s+commitment|non-?cancell?able)\s+(?:\w+\s+)?(?:term|period)\s+(?:of\s+)?$"
+)
+LOCKIN_BEFORE = rx(
+    r"(?:earlier\s+than|before|until|prior\s+to|after|following|during|within|first|initial|falling|end\s+of)\s+"
+    r"(?:the\s+)?(?:first\s+|initial\s+)?$"
+)
+
+
+def _lockin_months(hits: list[Hit], term_months: int | None) -> int | None:
+    """Months before the customer may terminate for convenience, if the clause states a lock-in."""
+    ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+    for hit in hits:
+        text = hit.sentence.text
+        m = LOCKIN.search(text)
+        if m:
+            following = [d for d in find_durations(text) if 0 <= d.start - m.end() <= 10]
+            if following:
+                return following[0].months()
+        for d in find_durations(text):
+            before = text[max(0, d.start - 40) : d.start]
+            if d.unit in {"months", "years"} and LOCKIN_BEFORE.search(before):
+                if LOCKIN_AFTER.search(text[d.end : d.end + 50]):
+                    return d.months()  # "no earlier than 36 months after the Effective Date"
+            if d.unit in {"months", "years"} and LOCKIN_NAMED.search(before):
+                return d.months()  # "subject to a lock-in period of 30 months"
+            if d.unit in {"months", "years"} and LOCKIN_PERIOD.search(before) and NO_CONVENIENCE.search(text):
+                return d.months()  # "a minimum commitment period of 36 months, during which Customer may not"
+        om = ORDINAL_MONTH.search(text)
+        if om:
+            return int(om.group("n"))
+        a = ANNIVERSARY.search(text)
+        if a:
+            word = (a.group("n") or a.group("y")).lower()
+            n = ordinals.get(word) or parse_number(word) or 1
+            return 12 * n
+        if INITIAL_TERM.search(text) and term_months is not None:
+            return term_months
+    return None
+
+
+EVENT_BEFORE = rx(
+    r"\b(?:upon|on|following|after|at|in\s+the\s+event\s+of|on\s+or\s+after)\s+(?:the\s+|any\s+)?(?:expiry\s+or\s+|expiration\s+or\s+)?$"
+)
+
+
+def _trigger_only(hit: Hit) -> bool:
+    """'Upon the expiry or termination of this Agreement for any reason, the Licensor shall ...': the
+    termination is the event a duty hangs on, not a right to terminate."""
+    text = hit.sentence.text
+    if not re.match(r"terminat(?:ion|ed)\b", text[hit.start : hit.end + 4], re.I):
+        return False
+    if re.search(r"\b(?:may|can|is\s+entitled\s+to|has\s+the\s+right\s+to)\s+terminat", text, re.I):
+        return False
+    return bool(EVENT_BEFORE.search(text[max(0, hit.start - 40) : hit.start]))
+
+
+ORDINAL_MONTH = rx(
+    r"(?:earlier\s+than|before|until|prior\s+to|after|following|end\s+of)\s+(?:the\s+)?(?:last\s+day\s+of\s+the\s+|end\s+of\s+the\s+)?"
+    r"(?:[a-z-]+\s*)?\(?(?P<n>\d{1,3})(?:st|nd|rd|th)\)?\s+(?:calendar\s+|contract\s+)?month"
+)
+
+
+@register("termination_convenience")
+def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
+    """The customer may terminate for convenience (wholly or per service)."""
+    hits = scan(ctx, "terminate", TERMINATE, within=CONVENIENCE, actors=("customer", "both", None))
+    hits = [h for h in hits if _EXPLICIT.search(h.sentence.text) or not FOR_CAUSE.search(h.sentence.text)]
+    hits = [h for h in hits if not _trigger_only(h)]
+    granted = ok(hits)
+    term = _term_months(ctx)[0]
+    if not granted:
+        # "may not terminate for convenience before the date falling 30 months after ...": a lock-in
+        granted = [h for h in hits if _time_limited_ban(h, term)]
+    fee = [s for h in granted for s in neighbours(h.sentence, 2) if _all_remaining_fees(s.text)]
+    lockin = _lockin_months(granted + [h for h in hits if h.verdict == "negated"], term)
+    if lockin is None and any(INITIAL_TERM.search(h.sentence.text) for h in granted + hits):
+        lockin = 10**3 if term is None else term  # "only after the Minimum Term" of unstated length
+    days = notice_param(granted)[0]
+    weak = [f"the customer must pay all remaining fees ({fee[0].where})"] if fee else []
+    if lockin == 10**3:
+        weak.append("the convenience right only starts after the minimum term")
+        lockin = None
+    out = decide(
+        req,
+        granted[:1] + [Hit(s, "fee", 0, 0, None, "ok") for s in fee[:1]],
+        present_reason=f"The customer may terminate for convenience ({granted[0].sentence.where if granted else ''}).",
+        weak=weak,
+        params={"notice_days": days, "lockin_months": lockin},
+        rejected=[h for h in hits if not h.ok],
+        ctx=ctx,
+        missing_reason="No clause lets the customer terminate for convenience.",
+    )
+    return to_finding(req, out)
+
+
+# --- renewal notice -----------------------------------------------------------------------------
+AUTO = rx(
+    r"(?:automatic(?:ally)?|auto-?)\s*(?:be\s+)?renew\w*|renew\w*\s+automatically|(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?renew\w*|"
+    r"successive\s+(?:renewal\s+)?(?:terms?|periods?)|evergreen|tacit(?:ly)?\s+renew\w*|roll\s+over|"
+    r"continue\w*\s+(?:thereafter|after\s+that|from\s+year\s+to\s+year)[^.;]{0,40}\buntil\s+terminated|"
+    r"from\s+year\s+to\s+year|year-to-year|month-to-month|\brenews\b[^.;]{0,120}\bunless\b"
+)
+TERM = rx(
+    r"\b(?:initial|subscription|contract|minimum|committed)\s+(?:\w+\s+)?(?:term|period)\b|\bterm\s+of\s+(?:this\s+)?(?:agreement|order)|"
+    r"\b(?:has|have|with|for)\s+an?\s+(?:\w+\s+)?term\s+of\b|"
+    r"\b(?:agreement|order(?:\s+form)?|subscription|contract|licen[cs]e)\s+(?:\w+\s+){0,6}?(?:for\s+a\s+(?:period|term)\s+of|"
+    r"(?:shall|will)\s+(?:commence|continue|remain\s+in\s+(?:full\s+)?force))|"
+    # plain English: "Each subscription runs for one month", "Your plan lasts for twelve months"
+    r"\b(?:agreement|order|subscription|contract|licen[cs]e|plan)\s+(?:\w+\s+){0,2}?(?:runs|lasts|is)\s+for\b"
+)
+EXPIRE = rx(
+    r"\b(?:shall|will)\s+(?:automatically\s+)?(?:expire|terminate|end)\b|\bno\s+automatic\s+renewal|"
+    r"\b(?:ends|expires|terminates)\s+(?:automatically\s+)?(?:when|on|at|upon)\b|"
+    r"\b(?:shall|will|does|do)\s+not\s+(?:automatically\s+)?renew|renew\w*\s+(?:only\s+)?(?:by|upon|with|on)\s+(?:the\s+)?(?:mutual|written|signature)"
+)
+PRICE_UP = rx(
+    r"renew\w*[^.]{0,160}(?:price|pricing|fees?|rates?)[^.]{0,120}(?:increase|then[- ]current|list\s+price|adjust)|"
+    r"(?:fees?|prices?|pricing)[^.]{0,80}renew\w*[^.]{0,80}(?:then[- ]current|list\s+price|increase|adjust)|"
+    r"(?:increase|adjust|change|modify|revise|set)\w*[^.]{0,80}(?:fees?|prices?|rates?|pricing)[^.]{0,80}renew"
+)
+PRICE_CAP = rx(
+    r"not\s+(?:to\s+)?exceed|no\s+more\s+than|\bcap(?:ped)?\b|limited\s+to|\bCPI\b|consumer\s+price\s+index|\bRPI\b|\d+(?:\.\d+)?\s*%|percent"
+)
+NON_RENEWAL = rx(
+    r"non-?renewal|not\s+to\s+renew|\bunless\b|cancel|terminat|opt\s+out|prevent|stop|elect\w*\s+not|decline"
+)
+TERM_NEAR = rx(r"\bterm\b|\bperiod\b|commenc|continue|for\s+a|of\s+|\b(?:runs|lasts|is)\s+for\b")
+
+
+# "During the Subscription Term, history is kept for ...": the term as a time frame, not its length.
+TERM_AS_TIME = rx(
+    r"(?:\b(?:during|throughout|within|until|before|after|in)|\b(?:expiry|expiration|end|termination|remainder|balance|"
+    r"renewal)\s+of)\s+(?:the\s+|each\s+|any\s+|its\s+|this\s+)?$"
+)
+
+
+def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
+    """Initial/subscription term in months, preferring the order form over the MSA."""
+    hits = ok(scan(ctx, "term", TERM, actors=None))
+    hits = [
+        h
+        for h in hits
+        if not re.search(r"renew|notice|terminat\w*\s+(?:for|upon|on)", h.sentence.text[: h.start], re.I)
+        and not TERM_AS_TIME.search(h.sentence.text[max(0, h.start - 40) : h.start])
+    ]
+    value, hit, _ = duration_param(hits, TERM_NEAR, "months", prefer="first")
+    if not value:  # a term of "zero days" (or under half a month) is a setting, not a contract term
+        return None, None
+    return value, hit
+
+
+TERM_WORDS = rx(r"\bterm\b|agreement|subscription|order")
+
+
+def _stop_notice(auto: list[Hit]) -> tuple[int | None, Hit | None, str]:
+    """Notice needed to stop an auto-renewal, read from the renewal sentences and their neighbours that
+    speak of non-renewal (not from a price-increase notice)."""
+    stop = [
+        Hit(s, "stop", 0, 0, None, "ok")
+        for h in auto
+        for s in neighbours(h.sentence, 1)
+        if NON_RENEWAL.search(s.text) and not PRICE_UP.search(s.text)
+    ]
+    return notice_param(stop, prefer="max")
+
+
+@register("renewal_notice")
+def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
+    """Term and renewal stated: auto-renewal with a notice window to stop it, or a fixed term that expires."""
+    term, term_hit = _term_months(ctx)
+    auto_all = scan(ctx, "auto", AUTO, actors=None)
+    auto = ok(auto_all)
+    notice, notice_hit, note = _stop_notice(auto)
+    expires = ok(scan(ctx, "expire", EXPIRE, within=TERM_WORDS, actors=None))
+    prices = [
+        h for h in ok(scan(ctx, "price", PRICE_UP, actors=None)) if not PRICE_CAP.search(h.sentence.text)
+    ]
+    params: dict[str, int | float | str | bool | None] = {
+        "term_months": term,
+        "notice_days": notice,
+        "auto_renewal": bool(auto),
+    }
+    weak = [f"renewal price increases are uncapped ({prices[0].sentence.where})"] if prices else []
+    if auto:
+        if notice is None:
+            weak.append("auto-renewal with no notice period to stop it")
+        evidence = [notice_hit or auto[0], *prices[:1]]
+        what = f"Auto-renewal with {notice} days' notice to stop it" if notice is not None else "Auto-renewal"
+        out = decide(
+            req,
+            evidence,
+            present_reason=f"{what} ({evidence[0].sentence.where}).{note}",
+            weak=weak,
+            params=params,
+        )
+        return to_finding(req, out)
+    fixed = [h for h in [term_hit, *expires[:1]] if h is not None]
+    params["auto_renewal"] = False if fixed else None
+    out = decide(
+        req,
+        fixed,
+        present_reason=f"A fixed term that expires without automatic renewal ({fixed[0].sentence.where if fixed else ''}).",
+        weak=weak,
+        params=params,
+        rejected=[h for h in auto_all if not h.ok],
+        ctx=ctx,
+        missing_reason="Neither the term nor its renewal is stated.",
+    )
+    return to_finding(req, out)
