@@ -146,3 +146,32 @@ def _render_headline(
         console.print(
             f"[red]{len(summary['errors'])} case(s) failed[/red]: {list(summary['errors'].items())[:3]!r}"
         )
+
+
+def render_cuad_cv(console: Console, results_dir: Path = RESULTS_DIR) -> None:
+    """For CUAD: warn that the dev-split figures are in-sample for the learned scorer and print the
+    committed cross-validated figures (`cuad-cv.json`, written by `python -m evals.train_cuad`)."""
+    path = results_dir / "cuad-cv.json"
+    console.print(
+        "[yellow]note:[/yellow] the learned CUAD scorer was trained on this dev split, so the figures above "
+        "are in-sample for it; the honest figures are the contract-level cross-validated ones below."
+    )
+    if not path.is_file():
+        console.print(f"(no {path.name!r} yet: run `python -m evals.train_cuad`)")
+        return
+    cv = json.loads(path.read_text(encoding="utf-8"))
+    if not cv.get("shipped"):
+        console.print(
+            "(the scorer ships disabled for every category: no out-of-fold gain over the rules reached "
+            f"{cv.get('min_gain', 0)!r}, so the figures above are the rules alone)"
+        )
+    table = Table(
+        title=f"cuad: {cv['contracts']} contracts, out-of-fold F1 ({cv.get('folds', 5)}-fold by contract)"
+    )
+    for col in ("requirement", "shipped", "learned", "rules", "scorer on"):
+        table.add_column(col, justify="left" if col == "requirement" else "right")
+    for rid, r in cv["requirements"].items():
+        on = "yes" if r["learned_enabled"] else "no"
+        table.add_row(rid, _fmt(r["shipped_f1"]), _fmt(r["cv_learned"]["f1"]), _fmt(r["rules"]["f1"]), on)
+    table.add_row("macro", _fmt(cv["macro_f1"]), _fmt(cv["learned_macro_f1"]), _fmt(cv["rules_macro_f1"]), "")
+    console.print(table)

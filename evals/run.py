@@ -25,6 +25,7 @@ from evals.datasets import (
     DEFAULT_CUAD_DIR,
     GOLD_FILE,
     HOLDOUT_FILE,
+    SECOND_FILE,
     DatasetError,
     EvalCase,
     load_cuad,
@@ -33,10 +34,18 @@ from evals.datasets import (
 from evals.keyword_baseline import keyword_scores
 from evals.metrics import macro_f1
 from evals.options import OptionError, make_judge, make_reviewer
-from evals.report import RESULTS_DIR, load_baseline, render, split_macro, summarise, write_summary
+from evals.report import (
+    RESULTS_DIR,
+    load_baseline,
+    render,
+    render_cuad_cv,
+    split_macro,
+    summarise,
+    write_summary,
+)
 from evals.runner import CaseRun, default_parser, run_cases
 
-PLAYBOOKS = {"gold": "default", "holdout": "default", "cuad": "cuad"}
+PLAYBOOKS = {"gold": "default", "second": "default", "holdout": "default", "cuad": "cuad"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,10 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase]:
-    """The cases of `dataset` ('gold', 'holdout' or 'cuad')."""
+    """The cases of `dataset` ('gold', 'second', 'holdout' or 'cuad')."""
     if dataset == "cuad":
         return load_cuad(cuad_dir, limit)
-    return load_gold(HOLDOUT_FILE if dataset == "holdout" else GOLD_FILE, limit)
+    files = {"gold": GOLD_FILE, "second": SECOND_FILE, "holdout": HOLDOUT_FILE}
+    return load_gold(files[dataset], limit)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -89,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         summary["keyword_macro_f1"] = round(macro_f1(keywords), 4)
         summary["keyword_f1"] = {rid: round(s.f1, 4) for rid, s in keywords.items()}
     render(summary, load_baseline(args.dataset), keywords, console)
+    if args.dataset == "cuad":
+        render_cuad_cv(console)
     out = args.out or RESULTS_DIR / f"{args.dataset}-latest.json"
     write_summary(summary, out)
     console.print(f"summary written to {out}")

@@ -2,18 +2,22 @@
 
 Each runs the category's sentence rules (`extractors.cuad_categories`, `extractors.cuad_terms`) over every document of the
 family, quotes the accepted sentences as evidence and reads the category's parameters from them
-(renewal term in months, notice days, governing-law jurisdiction, liability cap amount).
+(renewal term in months, notice days, governing-law jurisdiction, liability cap amount). Where the
+learned sentence scorer (`extractors.cuad_model`, `extractors.cuad_decide`) ships enabled for a category,
+it confirms, vetoes or adds to the rules' verdict and its best sentences become the evidence.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from assistant.models import Document, Evidence, Finding, ParamValue, Status
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, evidence_for, register
 from extractors.cuad_categories import CATEGORIES
+from extractors.cuad_decide import model_verdict
 from extractors.cuad_rules import CategoryRules, match_sentences
 from extractors.text import find_durations
 
@@ -156,32 +160,56 @@ def _gate_open(category_id: str, hits: list[Hit], ctx: ReviewContext) -> bool:
     return other_cat.found([(s, e, name) for _, s, e, name in find_hits(other_cat, ctx)])
 
 
-def review_category(category_id: str, req: Requirement, ctx: ReviewContext) -> Finding:
-    """The finding for one CUAD category: present with quoted sentences, or missing."""
+@dataclass(frozen=True)
+class RuleVerdict:
+    """What the category's sentence rules say about a family: the sentences they accept, ordered
+    strongest first, whether they are enough, and why not when they are not."""
+
+    hits: list[Hit]
+    found: bool
+    reason: str
+
+
+def rule_verdict(category_id: str, ctx: ReviewContext) -> RuleVerdict:
+    """Run the category's rules (and its gate) over the family."""
     cat = CATEGORIES[category_id]
     hits = find_hits(cat, ctx)
     if hits and not _gate_open(category_id, hits, ctx):
-        return Finding(
-            requirement=req.id,
-            status=Status.missing,
-            reason=f"{cat.category!r} needs {CATEGORIES[GATES[category_id][0]].category!r}, which is absent.",
-            confidence=0.6,
-        )
+        needed = CATEGORIES[GATES[category_id][0]].category
+        return RuleVerdict([], False, f"{cat.category!r} needs {needed!r}, which is absent.")
     if not cat.found([(s, e, name) for _, s, e, name in hits]):
         detail = f" ({len(hits)} weak sign(s) only)" if hits else ""
-        return Finding(
-            requirement=req.id,
-            status=Status.missing,
-            reason=f"No sentence grants {cat.category!r} in the sense of its CUAD definition{detail}.",
-            confidence=0.7,
+        return RuleVerdict(
+            hits, False, f"No sentence grants {cat.category!r} in the sense of its CUAD definition{detail}."
         )
     order = {r.name: i for i, r in enumerate(cat.rules)}  # rules are listed strongest first
     hits = sorted(hits, key=lambda h: (-cat.weight(h[3]), order.get(h[3], len(order))))
+    rules = sorted({name for *_, name in hits})
+    return RuleVerdict(
+        hits, True, f"{len(hits)} sentence(s) match {cat.category!r} (rules: {', '.join(rules)})."
+    )
+
+
+def review_category(category_id: str, req: Requirement, ctx: ReviewContext) -> Finding:
+    """The finding for one CUAD category: present with quoted sentences, or missing. The rules decide,
+    together with the learned sentence scorer where cross-validation showed that it helps."""
+    verdict = rule_verdict(category_id, ctx)
+    scored = model_verdict(category_id, verdict.found, ctx)
+    if scored is None and not verdict.found:
+        return Finding(requirement=req.id, status=Status.missing, reason=verdict.reason, confidence=0.7)
+    if scored is not None and not scored.found:
+        reason = f"{verdict.reason} Learned scorer: best sentence p={scored.probability:.2f}, not enough."
+        return Finding(requirement=req.id, status=Status.missing, reason=reason, confidence=0.7)
+    if scored is not None and not verdict.found:
+        hits: list[Hit] = [(doc, s, e, "scorer") for doc, s, e in scored.best]
+        reason = f"Learned scorer: best sentence p={scored.probability:.2f} ({verdict.reason})"
+    else:
+        hits = verdict.hits
+        extra = f" Learned scorer: p={scored.probability:.2f}." if scored is not None else ""
+        reason = verdict.reason + extra
     reader = PARAM_READERS.get(category_id)
     texts = [doc.text[s:e] for doc, s, e, _ in hits]
     params = reader(texts) if reader else {}
-    rules = sorted({name for *_, name in hits})
-    reason = f"{len(hits)} sentence(s) match {cat.category!r} (rules: {', '.join(rules)})."
     weak = [w.reason for w in req.weak_if if w.applies(params)]
     return Finding(
         requirement=req.id,

@@ -94,8 +94,14 @@ def _first_rule(cat: CategoryRules, sentence: str) -> str | None:
     return None
 
 
-def match_sentences(cat: CategoryRules, text: str) -> list[tuple[int, int, str]]:
-    """(start, end, rule name) of every sentence (or enumerated part of one) that `cat` accepts."""
+@lru_cache(maxsize=64)
+def match_sentences(cat: CategoryRules, text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, rule name) of every sentence (or enumerated part of one) that `cat` accepts (cached:
+    the extractors and the learned scorer's rule marks read the same matches)."""
+    return tuple(_match_sentences(cat, text))
+
+
+def _match_sentences(cat: CategoryRules, text: str) -> list[tuple[int, int, str]]:
     if not cat.prefilter.search(text):
         return []
     hits: list[tuple[int, int, str]] = []
