@@ -95,9 +95,9 @@ class LLMSettings(_Section):
         default=1200, description="Longest excerpt of one clause sent to the model."
     )
     upgrade_missing: bool = Field(
-        default=False,
-        description="Let the model's verified quote turn a rules 'missing' into present/weak (flagged); "
-        "default: the gap stays 'missing' and is flagged for legal review with the model's passage.",
+        default=True,
+        description="Let the model's verified, relevant quote turn a rules 'missing' into present/weak (always "
+        "flagged for legal review); false: the gap stays 'missing', flagged, with the model's passage named.",
     )
 
     def configured(self, fallback_key: SecretStr | None = None) -> bool:

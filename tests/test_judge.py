@@ -133,23 +133,26 @@ def test_contract_text_cannot_break_out_of_its_fence(
 # ----------------------------------------------------------------------------------- quotes and merge
 
 
-def test_missing_stays_missing_but_flagged_when_the_model_finds_a_passage(
+def test_with_upgrades_off_missing_stays_missing_but_flagged_when_the_model_finds_a_passage(
     playbook: Playbook, msa: Document
 ) -> None:
     req = playbook.requirement("audit_rights")
     quote = "Customer or an independent auditor appointed by Customer may inspect such records"
     v = _verdict(req.id, "present", ("C1", quote), notice_days="30")
-    out = merge(_rule(req.id, Status.missing), v, check_quotes(v, req, _excerpts(msa, "3")), req)
+    checked = check_quotes(v, req, _excerpts(msa, "3"))
+    out = merge(_rule(req.id, Status.missing), v, checked, req, upgrade_missing=False)
     assert out.status == Status.missing and out.needs_legal_review and not out.evidence
     assert "msa_basic.txt p.1" in out.reason and "may inspect such records" in out.reason
 
 
-def test_upgrade_missing_setting_accepts_a_verified_relevant_quote(playbook: Playbook, msa: Document) -> None:
+def test_by_default_a_verified_relevant_quote_upgrades_missing_flagged(
+    playbook: Playbook, msa: Document
+) -> None:
     req = playbook.requirement("audit_rights")
     quote = "Customer or an independent auditor appointed by Customer may inspect such records"
     v = _verdict(req.id, "present", ("C1", quote), notice_days="30")
     checked = check_quotes(v, req, _excerpts(msa, "3"))
-    out = merge(_rule(req.id, Status.missing), v, checked, req, upgrade_missing=True)
+    out = merge(_rule(req.id, Status.missing), v, checked, req)
     assert out.status == Status.present and out.source == "rules+llm" and out.needs_legal_review
     ev = out.evidence[0]
     assert msa.text[ev.start : ev.end] == ev.quote and quote in ev.quote and ev.page == 1

@@ -145,7 +145,7 @@ def _joined(*parts: str) -> str:
 
 
 def merge(
-    rule: Finding, verdict: Verdict, quotes: CheckedQuotes, req: Requirement, *, upgrade_missing: bool = False
+    rule: Finding, verdict: Verdict, quotes: CheckedQuotes, req: Requirement, *, upgrade_missing: bool = True
 ) -> Finding:
     """Combine the rule finding and the model's verified verdict. The policy, in order:
 
@@ -160,10 +160,10 @@ def merge(
        parameters come from the rules, the model only fills gaps; differing values are flagged.
     3. Rules unclear -> model present/weak: accepted only with a verified quote that matches a specific
        requirement cue, negates none and does not merely refer to another text; the playbook's weak_if rules then apply to the model's
-       parameters. Rules missing -> model present/weak (same checks) is a disagreement: by default the
-       rules' `missing` stands, flagged for legal review with the model's passage named in the reason
-       (a model must not hide a gap on its own); with `upgrade_missing=True` (setting
-       llm.upgrade_missing) the status is upgraded instead, still flagged.
+       parameters. Rules missing -> model present/weak (same checks) is upgraded the same way (the rules
+       miss unusual drafting; the model's quote is verified, cue-bearing and not negated) and always
+       flagged for legal review; with `upgrade_missing=False` (setting llm.upgrade_missing) the rules'
+       `missing` stands instead, flagged, with the model's passage named in the reason.
     4. Rules present/weak -> model missing: accepted only when a verified model quote overlaps the rules'
        evidence and negates the cue there (wrong direction); always flagged. Otherwise the rules stand.
     5. Any other disagreement (present vs weak, unclear vs missing, model unclear): rules stand; a real
