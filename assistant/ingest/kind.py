@@ -2,7 +2,7 @@
 
 Scores keyword phrases: a phrase in the title counts most, then in the first page, then in the file
 name; mentions further down count a little (an MSA mentions "Order Form" often without being one).
-A specific kind found in the title beats the generic "Agreement" -> msa.
+A specific kind found in the title beats the generic "Agreement" or "Terms" -> msa.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ _PATTERNS: dict[DocumentKind, re.Pattern[str]] = {
 }
 _BODY_CHARS = 30_000  # how far mentions are counted; enough to see a document's own vocabulary
 _AGREEMENT = re.compile(r"\b(?:agreement|contract)\b", re.IGNORECASE)
+_TERMS = re.compile(r"\bterms\b", re.IGNORECASE)  # "Enterprise Terms" as a title: terms that govern orders
 _SKIP_TITLE = re.compile(
     r"^(?:exhibit\s+[\d.]+\S*|ex-\d.*|execution\s+(?:copy|version)|confidential(?:\s+treatment)?.*|draft.*"
     r"|page\s+\d+.*|\[\*+\].*|table\s+of\s+contents|source:.*)$",
@@ -75,7 +76,7 @@ def _title_scores(title: str) -> dict[DocumentKind, float]:
     for kind, pattern in _PATTERNS.items():
         if m := pattern.search(title):
             found[kind] = m.start()
-    if _K.msa not in found and (m := _AGREEMENT.search(title)):
+    if _K.msa not in found and (m := _AGREEMENT.search(title) or _TERMS.search(title)):
         found[_K.msa] = m.start()
     if found:
         first = min(found, key=lambda k: (found[k], k is _K.msa))

@@ -33,6 +33,13 @@ _SMALL = frozenset(
 )
 _STOP_END = frozenset("a an and any as at by for from in into of on or the to with that which".split())
 _ANNEX = frozenset({"schedule", "exhibit", "annex", "appendix", "attachment"})
+# NOTE: a heading names a topic; these words make a line a sentence ("The Supplier shall:")
+_VERBS = frozenset(
+    "shall will may must can cannot should would is are was were has have had does agrees agree hereby".split()
+)
+_SUBJECTS = frozenset("we you they it i he she".split())
+_DETERMINERS = frozenset("the a an this each either neither any all no such".split())
+_ITALIC_LABEL = re.compile(r"([*_])(?P<label>[A-Z][^*_\n]{0,80}?[.:])\1\s+(?=\S)")
 
 MAX_HEADING_CHARS = 100
 
@@ -106,19 +113,59 @@ def is_sentence_case_title(text: str) -> bool:
     )
 
 
+def is_sentence(text: str) -> bool:
+    """True when a short line reads as a sentence, not a title: it has a modal or auxiliary verb
+    ("Customer is responsible"), a pronoun subject and verb ("We host ..."), or a determiner, noun and
+    verb ("The Supplier hosts the platform")."""
+    words = [w.strip("()[],;:.\"'“”‘’") for w in text.split()]
+    lower = [w for w in words if w]
+    if any(w in _VERBS for w in lower[1:]):
+        return True
+    if len(lower) >= 2 and lower[0].lower() in _SUBJECTS and lower[1].islower() and lower[1] not in _SMALL:
+        return True
+    if len(lower) < 3 or lower[0].lower() not in _DETERMINERS:
+        return False
+    return any(_is_verb_s(prev, w) for prev, w in zip(lower[1:], lower[2:], strict=False))
+
+
+def _is_verb_s(prev: str, word: str) -> bool:
+    """A lowercase -s word right after a capitalised, non-possessive noun is a verb ("Supplier hosts")."""
+    return (
+        word.islower()
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ys"))
+        and word not in _SMALL
+        and prev[:1].isupper()
+        and not prev.endswith(("'s", "’s", "s'", "s’"))
+    )
+
+
+def italic_label(text: str) -> re.Match[str] | None:
+    """A run-in label in single emphasis opening a paragraph ("*Updates.* We may ..."), else None."""
+    m = _ITALIC_LABEL.match(text)
+    return m if m and is_title_like(m.group("label")) else None
+
+
 def heading_from_rest(rest: str) -> str | None:
     """The heading written after a clause number: "Audit Rights. The Customer may..." -> "Audit Rights"."""
+    if m := italic_label(rest.strip()):
+        return clean_heading(m.group("label"))
     r = rest.replace("**", "").replace("__", "").strip()
     if not r:
         return None
-    if r[-1] not in ".;,!?" and (is_title_like(r.rstrip(" :")) or is_sentence_case_title(r.rstrip(" :"))):
+    bare = r.rstrip(" :")
+    if (
+        r[-1] not in ".;,!?"
+        and (is_title_like(bare) or (r[-1] != ":" and is_sentence_case_title(bare)))
+        and not is_sentence(bare)
+    ):
         return clean_heading(r)
     whole = r.rstrip(" .:")
     if len(whole) <= MAX_HEADING_CHARS and is_title_like(whole) and not whole.endswith(tuple(_TERMINAL[1:])):
         return clean_heading(whole)
     m = re.match(r"(.{2,100}?)(?:([.:])|\s[-–—]|\s*[–—])\s+(?=\S)", r)
     if m and (is_title_like(m.group(1)) or (m.group(2) != "." and is_sentence_case_title(m.group(1)))):
-        return clean_heading(m.group(1))
+        return None if is_sentence(m.group(1)) else clean_heading(m.group(1))
     return None
 
 
@@ -212,6 +259,9 @@ def unnumbered_marker(line: str, prev: str) -> Marker | None:
         return Marker(None, clean_heading(m.group("rest")), len(s) - len(s.lstrip("#")), body=False)
     if s[0] in "*_" and (m := _BOLD_LINE.match(s)) and len(m.group("rest").split()) <= 14:
         return Marker(None, clean_heading(m.group("rest")), 1, body=False)
+    if s[0] in "*_" and not prev.strip() and (m := italic_label(s)):
+        # a paragraph opening with a run-in label ("*Updates.* We may ..."): a sub-clause of its section
+        return Marker(None, clean_heading(m.group("label")), 12, rest=s)
     if is_caps_heading(s, prev):
         return Marker(None, clean_heading(_PAGE_REF.sub("", s)), 1, body=False)
     return None

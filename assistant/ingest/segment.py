@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
+from assistant.ingest.kind import find_title
 from assistant.ingest.markers import (
     Marker,
     clean_heading,
@@ -88,14 +89,31 @@ def _find_heads(text: str, hints: Mapping[int, int], wrapped: bool) -> list[_Seg
     """One open segment per heading, with inherited headings; ends are filled in later."""
     heads: list[_Seg] = []
     stack: list[tuple[int, str | None]] = []
+    title = (find_title(text) or "").casefold()
     for start, head_end, marker in _markers(text, hints, wrapped):
         while stack and stack[-1][0] >= marker.level:
             stack.pop()
         inherited = next((h for _, h in reversed(stack) if h), None)
         heading = marker.heading or inherited
-        stack.append((marker.level, heading))
+        # NOTE: the document's title encloses no section: clauses below it inherit nothing from it
+        is_title = _is_title(text[:start] if not heads else None, marker, title)
+        stack.append((marker.level, None if is_title else heading))
         heads.append(_Seg(start, -1, head_end, marker.number, heading, marker.level, marker.body))
     return heads
+
+
+def _is_title(above: str | None, marker: Marker, title: str) -> bool:
+    """An unnumbered heading-only line is the document's title when it reads as the title found for
+    the whole document (often repeated after a table of contents), or when it is the first heading
+    (`above` is the text before it) with at most a short label such as "Exhibit 10.1" above it."""
+    if marker.number is not None or marker.body or not marker.heading:
+        return False
+    if title and marker.heading.casefold() == title:
+        return True
+    if above is None:
+        return False
+    above = above.strip()
+    return len(above) <= _LABEL_CHARS and not _SENTENCE_END.search(above)
 
 
 def _markers(text: str, hints: Mapping[int, int], wrapped: bool) -> Iterator[tuple[int, int, Marker]]:
