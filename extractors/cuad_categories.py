@@ -173,6 +173,10 @@ CAP_ON_LIABILITY = CategoryRules(
 _COC_EFFECT = r"\b(?:terminat\w*|consent|approv\w*|notif\w*|notice|deemed|treated\s+as|constitute)"
 _INSOLVENCY = r"\b(?:benefit\s+of\s+(?:its\s+)?creditors|bankrupt\w*|insolven\w*|receiver|trustee)"
 
+# A change of control that accelerates equity awards or that a compensation committee rules on belongs to an
+# incentive plan: it says nothing about whether the contract itself survives the change.
+_INCENTIVE_PLAN = r"\b(?:compensation|remuneration)\s+committee|\bstock\s+options?\b|\bvest\w*|\bequity\s+(?:awards?|incentive)"
+
 CHANGE_OF_CONTROL = CategoryRules(
     category="Change Of Control",
     prefilter=rx(r"\bcontrol|\bownership|\bmerge|\bacqui|\bsubstantially\s+all|\bshareholding"),
@@ -185,7 +189,10 @@ CHANGE_OF_CONTROL = CategoryRules(
                 r"\b(?:is|be|becomes?)\s+acquired\b|\bacquires?\s+(?:\w+\s+){0,3}control"
             ),
             must=(rx(_COC_EFFECT),),
-            exclude=(rx(r"\bis\s+under\s+common\s+control|\bcontrolled\s+by\b|\bmeans\b|\bperiod\b"),),
+            exclude=(
+                rx(r"\bis\s+under\s+common\s+control|\bcontrolled\s+by\b|\bmeans\b|\bperiod\b"),
+                rx(_INCENTIVE_PLAN),
+            ),
             must_not_negate=True,
         ),
         SentenceRule(
@@ -195,7 +202,7 @@ CHANGE_OF_CONTROL = CategoryRules(
                 r"\b(?:in\s+the\s+event\s+(?:of|that)|upon|following|if|after|as\s+a\s+result\s+of|undergoes|"
                 r"occurrence\s+of)\s+(?:\S+\s+){0,3}?['\"\u201c]?change\s+(?:of|in)\s+(?:the\s+)?control"
             ),
-            exclude=(rx(r"\bmeans\b|\bperiod\b"),),
+            exclude=(rx(r"\bmeans\b|\bperiod\b"), rx(_INCENTIVE_PLAN)),
             must_not_negate=True,
         ),
         SentenceRule(
@@ -208,6 +215,7 @@ CHANGE_OF_CONTROL = CategoryRules(
             must=(rx(_COC_EFFECT),),
             exclude=(
                 rx(_INSOLVENCY),
+                rx(_INCENTIVE_PLAN),
                 rx(r"\bmeans\b"),
                 rx(r"\bjudgment|\bentire\s+agreement|\bprior\s+(?:negotiations|agreements|understandings)"),
                 rx(

@@ -28,6 +28,9 @@ _TERM_END = (
     r"(?:then|initial|current|renewal))"
 )
 
+# What ends is the contract itself, not one order, product, service or appointment under it.
+_WHOLE_CONTRACT = r"\b(?:this|the)\s+(?:\S+\s+){0,2}?(?:agreement|contract)\b|\bterminate\s+it\b"
+
 TERMINATION_FOR_CONVENIENCE = CategoryRules(
     category="Termination For Convenience",
     prefilter=rx(_TERMINATE + r"|\bwithdraw|\bcancell?able"),
@@ -48,7 +51,7 @@ TERMINATION_FOR_CONVENIENCE = CategoryRules(
         SentenceRule(
             "discretion",
             cue=rx(r"\b(?:sole|absolute|unfettered|complete|its|their)\s+(?:and\s+absolute\s+)?discretion"),
-            must=(rx(_MAY_TERMINATE),),
+            must=(rx(_MAY_TERMINATE), rx(_WHOLE_CONTRACT)),
             exclude=(rx(_BREACH), rx(_CONDITION)),
         ),
         SentenceRule(

@@ -203,6 +203,47 @@ def test_extractor_on_clause(playbook: Playbook, rid: str, text: str, present: b
         assert not finding.evidence
 
 
+# Rules pass on weak categories: each rule with a positive and its look-alike.
+RULE_CASES: list[tuple[str, str, bool]] = [
+    (
+        "change_of_control",
+        "The Supplier may terminate this Agreement upon thirty (30) days written notice in the event of a "
+        "change of control of the Customer.",
+        True,
+    ),
+    (  # a change of control that vests stock options is an incentive plan term, not a contract trigger
+        "change_of_control",
+        "Upon a change of control of the Company, all stock options held by the Consultant shall vest and "
+        "become exercisable in full.",
+        False,
+    ),
+    (
+        "change_of_control",
+        "Upon the occurrence of a Change in Control, the Compensation Committee shall give written notice "
+        "to each holder of an outstanding award under the Plan.",
+        False,
+    ),
+    (
+        "termination_for_convenience",
+        "The Distributor may, in its sole discretion, terminate this Agreement upon ninety (90) days "
+        "written notice to the Company.",
+        True,
+    ),
+    (  # discretion to end one order or product is not an exit from the contract
+        "termination_for_convenience",
+        "The Company may, in its sole discretion, terminate any purchase order or discontinue any Product "
+        "that it no longer wishes to supply to the Distributor.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("rid", "text", "present"), RULE_CASES)
+def test_weak_category_rules(playbook: Playbook, rid: str, text: str, present: bool) -> None:
+    finding = _finding(playbook, rid, text)
+    assert finding.status is (Status.present if present else Status.missing), finding.reason
+
+
 def test_parameters_are_read_from_the_evidence(playbook: Playbook) -> None:
     law = _finding(
         playbook, "governing_law", "This Agreement is governed by the laws of the State of New York."
