@@ -23,16 +23,19 @@ from assistant.playbook import Playbook, load_playbook
 from assistant.review import Judge, review_documents
 from assistant.settings import Settings
 from assistant.store import Store
+from extractors.base import engine_fingerprint
 
 Progress = Callable[[str], None]
 
 
 def review_fingerprint(documents: Sequence[Document], playbook: Playbook) -> str:
     """Hash of what a rules review depends on beyond the document ids: the playbook's whole content (a
-    customer's edited copy often keeps the id and version) and each document's kind in effect."""
+    customer's edited copy often keeps the id and version), each document's kind in effect, and the rule
+    engine's code (an upgraded engine reviews again instead of returning a stale stored review)."""
     basis = {
         "playbook": playbook.model_dump(mode="json"),
         "kinds": sorted([d.id, d.kind.value] for d in documents),
+        "engine": engine_fingerprint(),
     }
     return hashlib.sha256(json.dumps(basis, sort_keys=True).encode("utf-8")).hexdigest()
 

@@ -7,9 +7,12 @@ requirement names its extractor (default: its id). Shared machinery lives in `ex
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import import_module
+from pathlib import Path
 
 from assistant.models import Clause, Document, Evidence, Finding
 from assistant.playbook import Requirement
@@ -91,6 +94,20 @@ def get_extractor(name: str) -> Extractor:
     if name in _REGISTRY:
         return _REGISTRY[name]
     return _REGISTRY["generic"]
+
+
+@lru_cache(maxsize=1)
+def engine_fingerprint() -> str:
+    """Hash of the rule engine's own code and data (every file of the `extractors` package): a stored
+    review computed by other rules must not be reused after an upgrade."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(
+        p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".gz", ".json", ".yaml"}
+    ):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def registered() -> list[str]:

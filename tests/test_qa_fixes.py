@@ -237,3 +237,25 @@ def test_markdown_table_survives_a_pipe_in_a_file_name(cli_env: dict[str, str], 
     assert code == 0
     rows = [ln for ln in stdout.splitlines() if ln.startswith("| ") and "**" in ln]
     assert rows and all(len(ln.replace("\\|", "").split("|")) == 7 for ln in rows)  # 5 cells
+
+
+def test_a_changed_rule_engine_reviews_again_instead_of_reusing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an upgrade of the rules, a stored review of the same files must not be returned as is."""
+    from assistant import service
+    from assistant.ingest import parse_file
+    from assistant.settings import IndexSettings, Settings, StoreSettings
+
+    settings = Settings(
+        store=StoreSettings(data_dir=tmp_path / "data"), index=IndexSettings(embedding_provider="none")
+    )
+    svc = service.Clausegate(settings)
+    docs = svc.ingest(FILES)
+    first = svc.review(docs)
+    assert svc.review(docs).id == first.id  # same engine: reused
+    monkeypatch.setattr(service, "engine_fingerprint", lambda: "another engine")
+    again = svc.review(docs)
+    assert again.id != first.id
+    assert [f.status for f in again.findings] == [f.status for f in first.findings]
+    assert parse_file(FILES[0]).id == docs[0].id
