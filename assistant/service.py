@@ -17,7 +17,7 @@ from assistant.errors import ClausegateError
 
 if TYPE_CHECKING:
     from assistant.index import ClauseIndex, SearchHit
-from assistant.ingest import parse_file
+from assistant.ingest import parse_bytes, read_file
 from assistant.models import Document, DocumentKind, ReviewResult
 from assistant.playbook import Playbook, load_playbook
 from assistant.review import Judge, review_documents
@@ -86,8 +86,10 @@ class Clausegate:
             if progress:
                 progress(f"parsing {path.name}")
             kind = (kinds or {}).get(path.name)
-            doc = parse_file(path, kind=kind, max_bytes=self.settings.ingest.max_bytes)
-            stored, _created = self.store.add_document(doc, path.read_bytes(), family=family)
+            # NOTE: the bytes are read once: parsed, then stored as the original.
+            data = read_file(path, max_bytes=self.settings.ingest.max_bytes)
+            doc = parse_bytes(data, path.name, kind=kind, max_bytes=self.settings.ingest.max_bytes)
+            stored, _created = self.store.add_document(doc, data, family=family)
             if index and self.settings.review.use_vector_search and self.index is not None:
                 if progress:
                     progress(f"indexing {path.name}")

@@ -30,6 +30,7 @@ __all__ = [
     "media_type_for",
     "parse_bytes",
     "parse_file",
+    "read_file",
     "segment",
 ]
 
@@ -79,19 +80,24 @@ def _check_size(filename: str, size: int, max_bytes: int) -> None:
         raise EmptyDocument(filename, "is an empty file (0 bytes)", "Upload the document with its content")
 
 
-def parse_file(path: str | Path, *, kind: DocumentKind | None = None, max_bytes: int = MAX_BYTES) -> Document:
-    """Parse a contract file from disk; the size is checked before the file is read."""
+def read_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a contract file on disk (supported type and size checked before reading)."""
     p = Path(path)
     media_type_for(p.name)
     try:
         size = p.stat().st_size
         _check_size(p.name, size, max_bytes)
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise CorruptFile(
             p.name, f"cannot be read ({exc.strerror or exc})", "Check the path and permissions"
         ) from exc
-    return parse_bytes(data, p.name, kind=kind, max_bytes=max_bytes)
+
+
+def parse_file(path: str | Path, *, kind: DocumentKind | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    """Parse a contract file from disk; the size is checked before the file is read."""
+    data = read_file(path, max_bytes=max_bytes)
+    return parse_bytes(data, Path(path).name, kind=kind, max_bytes=max_bytes)
 
 
 def parse_bytes(
