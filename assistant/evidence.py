@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.models import Document, Evidence, Finding, Status, normalise_ws
+from assistant.models import Clause, Document, Evidence, Finding, Status, normalise_ws
 
 _QUOTE_CHARS = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
@@ -84,3 +84,20 @@ def verify_finding(finding: Finding, documents: Sequence[Document]) -> Finding:
             "verbatim in the documents."
         ).strip()
     return finding.model_copy(update=update)
+
+
+def evidence_at(doc: Document, start: int, end: int, clause: Clause | None = None) -> Evidence:
+    """Build an Evidence for document.text[start:end] (trimmed of surrounding whitespace)."""
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return Evidence(
+        document_id=doc.id,
+        filename=doc.filename,
+        page=doc.page_at(start),
+        start=start,
+        end=end,
+        quote=doc.text[start:end],
+        clause_id=clause.id if clause else None,
+    )

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from assistant.audit import AuditEvent, AuditLog
 from assistant.errors import ClausegateError, NotFound
-from assistant.evidence import locate
+from assistant.evidence import evidence_at, locate
 from assistant.models import Decision, DecisionAction, Evidence, Finding, ReviewResult
 from assistant.store import Store
 
@@ -173,15 +173,7 @@ class Workflow:
             raise WorkflowError(
                 f"quote {quote[:80]!r} is not in {doc.filename!r}: paste the fixed clause verbatim."
             )
-        start, end = found
-        return Evidence(
-            document_id=doc.id,
-            filename=doc.filename,
-            page=doc.page_at(start),
-            start=start,
-            end=end,
-            quote=doc.text[start:end],
-        )
+        return evidence_at(doc, *found)
 
     def comment(self, review_id: str, requirement: str, text: str, actor: str) -> AuditEvent:
         """Add a comment to a finding (kept in its audit history)."""

@@ -14,7 +14,8 @@ from functools import lru_cache
 from importlib import import_module
 from pathlib import Path
 
-from assistant.models import Clause, Document, Evidence, Finding
+from assistant.evidence import evidence_at as evidence_for  # noqa: F401 - the extractors' name for it
+from assistant.models import Clause, Document, Finding
 from assistant.playbook import Requirement
 
 
@@ -113,20 +114,3 @@ def engine_fingerprint() -> str:
 def registered() -> list[str]:
     load_builtins()
     return sorted(_REGISTRY)
-
-
-def evidence_for(doc: Document, start: int, end: int, clause: Clause | None = None) -> Evidence:
-    """Build an Evidence for document.text[start:end] (trimmed of surrounding whitespace)."""
-    while start < end and doc.text[start].isspace():
-        start += 1
-    while end > start and doc.text[end - 1].isspace():
-        end -= 1
-    return Evidence(
-        document_id=doc.id,
-        filename=doc.filename,
-        page=doc.page_at(start),
-        start=start,
-        end=end,
-        quote=doc.text[start:end],
-        clause_id=clause.id if clause else None,
-    )
