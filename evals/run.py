@@ -26,6 +26,7 @@ from evals.datasets import (
     GOLD_FILE,
     HOLDOUT_FILE,
     SECOND_FILE,
+    THIRD_FILE,
     DatasetError,
     EvalCase,
     load_cuad,
@@ -45,7 +46,7 @@ from evals.report import (
 )
 from evals.runner import CaseRun, default_parser, run_cases
 
-PLAYBOOKS = {"gold": "default", "second": "default", "holdout": "default", "cuad": "cuad"}
+PLAYBOOKS = {"gold": "default", "second": "default", "third": "default", "holdout": "default", "cuad": "cuad"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,10 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase]:
-    """The cases of `dataset` ('gold', 'second', 'holdout' or 'cuad')."""
+    """The cases of `dataset` ('gold', 'second', 'third', 'holdout' or 'cuad')."""
     if dataset == "cuad":
         return load_cuad(cuad_dir, limit)
-    files = {"gold": GOLD_FILE, "second": SECOND_FILE, "holdout": HOLDOUT_FILE}
+    files = {"gold": GOLD_FILE, "second": SECOND_FILE, "third": THIRD_FILE, "holdout": HOLDOUT_FILE}
     return load_gold(files[dataset], limit)
 
 
