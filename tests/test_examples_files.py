@@ -142,3 +142,31 @@ def test_validator_reports_bad_labels(tmp_path: Path) -> None:
     assert any("evidence not found" in p for p in problems)
     assert any("unknown key 'note'" in p for p in problems)
     assert validate.main([str(cases)]) == 1
+
+
+DATASETS = ROOT / "evals" / "datasets"
+holdout_build = _load(DATASETS / "holdout" / "build_binary.py", "holdout_build_binary")
+
+
+@pytest.mark.parametrize("name", ["second", "third", "holdout"])
+def test_every_labelled_set_validates_and_loads(name: str) -> None:
+    from evals.datasets import load_gold
+
+    cases_file = DATASETS / name / "cases.yaml"
+    assert validate.main([str(cases_file)]) == 0
+    cases = load_gold(cases_file)
+    assert len(cases) >= 11
+    assert all(len(case.labels) == len(validate.PARAMS) for case in cases)
+
+
+@pytest.mark.parametrize("name", sorted(holdout_build.TARGETS))
+def test_holdout_binaries_match_their_sources(name: str, tmp_path: Path) -> None:
+    rel, header = holdout_build.TARGETS[name]
+    committed = DATASETS / "holdout" / rel
+    fresh = tmp_path / Path(rel).name
+    if header is None:
+        holdout_build.render_docx(holdout_build.SOURCES / name, fresh)
+    else:
+        holdout_build.render_pdf(holdout_build.SOURCES / name, fresh, header)
+        assert len(PdfReader(str(committed)).pages) >= 2
+    assert validate.file_text(committed) == validate.file_text(fresh)
