@@ -177,10 +177,91 @@ _INSOLVENCY = r"\b(?:benefit\s+of\s+(?:its\s+)?creditors|bankrupt\w*|insolven\w*
 # incentive plan: it says nothing about whether the contract itself survives the change.
 _INCENTIVE_PLAN = r"\b(?:compensation|remuneration)\s+committee|\bstock\s+options?\b|\bvest\w*|\bequity\s+(?:awards?|incentive)"
 
+# Look-alikes that name a merger or an acquisition without making the contract depend on it: a regulator
+# approving a party's own merger, a shareholder's standstill (no tender offers, proxy contests or merger
+# proposals), information "acquired" by a party, an interest passing on its owner's death.
+_REGULATORY = (
+    r"\bapplications?\s+(?:for|to)\s+(?:\w+\s+){0,2}(?:approv|merge|acqui)|\bmerger\s+application|"
+    r"\b(?:regulatory|governmental|government|competent)\s+(?:approv|authorit|agenc|administration)|"
+    r"\bapproval\s+authority|\bantitrust|\bmerger\s+control\s+laws?|\bhart-scott"
+)
+_STANDSTILL = (
+    r"\btender\s+(?:\(?or\s+exchange\)?\s+)?offer|\bexchange\s+offer|\bprox(?:y|ies)\b|"
+    r"\bsolicit\w*\s+(?:of\s+)?(?:prox|consent)"
+)
+_NOT_A_PARTY_ACQUIRED = (
+    r"\b(?:information|data|knowledge|know-how)\b.{0,60}\bacquired\b|\bacquired\s+(?:or\s+received|from)\b|"
+    r"\bdeath\b|\bincapacity\b"
+)
+# NOTE: a capitalised "the Merger" is a defined term for the one transaction the document itself carries out
+# (affiliate and support letters), not a future change of control of a contracting party.
+_THE_DEAL = r"(?-i:\b(?:the|post-)\s*Merger\b)"
+
+# The corporate events the category is about, as an assignment clause names them.
+_COC_EVENT = (
+    r"\bmerge[drs]?\b|\bmergers?\b|\bconsolidat\w+|\bchange\s+(?:of|in)\s+(?:the\s+)?control|"
+    r"\bsubstantially\s+all|\bacqui\w+|\breorgani[sz]\w+|\bsale\s+of\s+(?:\w+\s+){0,3}(?:business|assets|stock|shares)"
+)
+# An assignment clause's carve-out that lets a party assign on a merger without the other's consent frees the
+# change of control instead of conditioning it, whether stated as a permission ("either party may assign ...
+# to a successor by merger"), an exception ("... without consent, except in connection with a merger") or a
+# waiver ("... by merger does not require the other's consent").
+_MAY_ASSIGN = (
+    # the clause that grants it has no negated subject ("neither party nor its affiliates may assign")
+    r"(?:^|[,;:(])(?:(?!\b(?:neither|nor|no|not)\b)[^,;:(.]){0,120}?"
+    r"\b(?:may|can|shall\s+be\s+(?:permitted|entitled|free)\s+to|(?:is|are)\s+(?:permitted|entitled|free)\s+to|"
+    r"(?:has|have|shall\s+have)\s+the\s+right\s+to)"
+    r"(?:\s*,[^,;]{0,100},|\s*\([^)]{0,100}\)|\s+(?!not\b|never\b|only\b|be\b)\w+,?){0,3}"
+    r"\s+(?:freely\s+)?(?:assign|transfer)"
+)
+_MAY_BE_ASSIGNED = (
+    r"\b(?:except|provided|however|notwithstanding)\b[^.;]{0,80}?"
+    r"\bmay\s+be\s+(?:freely\s+)?(?:assigned|transferred)"
+)
+_EXCEPT_ON_EVENT = (
+    r"\b(?:assign|transfer)\w*\b[^.;]{0,250}?,\s*(?:except|other\s+than|save)\s+"
+    r"(?!as\b|that\s+(?:\w+\s+){0,3}may\s+not)(?!(?:with|upon)\s+(?:the\s+)?(?:\S+\s+){0,3}(?:consent|approval))"
+    r"[^.;]{0,30}?\b(?:in|by|to|as|upon|pursuant)\b"
+)
+_CONSENT_WAIVED = (
+    r"\b(?:no|not)\s+(?:such\s+)?(?:\w+\s+){0,3}(?:consent|approval)\s+(?:\S+\s+){0,4}?(?:is|be)\s+required|"
+    r"\b(?:does|do|shall|will)\s+not\s+require\s+(?:\S+\s+){0,4}?(?:consent|approval)|"
+    r"\b(?:consent|approval)\s+(?:\S+\s+){0,4}?(?:is|be)\s+not\s+(?:be\s+)?required"
+)
+# A carve-out still answers the question when, after it, the counterparty keeps a say: notice of the
+# assignment, its consent for an assignee that competes with it, a termination right.
+_CONDITION_KEPT = (
+    r"\bnotice\b|\bnotif\w*|\bcompetit\w+|\bterminat\w*|"
+    r"\b(?:consent|approval)\s+(?:\S+\s+){0,6}?(?:shall|will|is|be)\s+(?:be\s+)?(?:required|necessary)|"
+    r"\bsubject\s+to\s+(?:the\s+)?(?:\S+\s+){0,3}(?:consent|approval)"
+)
+_FREED_BY_CARVE_OUT = (
+    rf"(?:(?:{_MAY_ASSIGN}|{_MAY_BE_ASSIGNED}|{_EXCEPT_ON_EVENT}|{_CONSENT_WAIVED})(?=.*?(?:{_COC_EVENT}))|"
+    rf"(?:{_COC_EVENT}).*?(?:{_CONSENT_WAIVED}))(?!.*?(?:{_CONDITION_KEPT}))"
+)
+# "no merger ... shall be deemed an assignment", "nor shall a change of control be deemed ..." (but not "no
+# party may assign ..., and a change of control shall be deemed an assignment")
+_NOT_DEEMED_ASSIGNMENT = (
+    r"\b(?:no|nor|not|never)\b(?:(?!\b(?:may|must|agrees?|and\s+(?:any|each|every|a))\b)[^;:]){0,200}?"
+    r"\b(?:deemed|considered|treated\s+as)\s+(?:to\s+be\s+)?(?:an?\s+)?(?:assignment|transfer)"
+)
+
 CHANGE_OF_CONTROL = CategoryRules(
     category="Change Of Control",
     prefilter=rx(r"\bcontrol|\bownership|\bmerge|\bacqui|\bsubstantially\s+all|\bshareholding"),
     rules=(
+        SentenceRule(
+            # a merger or change of control that counts as an assignment falls under the assignment clause's
+            # consent requirement, whatever else the sentence frees; "shall not be deemed an assignment" frees it
+            "deemed_assignment",
+            cue=rx(
+                r"\b(?:deemed|considered|treated\s+as|constitutes?)\s+(?:to\s+(?:be|constitute)\s+)?(?:an?\s+)?"
+                r"(?:assignment|transfer)"
+            ),
+            must=(rx(_COC_EVENT + r"|\bownership|\bcontrolling\s+interest"),),
+            exclude=(rx(_NOT_DEEMED_ASSIGNMENT),),
+            must_not_negate=True,
+        ),
         SentenceRule(
             "change_of_control",
             cue=rx(
@@ -190,8 +271,10 @@ CHANGE_OF_CONTROL = CategoryRules(
             ),
             must=(rx(_COC_EFFECT),),
             exclude=(
-                rx(r"\bis\s+under\s+common\s+control|\bcontrolled\s+by\b|\bmeans\b|\bperiod\b"),
+                rx(r"\bis\s+under\s+common\s+control|\bcontrolled\s+by\b|\bmeans\b|\bcontrol\s+period\b"),
                 rx(_INCENTIVE_PLAN),
+                rx(_FREED_BY_CARVE_OUT + "|" + _NOT_DEEMED_ASSIGNMENT),
+                rx(_REGULATORY + "|" + _NOT_A_PARTY_ACQUIRED),
             ),
             must_not_negate=True,
         ),
@@ -199,29 +282,49 @@ CHANGE_OF_CONTROL = CategoryRules(
             # a change of control named as the trigger of any consequence (termination, payment, licences)
             "change_of_control_trigger",
             cue=rx(
-                r"\b(?:in\s+the\s+event\s+(?:of|that)|upon|following|if|after|as\s+a\s+result\s+of|undergoes|"
-                r"occurrence\s+of)\s+(?:\S+\s+){0,3}?['\"\u201c]?change\s+(?:of|in)\s+(?:the\s+)?control"
+                r"\b(?:in\s+the\s+event\s+(?:of|that)|in\s+(?:the\s+)?case\s+of|upon|following|if|after|"
+                r"as\s+a\s+result\s+of|undergoes|occurrence\s+of)\s+(?:\S+\s+){0,3}?['\"\u201c]?"
+                r"change\s+(?:of|in)\s+(?:the\s+)?control"
             ),
-            exclude=(rx(r"\bmeans\b|\bperiod\b"), rx(_INCENTIVE_PLAN)),
+            exclude=(
+                rx(r"\bmeans\b|\bcontrol\s+period\b"),
+                rx(_INCENTIVE_PLAN),
+                rx(_FREED_BY_CARVE_OUT + "|" + _NOT_DEEMED_ASSIGNMENT),
+                rx(_REGULATORY + "|" + _NOT_A_PARTY_ACQUIRED),
+            ),
             must_not_negate=True,
         ),
         SentenceRule(
+            # an item of a list of events ("(b) a Change of Control of Supplier;"): such lists enumerate the
+            # grounds of a termination right or a default, which their lead-in sentence states
+            "change_of_control_listed_event",
+            cue=rx(
+                r"^\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+(?:\S+\s+){0,12}?(?:change\s+(?:of|in)\s+(?:the\s+)?"
+                r"(?:\w+\s+){0,2}?(?:control|ownership)\b(?!\s+(?:systems?|software|procedures?|measures?|tests?)\b)|"
+                r"sells?\s+(?:a\s+)?controlling\s+interest)"
+            ),
+            exclude=(rx(r"\bmeans\b|\bcontrol\s+period\b"), rx(_INCENTIVE_PLAN), rx(_FREED_BY_CARVE_OUT)),
+            max_chars=400,
+        ),
+        SentenceRule(
+            # a merger or sale of the business (or of a majority of the shares) that needs consent or notice,
+            # gives a termination right, or makes an assignment void
             "merger_consent_or_termination",
             cue=rx(
                 r"\bmerger\b|\bmerge[sd]?\s+(?:with|into)\b|\bconsolidat\w+\s+(?:with|into)|\bsubstantially\s+all\s+(?:of\s+)?"
                 r"(?:its|the|their|such\s+party's)\s+(?:\w+\s+){0,2}(?:assets|business|stock|shares)|"
-                r"\b(?:fifty|50)\s*(?:\(50\)\s*)?(?:percent|%)\s+(?:\w+\s+){0,4}(?:voting|equity|stock|shares|interest)"
+                r"\b(?:fifty|50)\s*(?:\(50\)\s*)?(?:percent|%)\s+(?:\w+\s+){0,4}(?:voting|equity|stock|shares|interest)|"
+                r"\bmajority\s+of\s+(?:\S+\s+){0,3}(?:equity|voting|stock|shares|securities|capital|assets)"
             ),
-            must=(rx(_COC_EFFECT),),
+            must=(rx(_COC_EFFECT + r"|\bvoid\b"),),
             exclude=(
                 rx(_INSOLVENCY),
                 rx(_INCENTIVE_PLAN),
                 rx(r"\bmeans\b"),
                 rx(r"\bjudgment|\bentire\s+agreement|\bprior\s+(?:negotiations|agreements|understandings)"),
-                rx(
-                    r"\bwithout\s+(?:the\s+)?(?:\w+\s+){0,3}consent|\bnot\s+require\s+(?:the\s+)?(?:\w+\s+){0,2}consent|"
-                    r"\bno\s+(?:such\s+)?consent"
-                ),
+                rx(_FREED_BY_CARVE_OUT + "|" + _NOT_DEEMED_ASSIGNMENT),
+                rx(_REGULATORY + "|" + _STANDSTILL),
+                rx(_THE_DEAL),
             ),
         ),
     ),
