@@ -18,10 +18,12 @@ _MAY_TERMINATE = (
     r"|\b(?:terminated|cancell?ed)\s+(?:\w+\s+){0,3}?by\s+(?:either|any|each|both)\s+(?:of\s+the\s+)?part"
     r"|\bterminable\b|\bcancell?able\s+at\s+any\s+time|\bat\s+the\s+option\s+of\s+(?:either|any|each)"
 )
-_CONDITION = (
+_IF = (
     r"\b(?:in\s+the\s+event|if|should|in\s+case|where|as\s+a\s+result|vote|(?:for|with)\s+cause|change\s+(?:of|in)\s+control|"
-    r"in\s+such\s+(?:event|case)|for\s+reasons?\s+of|as\s+follows)\b"
+    r"in\s+such\s+(?:event|case)|for\s+reasons?\s+of)\b"
 )
+# "may be terminated as follows:" leads a list whose items carry their own grounds.
+_CONDITION = _IF + r"|\bas\s+follows\b"
 _NOMINAL_END = r"\b(?:upon|after|following|in\s+the\s+event\s+of)\s+(?:\w+\s+){0,2}(?:termination|expiration)"
 _TERM_END = (
     r"\b(?:renew\w*|non-renewal|(?:prior\s+to|before|preceding)\s+(?:the\s+)?(?:expir\w*|end)\s+of\s+the\s+"
@@ -31,9 +33,24 @@ _TERM_END = (
 # What ends is the contract itself, not one order, product, service or appointment under it.
 _WHOLE_CONTRACT = r"\b(?:this|the)\s+(?:\S+\s+){0,2}?(?:agreement|contract)\b|\bterminate\s+it\b"
 
+# An item of a list of termination grounds ("This Agreement may be terminated: (a) by either party giving
+# 90 days' notice; (b) by either party if ..."): the item names who ends the contract and how, and its
+# "may be terminated" stem stands in the list's lead-in, often a separate sentence.
+_ENUMERATOR = r"(?:\d+(?:\.\d+)*\.?|\(?[a-z0-9]{1,4}\))"
+_LISTED_BY_NOTICE = (
+    r"(?:^|:\s)\s*" + _ENUMERATOR + r"?\s*by\s+(?!\w+ing\b)(?:\S+\s+){1,14}?(?:electing\s+to\s+)?"
+    r"(?:giv\w+|provid\w+|serv\w+|deliver\w+|upon|on|with)\s+(?:\S+\s+){0,10}?notice"
+)
+# Without a word of termination, only a numbered item of a list stands for a termination ground.
+_LISTED_ITEM = _TERMINATE + r"|^\s*" + _ENUMERATOR + r"\s+by\b"
+
+# Notice served after an event ("upon notice following the withdrawal of the product") is a ground,
+# not convenience.
+_AFTER_EVENT = r"\bfollowing\b|\bdue\s+to\b|\bupon\s+(?:the\s+)?(?:occurrence|cessation|filing)\b"
+
 TERMINATION_FOR_CONVENIENCE = CategoryRules(
     category="Termination For Convenience",
-    prefilter=rx(_TERMINATE + r"|\bwithdraw|\bcancell?able"),
+    prefilter=rx(_TERMINATE + r"|\bwithdraw|\bcancell?able|" + _LISTED_BY_NOTICE),
     rules=(
         SentenceRule(
             "without_cause",
@@ -60,18 +77,32 @@ TERMINATION_FOR_CONVENIENCE = CategoryRules(
             must=(rx(r"\bnotice\b"), rx(r"\b(?:at\s+any\s+time|days?|months?|weeks?|years?)\b")),
             exclude=(rx(_BREACH), rx(_TERM_END), rx(_CONDITION), rx(r"\bmutual\w*")),
         ),
+        SentenceRule(
+            "listed_ground_on_notice",
+            cue=rx(_LISTED_BY_NOTICE),
+            must=(rx(r"\b(?:at\s+any\s+time|days?|months?|weeks?|years?)\b|\[\s*\*+\s*\]"), rx(_LISTED_ITEM)),
+            exclude=(
+                rx(_BREACH),
+                rx(_TERM_END),
+                rx(_IF),
+                rx(r"\bmutual\w*"),
+                rx(_AFTER_EVENT),
+            ),
+        ),
     ),
 )
 
 _AFTER_END = (
-    r"\b(?:upon|after|following|on|in\s+the\s+event\s+of|at|subsequent\s+to|from)\s+(?:the\s+)?(?:any\s+)?(?:such\s+)?"
-    r"(?:early\s+)?(?:effective\s+date\s+of\s+)?(?:expiration|termination|expiry|cancellation|non-renewal)"
+    r"\b(?:upon|after|following|on|in\s+the\s+event\s+of|at|subsequent\s+to|from)\s+"
+    r"(?:the\s+|an?\s+)?(?:any\s+)?(?:such\s+)?(?:early\s+)?(?:effective\s+date\s+of\s+)?"
+    r"(?:expiration|termination|expiry|cancellation|non-renewal)"
     r"|\b(?:after|following)\s+(?:this\s+agreement|the\s+agreement)\s+(?:terminates|expires|ends)"
     r"|\bpost-(?:termination|expiration)|\bthe\s+(?:termination|expiration)\s+date"
+    r"|\bat\s+the\s+time\s+of\s+(?:the\s+|any\s+|such\s+)?(?:termination|expiration|expiry)"
 )
 _EXIT_WORDS = (
     r"\btransition\w*|\bwind[\s-]?(?:down|up)\b|\bsell[\s-]?off|\brun[\s-]?off|\blast[\s-]+(?:time[\s-]+)?buy|"
-    r"\bphase[\s-]?out|\bmigrat\w+|\bdisengagement"
+    r"\bphase[\s-]?out|\bmigrat\w+|\bdisengagement|\b(?:termination|exit)\s+assistance"
 )
 _AFTER_WORK = (
     r"\bcontinue\w*\s+(?:\S+\s+){0,3}?(?:to\s+)?(?:sell|distribute|provide|supply|use|fulfil\w*|perform|offer|"
@@ -81,6 +112,9 @@ _AFTER_WORK = (
     r"\b(?:keep|maintain|retain|preserve)\s+(?:\S+\s+){0,5}?(?:books|records|accounts)|"
     r"\b(?:royalt\w+|commissions?|compensation|residuals?|tail)\b|\bassist\w*|\bcooperat(?:e|ion\s+with)\b|"
     r"\bsupport\s+(?:services|obligations)|\bmaintenance\s+(?:services|and\s+support)|\bspare\s+parts"
+    # a licence that goes on after the end (sell-off, archival or perpetual use) is a post-term right
+    r"|\blicen[cs]e\w*\s+(?:\S+\s+){0,6}?(?:shall|will)\s+"
+    r"(?:continue|survive|remain\s+in\s+(?:full\s+)?(?:force|effect))"
 )
 _NOT_PTS = (
     r"\bconfidential|\bcease\s+(?:all\s+)?(?:use|using)|\bdestroy|\bno\s+(?:further\s+)?(?:liability|obligation)|"
@@ -88,6 +122,20 @@ _NOT_PTS = (
     r"\bno\s+(?:\S+\s+){0,3}?(?:payments?|compensation|commissions?|fees?)\b|\bnot\s+be\s+liable|"
     r"\bneither\s+party\s+(?:shall|will)\s+be\s+liable|\bnot\s+to\s+(?:work|compete|solicit|engage|hire)\b|"
     r"\b(?:expiration|expiry|end)\s+of\s+(?:each|the|any)\s+(?:calendar\s+|fiscal\s+)?(?:quarter|month|year)\b"
+)
+
+# A period counted from the end of something other than the contract or one of its parts (a payment period,
+# a study, a warranty) is not a post-termination period; a sentence that also names the contract's end is.
+_CONTRACT_PART = (
+    r"(?:agreement|contract|term|attachment|schedule|exhibit|addendum|appendix|order|statement|sow|services?|"
+    r"licen[cs]e|arrangement|relationship|appointment|engagement)\b"
+)
+_OTHER_END = (
+    r"^(?!.*\b(?:termination|expiration|expiry)\s+of\s+(?:this|the|such|any|each)\s+(?:\S+\s+){0,2}?"
+    + _CONTRACT_PART
+    + r").*\b(?:termination|expiration|expiry)\)?\s+of\s+(?:the\s+|such\s+|each\s+|any\s+)?(?!"
+    + _CONTRACT_PART
+    + r")\w"
 )
 
 POST_TERMINATION_SERVICES = CategoryRules(
@@ -116,6 +164,7 @@ POST_TERMINATION_SERVICES = CategoryRules(
             must=(rx(r"\b(?:shall|will|must|may|agrees?)\b"),),
             exclude=(
                 rx(_NOT_PTS),
+                rx(_OTHER_END),
                 rx(
                     r"\bdisclos\w*|\bnot\s+(?:to\s+)?(?:engage|employ|hire)|\b(?:shall|will)\s+not\b|\bnone\s+of|\bsurviv"
                 ),
