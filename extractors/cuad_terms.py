@@ -199,15 +199,31 @@ _NOT_TERM_RENEWAL = (
     r"\bagree\w*\s+in\s+writing|\bby\s+(?:written\s+)?agreement\s+of|\bnegotiat\w*|\bmeans\b|\bthroughout\s+the\s+term"
 )
 
+_AUTO_RENEWS = (
+    r"\b(?:renew\w*|extend\w*)\s+automatically|\bautomatic(?:ally)?\s+(?:\S+\s+){0,2}?(?:renew\w*|extend\w*|extension)|"
+    r"\bauto-?renew\w*"
+)
+
+_NOT_AUTOMATIC = r"\bforce\s+majeure|\binsurance|\bsurviv\w*|\bwarrant|\bmeans\b"
+
 RENEWAL_TERM = CategoryRules(
     category="Renewal Term",
-    prefilter=rx(r"\brenew|\bextend|\bextension|\bcontinue"),
+    prefilter=rx(r"\brenew|\bextend|\bextension|\bcontinue|\b(?:month|year)[\s-]to[\s-](?:month|year)"),
     rules=(
         SentenceRule(
             "term_renews",
             cue=rx(r"\b(?:renew(?:ed|s|al|ing|able)?|extend(?:ed|s)?|extensions?)\b"),
             must=(rx(_TERM_SUBJECT), rx(_RENEWAL_SHAPE)),
             exclude=(rx(_NOT_TERM_RENEWAL),),
+            must_not_negate=True,
+        ),
+        SentenceRule(
+            # a renewal that happens by itself does not depend on a later agreement, even where the same
+            # sentence lets the parties agree something else (quotas, prices) in writing
+            "automatic_renewal",
+            cue=rx(_AUTO_RENEWS),
+            must=(rx(_TERM_SUBJECT),),
+            exclude=(rx(_NOT_AUTOMATIC),),
             must_not_negate=True,
         ),
         SentenceRule(
@@ -222,13 +238,20 @@ RENEWAL_TERM = CategoryRules(
         SentenceRule(
             "evergreen",
             cue=rx(
-                r"\bcontinue[sd]?\s+(?:\S+\s+){0,8}?(?:thereafter|after\s+that|(?:on\s+a\s+)?year[\s-]to[\s-]year|"
+                r"\bcontinue[sd]?\s+(?:\S+\s+){0,14}?(?:thereafter|after\s+that|(?:on\s+a\s+)?year[\s-]to[\s-]year|"
                 r"(?:on\s+a\s+)?month[\s-]to[\s-]month|from\s+year\s+to\s+year|indefinitely|for\s+successive)|"
                 r"\bautomatically\s+continue|\bthereafter,?\s+(?:\S+\s+){0,4}?continue|\bfrom\s+year\s+to\s+year|"
-                r"\byear[\s-]to[\s-]year\s+basis"
+                r"\byear[\s-]to[\s-]year\s+basis|"
+                r"\b(?:effective|in\s+(?:effect|force))\s+(?:on\s+a\s+)?(?:month[\s-]to[\s-]month|year[\s-]to[\s-]year)"
             ),
-            must=(rx(_TERM_SUBJECT), rx(r"\buntil\b|\bunless\b|\bautomatic|\bsuccessive|\byear\s+to\s+year")),
-            exclude=(rx(_NOT_TERM_RENEWAL), rx(r"\b(?:years?|months?|days?)\)?\s+thereafter")),
+            must=(
+                rx(_TERM_SUBJECT),
+                rx(
+                    r"\buntil\b|\bunless\b|\bautomatic|\bsuccessive|\b(?:year|month)[\s-]to[\s-](?:year|month)"
+                ),
+            ),
+            # "for two years thereafter" is a fixed tail, not a renewal; "from year to year thereafter" is one
+            exclude=(rx(_NOT_TERM_RENEWAL), rx(r"(?<!to\s)\b(?:years?|months?|days?)\)?\s+thereafter")),
         ),
     ),
 )
@@ -246,7 +269,7 @@ _EXTENSION_OPTION = (
 
 NOTICE_TO_TERMINATE_RENEWAL = CategoryRules(
     category="Notice Period To Terminate Renewal",
-    prefilter=rx(r"\bnoti(?:ce|fy|fies|fication)"),
+    prefilter=rx(r"\bnoti(?:ce|fy|fies|fication)|" + _AUTO_RENEWS),
     rules=(
         SentenceRule(
             "notice_before_term_end",
@@ -266,6 +289,14 @@ NOTICE_TO_TERMINATE_RENEWAL = CategoryRules(
                 r"\bterminate\s+on\s+its\s+expiration"
             ),
             must=(rx(_PERIOD), rx(r"\bnoti(?:ce|fy|fies|fication)")),
+        ),
+        SentenceRule(
+            # "renews automatically unless either party objects at least ninety days before the anniversary":
+            # the opt-out window is a notice period even where the word "notice" is not used
+            "renewal_opt_out_window",
+            cue=rx(_AUTO_RENEWS),
+            must=(rx(r"\bunless\b"), rx(_PERIOD), rx(_BEFORE_END)),
+            exclude=(rx(_EXTENSION_OPTION), rx(_BREACH)),
         ),
         SentenceRule(
             "evergreen_notice",
