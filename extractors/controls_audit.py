@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import re
 
-from assistant.models import Finding
+from assistant.models import Finding, Status
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
+from extractors.parties import family_roles
 from extractors.rules import (
     CUST,
     NOTICE,
     VEND,
     Hit,
+    Outcome,
     decide,
     duration_param,
     notice_param,
@@ -22,7 +24,7 @@ from extractors.rules import (
     to_finding,
     weak_signals,
 )
-from extractors.spans import neighbours
+from extractors.spans import names_document, neighbours, reference_target, target_missing
 from extractors.text import find_durations, parse_number
 
 # --- audit rights -----------------------------------------------------------------------------
@@ -37,13 +39,27 @@ PERMIT = rx(
 )
 REPORT = rx(
     r"\bSOC\s*(?:1|2|I{1,2})\b|\bSSAE\s*1[68]|\bISAE\s*3402|third[- ]party\s+(?:audit\s+)?(?:reports?|"
-    r"certifications?|attestations?)|audit\s+reports?|\bsummar(?:y|ies)\s+of\s+(?:its|the)\s+\w*\s*audit"
+    r"certifications?|attestations?)|audit\s+reports?|\bsummar(?:y|ies)\s+of\s+(?:its|the)\s+\w*\s*audit|"
+    # other assurance the vendor hands over instead of an audit: test summaries, certificates, questionnaires
+    r"\bpen(?:etration)?[- ]?test(?:s|ing)?\b|"
+    r"\bISO(?:/IEC)?\s*2700[12](?::\d{4})?\s+certificat\w*|\bcertificat\w*\s+(?:of\s+\w+\s+)?(?:to|under|against)\s+ISO|"
+    r"\battestations?\s+of\s+compliance|\b(?:copy|copies)\s+of\s+(?:the|its|our)\s+(?:latest\s+|most\s+recent\s+)?report\b"
 )
+# A questionnaire alone is no assurance, unless the contract makes it stand in for the audit right:
+# "completing the questionnaire satisfies any right Customer may have to verify our practices".
+SUBSTITUTE = rx(
+    r"\bsatisf(?:y|ies|ied)\s+(?:\w+\s+){0,3}?(?:rights?|obligations?|requirements?)\b[^.;]{0,60}\b(?:audit|verif|inspect)\w*|"
+    r"\b(?:in\s+(?:place|lieu)\s+of|instead\s+of)\s+(?:\w+\s+){0,4}?(?:audit|verif|inspect)\w*"
+)
+SUBSTITUTE_FOR = rx(REPORT.pattern + r"|\bquestionnaires?\b")
 # verbs only: "Service Provider" or "Supplier" is a party, not an offer of a report
 PROVIDE = rx(
     r"\b(?:provid(?:e|es|ed|ing)|furnish\w*|ma(?:ke|kes|de)\s+(?:\w+\s+){0,3}?available|deliver(?:s|ed|ing)?|"
-    r"shar(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|send(?:s|ing)?|sent)\b"
+    r"shar(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|send(?:s|ing)?|sent|(?:is|are)\s+(?:made\s+)?available)\b"
 )
+# the customer's side of the same offer: "Customer may satisfy itself by reviewing the ISO certificate",
+# "you may rely on our attestation"
+RELY = rx(r"\b(?:review(?:s|ing)?|rel(?:y|ies|ying)\s+on|satisf(?:y|ies)\s+(?:itself|themselves|yourself))\b")
 AUDIT_WEAK = {
     "the vendor may refuse or must consent": rx(
         rf"{VEND}\s+may\s+(?:refuse|decline|reject|deny)|(?:sole|absolute)\s+discretion|"
@@ -107,7 +123,17 @@ LICENCE_AUDIT = rx(
 )
 
 
-def _customer_audits(hits: list[Hit]) -> list[Hit]:
+def _permits_customer(before: str, ctx: ReviewContext) -> bool:
+    """'Vendor shall permit Customer to audit' grants the audit; 'Licensee shall permit the Licensor to
+    inspect' does not: the party let in after the permission verb must not be the vendor."""
+    grants = list(PERMIT.finditer(before))
+    if not grants:
+        return False
+    grantee = before[grants[-1].end() :][:40]
+    return family_roles(ctx.documents).vendor.match(re.sub(r"^\s*(?:the\s+)?", "", grantee)) is None
+
+
+def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
     """Audit hits where the customer (or its auditor/regulator) audits; 'Vendor shall permit Customer to
     audit' counts, 'Vendor may audit Customer's use' does not."""
     out = []
@@ -118,7 +144,7 @@ def _customer_audits(hits: list[Hit]) -> list[Hit]:
         unaimed = h.role is None and not re.search(rf"\b{VEND}\b|regulator|supervisory", text, re.I)
         if audits_customer or own_audit or unaimed or LICENCE_AUDIT.search(text):
             continue
-        if h.ok or (h.verdict == "wrong_direction" and PERMIT.search(text[: h.start])):
+        if h.ok or (h.verdict == "wrong_direction" and _permits_customer(text[: h.start], ctx)):
             h.verdict = "ok"
             out.append(h)
     return out
@@ -128,7 +154,7 @@ def _customer_audits(hits: list[Hit]) -> list[Hit]:
 def audit_rights(req: Requirement, ctx: ReviewContext) -> Finding:
     """Customer (or its auditor/regulator) may audit the vendor; weak when only reports or illusory."""
     hits = scan(ctx, "audit", AUDIT, actors=("customer", "both", None))
-    granted = _customer_audits(hits)
+    granted = _customer_audits(hits, ctx)
     params: dict[str, int | float | str | bool | None] = {}
     if granted:
         params["notice_days"] = notice_param(granted, radius=1)[0]
@@ -145,7 +171,11 @@ def audit_rights(req: Requirement, ctx: ReviewContext) -> Finding:
             params=params,
         )
         return to_finding(req, out)
-    reports = ok(scan(ctx, "report", PROVIDE, within=REPORT, actors=("vendor", None)))
+    reports = (
+        ok(scan(ctx, "report", PROVIDE, within=REPORT, actors=("vendor", None)))
+        or ok(scan(ctx, "report", RELY, within=REPORT, actors=("customer", "both", None)))
+        or ok(scan(ctx, "report", SUBSTITUTE, within=SUBSTITUTE_FOR, actors=None))
+    )
     if reports:
         where = reports[0].sentence.where
         out = decide(
@@ -170,7 +200,10 @@ def audit_rights(req: Requirement, ctx: ReviewContext) -> Finding:
 # --- subprocessor disclosure --------------------------------------------------------------------
 SUBPROC = rx(
     r"sub-?\s?processors?|sub-?contractors?|sub-?contract(?:ing)?|third[- ]party\s+processors?|"
-    r"(?:another|other|additional|new)\s+processors?"
+    r"(?:another|other|additional|new)\s+processors?|"
+    # LGPD's "suboperador"; plain English names them by what they do with the data
+    r"sub-?\s?operators?|\b(?:our\s+|third[- ]party\s+)?service\s+providers\s+(?:who|that|which)\s+(?:may\s+|will\s+|can\s+)?"
+    r"(?:receive|process|access|host|store|handle|have\s+access\s+to)\b"
 )
 SP_LIST = rx(
     r"\b(?:list(?:ed)?|identified|set\s+(?:out|forth)|available\s+at|published|https?://|www\.|annex|"
@@ -191,12 +224,33 @@ SP_OBJECT = rx(
 )
 
 
+def _points_outside(hit: Hit, ctx: ReviewContext) -> bool:
+    """'The sub-processors ... are set out in the DPA' where the DPA is not in the family: the list
+    exists, but in a separate document that was not provided (an annex of this contract is its list)."""
+    target = reference_target(hit.sentence.text) if hit.verdict == "reference" else None
+    if not target or not names_document(target):
+        return False
+    return target_missing(target, ctx.documents, source=hit.sentence.doc)
+
+
+def _unclear_elsewhere(hit: Hit) -> Outcome:
+    return Outcome(
+        Status.unclear,
+        f"{hit.sentence.where} says the subprocessors and their notice terms are set out in "
+        f"{reference_target(hit.sentence.text)}, which is not in the documents provided.",
+        [hit],
+        confidence=0.5,
+    )
+
+
 @register("subprocessor_disclosure")
 def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
     """Subprocessors listed AND advance notice of new ones AND a customer right to object."""
     listed = [
         h for h in scan(ctx, "list", SP_LIST, within=SUBPROC, actors=None) if h.verdict in ("ok", "reference")
     ]
+    elsewhere = [h for h in listed if _points_outside(h, ctx)]
+    listed = [h for h in listed if h not in elsewhere]
     for h in listed:
         h.verdict = "ok"  # "the list is set out in Annex 3" is the disclosure itself
     notice = ok(scan(ctx, "notice", SP_NOTICE, within=SUBPROC))
@@ -223,6 +277,8 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
         "advance notice of new ones": notice,
         "right to object": objection,
     }
+    if elsewhere and not any(parts.values()):
+        return to_finding(req, _unclear_elsewhere(elsewhere[0]))
     have = [k for k, v in parts.items() if v]
     lacking = [k for k, v in parts.items() if not v]
     weak = [f"no {k}" for k in lacking] if have else []

@@ -21,17 +21,19 @@ from extractors.rules import (
     to_finding,
     unclear_reference,
 )
-from extractors.spans import neighbours, notice_durations
+from extractors.spans import Sentence, doc_sentences, neighbours, notice_durations, sentence_index
 from extractors.text import NUMBER_WORDS, parse_number
 
 # --- change notification ------------------------------------------------------------------------
 _OBJECTS = (
     r"(?:services?|terms|agreement|pricing|prices?|fees|charges|rates|security|features?|functionality|polic(?:y|ies)|"
-    r"sla|service\s+levels?|platform|subscription|documentation|scope|deliverables|specifications?)"
+    r"sla|service\s+levels?|platform|subscription|documentation|scope|deliverables|specifications?|"
+    r"models?|apis?|endpoints?|product\s+description)"
 ).replace("|security|", "|security\\s+(?:measures|controls|standards|polic\\w+|programme|program)|")
 _TERMS = r"(?:terms|agreement|pricing|prices?|fees|charges|rates|polic(?:y|ies)|conditions|sla|service\s+level\s+agreement)"
 CHANGE_OBJECT = rx(rf"\b{_OBJECTS}\b")
-_VERB = r"(?:modif\w*|chang(?:e|es|ed|ing)|amend\w*|updat(?:e|ed|ing)|revis\w*|alter(?:s|ed|ing|ations?)?|vari(?:ation|ed|es)s?|vary)"
+# retiring a model or an API version is a material change of the service like any other
+_VERB = r"(?:modif\w*|chang(?:e|es|ed|ing)|amend\w*|updat(?:e|ed|ing)|revis\w*|alter(?:s|ed|ing|ations?)?|vari(?:ation|ed|es)s?|vary|deprecat\w*|discontinu\w*|retir(?:e|es|ed|ing))"
 _DOCS = r"(?:msa|dpa|order\s+forms?|these|this)"
 CHANGE = rx(
     rf"\b{_VERB}\s+(?:(?:to|of|in)\s+)?(?:(?:the|its|any|such|our|their)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_OBJECTS}|{_DOCS})\b|"
@@ -56,6 +58,16 @@ CHANGE_CONTROL = rx(
     rf"\bno\s+(?:change|modification|variation|amendment)s?\s+(?:to|of|in)\s+(?:the\s+)?{_OBJECTS}[^.]{{0,200}}?"
     r"\b(?:unless|except|until)\b[^.]{0,160}?(?:signed|change\s+(?:order|request|note)|agreed\s+in\s+writing|mutual)|"
     r"\bchanges?\s+(?:to|of)\s+(?:the\s+)?(?:scope|services|fees|charges)[^.]{0,80}\bonly\b[^.]{0,80}\b(?:change\s+control|signed|mutual)"
+)
+
+
+# "Amendments shall be offered to the Licensee no later than two months before their proposed date of
+# taking effect": a window before the change takes effect is advance notice whatever the verb.
+BEFORE_EFFECT = rx(
+    r"\bbefore\s+(?:the\s+|their\s+|its\s+|such\s+)?(?:proposed\s+|planned\s+|intended\s+|scheduled\s+)?"
+    r"(?:date\s+(?:of\s+)?(?:their\s+|its\s+)?(?:taking\s+effect|effect|entry\s+into\s+force)|effective\s+date|"
+    r"(?:they|it|the\s+\w+|such\s+\w+)\s+(?:take|takes|come|comes)\s+(?:into\s+)?(?:effect|force)|"
+    r"taking\s+effect|coming\s+into\s+(?:force|effect)|implementation)"
 )
 
 
@@ -89,6 +101,15 @@ def _at_will_only(text: str) -> bool:
 def change_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     """Advance written notice (a window) before the vendor makes material changes."""
     hits = [h for h in scan(ctx, "notice", NOTICE, within=CHANGE) if not _at_will_only(h.sentence.text)]
+    windows = [
+        h for h in scan(ctx, "notice", BEFORE_EFFECT, within=CHANGE) if notice_durations(h.sentence.text)
+    ]
+    seen = {(h.sentence.doc.id, h.sentence.start) for h in hits}
+    hits += [
+        h
+        for h in windows
+        if (h.sentence.doc.id, h.sentence.start) not in seen and not _at_will_only(h.sentence.text)
+    ]
     granted = ok(hits) + ok(scan(ctx, "control", CHANGE_CONTROL, actors=None))
     at_will = [h for h in ok(scan(ctx, "at_will", AT_WILL, within=CHANGE)) if _at_will_only(h.sentence.text)]
     if not granted and not at_will:
@@ -134,15 +155,15 @@ SLA_TOPIC = rx(r"availab|uptime|downtime|service\s+levels?|\bSLA\b|response\s+ti
 IMPLICIT_TARGET = rx(SLA_TOPIC.pattern + r"|\bKPIs?\b|key\s+performance\s+indicators?")
 REMEDY = rx(
     r"\bservice\s+(?:level\s+)?(?:credits?|rebates?)|\b(?:sla|availability|uptime|performance)\s+credits?|"
-    r"\bcredit(?:s|ed)?\b(?!\s+cards?)[^.;]{0,60}(?:fees?|invoice|charges|account|bill)|\b(?:fees?|charges?|price)\s+(?:reductions?|abatements?)|"
+    r"\bcredit(?:s|ed)?\b(?!\s+cards?)(?:[^.;]|\.\d){0,60}(?:fees?|invoice|charges|account|bill)|\b(?:fees?|charges?|price)\s+(?:reductions?|abatements?)|"
     r"\b(?:fees?|charges?|price|invoice)\b[^.;]{0,60}\b(?:reduced|abated|discounted)\b|\breduc\w*\s+(?:\w+\s+){0,3}(?:fees?|charges?)|"
     r"\b(?:consecutive|repeated|persistent|chronic)[^.;]{0,80}\bterminat|\bterminat\w*[^.;]{0,40}\bwithout\s+(?:penalty|liability|charge)|"
-    r"\brebates?\b|\babatements?\b|\bliquidated\s+damages\b|\bdeduct\w*\s+(?:[\w-]+\s+){0,5}from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fees?|charges?|invoices?|"
+    r"\brebates?\b|\bdiscounts?\s+(?:on|of|against|off)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:fees?|charges?|amounts?|invoices?|prices?)\b|\babatements?\b|\bliquidated\s+damages\b|\bdeduct\w*\s+(?:[\w-]+\s+){0,5}from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fees?|charges?|invoices?|"
     r"payments?)|(?<!non-)\brefund|"
     r"\bterminat\w*[^.;]{0,80}(?:chronic|repeated|persistent|fail)"
 )
 CAP = rx(
-    r"(?:not\s+exceed|capped\s+at|maximum\s+(?:of\s+)?|up\s+to|limited\s+to|cap\s+of|"
+    r"(?:not\s+exceed,?\s*(?:in\s+(?:the\s+)?aggregate,?\s*)?|capped\s+at|maximum\s+(?:of\s+)?|up\s+to|limited\s+to|cap\s+of|"
     # "the maximum aggregate Service Credits in any month shall be ten percent (10%)"
     r"(?:maximum|aggregate|total)\s+(?:[\w-]+\s+){0,7}?(?:shall|will|may)\s+(?:not\s+exceed|be)\b)"
     r"\s*(?:[\w-]+\s+(?:percent\s+)?\()?(?P<pct>\d{1,3})\)?\s*(?:%|percent)"
@@ -153,6 +174,20 @@ CAP_WORDS = rx(
     r"(?:%|per\s*cent)"
 )
 PERCENT = re.compile(r"(\d{2}(?:\.\d+)?)\s*%")
+
+
+TO_BE_AGREED = rx(
+    r"\b(?:agree|negotiate|finali[sz]e|settle|determine)\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?service\s+levels?\b|"
+    r"\bservice\s+levels?\s+(?:\w+\s+){0,3}?(?:are|is|have\s+been|shall\s+be|will\s+be)\s+(?:mutually\s+)?agreed|"
+    r"\b(?:until|unless|once|when)\s+(?:such\s+|the\s+)?service\s+levels?|\bto\s+be\s+agreed\b"
+)
+
+
+def _to_be_agreed(hit: Hit) -> bool:
+    """'The parties shall agree service levels within 90 days', 'until such service levels are agreed': a
+    service level named only as something to agree later is no target (a number or a time still counts)."""
+    named_only = re.match(r"service\s+level", hit.sentence.text[hit.start : hit.end], re.I)
+    return bool(named_only) and bool(TO_BE_AGREED.search(hit.sentence.text))
 
 
 def _sla_remedy(hit: Hit) -> bool:
@@ -184,10 +219,43 @@ def _nearby_percent(hit: Hit) -> float | None:
     return None
 
 
+CREDIT_WORD = rx(r"\bcredit|\brebate|\breduction|\babatement")
+
+
+def _next_in_heading(sentence: Sentence, count: int) -> list[Sentence]:
+    """The next `count` sentences under the same clause or the same heading: list items '(a)', '(b)' of
+    one section ('B-5. Remedy') carry separate numbers but one subject."""
+    sents = doc_sentences(sentence.doc)
+    idx = sentence_index(sentence)
+    if idx is None:
+        return []
+    heading = sentence.clause.heading if sentence.clause is not None else None
+    return [
+        s
+        for s in sents[idx + 1 : idx + 1 + count]
+        if s.clause is sentence.clause or (heading and s.clause is not None and s.clause.heading == heading)
+    ]
+
+
+def _credit_cap(remedies: list[Hit]) -> int | None:
+    """The cap on credits, in a remedy's sentence or the next one of the same clause ('Notwithstanding
+    the foregoing, credits shall not exceed, in aggregate, two percent (2%) of the monthly fee')."""
+    for h in remedies:
+        after = [s for s in _next_in_heading(h.sentence, 2) if CREDIT_WORD.search(s.text)]
+        for sent in [h.sentence, *after]:
+            m = CAP.search(sent.text)
+            if m:
+                return int(m.group("pct"))
+            w = CAP_WORDS.search(sent.text)
+            if w and parse_number(w.group("pct")) is not None:
+                return parse_number(w.group("pct"))
+    return None
+
+
 @register("service_credits")
 def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
     """Availability/response targets with credits or other remedies; weak without remedy or trivial cap."""
-    targets = scan(ctx, "target", TARGET, actors=None)
+    targets = [h for h in scan(ctx, "target", TARGET, actors=None) if not _to_be_agreed(h)]
     remedies = [h for h in scan(ctx, "remedy", REMEDY, actors=None) if _sla_remedy(h)]
     granted_t, granted_r = ok(targets), ok(remedies)
     params: dict[str, int | float | str | bool | None] = {}
@@ -196,15 +264,9 @@ def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
         if m and 50 <= float(m.group(1)) <= 100:
             params["availability_percent"] = float(m.group(1))
             break
-    for h in granted_r:
-        m = CAP.search(h.sentence.text)
-        if m:
-            params["cap_percent"] = int(m.group("pct"))
-            break
-        w = CAP_WORDS.search(h.sentence.text)
-        if w and parse_number(w.group("pct")) is not None:
-            params["cap_percent"] = parse_number(w.group("pct"))
-            break
+    cap = _credit_cap(granted_r)
+    if cap is not None:
+        params["cap_percent"] = cap
     if "availability_percent" not in params and (granted_t or granted_r):
         unclear = unclear_reference(ctx, req, granted_t + granted_r)
         if unclear is not None:  # the credits exist, but their targets are in a schedule not provided

@@ -8,6 +8,7 @@ import re
 from assistant.models import Finding
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
+from extractors.parties import family_roles
 from extractors.rules import (
     CONFIDENTIAL,
     CUST,
@@ -28,15 +29,18 @@ from extractors.text import find_durations
 # --- data ownership -----------------------------------------------------------------------------
 DATA = rx(
     rf"\b(?:{CUST}\s+data|{CUST}\s+content|personal\s+data|{CUST}\s+materials?|{CUST}\s+(?:information|records|files)|(?:your|its|their)\s+(?:own\s+)?(?:data|content|materials|information|files)|"
-    r"data\s+(?:provided|submitted|uploaded)\s+by)"
+    r"data\s+(?:provided|submitted|uploaded)\s+by|"
+    # "the data about your customers that you submit to the Platform"
+    rf"\bdata\s+(?:[\w-]+\s+){{0,5}}?(?:that|which)\s+(?:the\s+)?(?:{CUST})\s+(?:\w+\s+)?(?:submits?|uploads?|provides?|transmits?|stores?|enters?|inputs?))"
 )
 OWN = rx(
     r"(?<!its\s)(?<!our\s)(?<!your\s)(?<!their\s)(?<!his\s)(?<!her\s)"  # "its own data" is not ownership
-    r"\b(?:own(?:s|ed|ers?|ership)?|retain\w*\s+all\s+(?:\w+\s+){0,3}?rights?|belongs?\s+to|vests?\s+in|(?:remains?|stays?|is|are)\s+(?:solely\s+)?yours|all\s+right,?\s+title\s+and\s+interest|(?:sole\s+and\s+)?exclusive\s+property|property\s+of|title\s+to)\b"
+    r"\b(?:own(?:s|ed|ership)?|(?<!data\s)(?<!system\s)(?<!asset\s)(?<!business\s)(?<!process\s)(?<!risk\s)owners?|"
+    r"all\s+rights?\s+in\b|retain\w*\s+all\s+(?:\w+\s+){0,3}?rights?|belongs?\s+to|vests?\s+in|(?:remains?|stays?|is|are)\s+(?:solely\s+)?yours|all\s+right,?\s+title\s+and\s+interest|(?:sole\s+and\s+)?exclusive\s+property|property\s+of|title\s+to)\b"
 )
 TRAINING = rx(
-    r"\btrain\w*\s+(?:\w+\s+){0,5}?(?:models?|algorithms?|AI|artificial|machine|neural|LLMs?)\b|\b(?:models?|AI)\s+training\b|"
-    r"\bmachine\s+learning\b|\bartificial\s+intelligence\b"
+    r"\btrain\w*\s+(?:[\w'’-]+\s+){0,5}?(?:models?|algorithms?|AI|artificial|machine|neural|LLMs?)\b|\b(?:models?|AI)\s+training\b|"
+    r"\bmachine[\s-]+learning\b|\bartificial\s+intelligence\b"
 )
 OWN_USE = rx(
     TRAINING.pattern
@@ -125,11 +129,35 @@ def data_terms(ctx: ReviewContext) -> re.Pattern[str]:
         for doc in ctx.documents
         for m in _GLOSSARY.finditer(doc.text)
         if _DATA_WORDS.search(m.group("body"))
-    }
+    } | _capitalised_data(ctx)
     if not terms:
         return DATA
     names = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
     return re.compile(rf"{DATA.pattern}|\b(?:{names})\b", re.I)
+
+
+# Capitalised data categories name what the contract protects ("Student Data", "Transaction Data"); the
+# vendor's own and derived data are not the customer's.
+_CAP_DATA = re.compile(r"\b([A-Z][a-z]+)\s+(?:Data|Content)\b")
+_NOT_CUSTOMER_DATA = re.compile(
+    r"usage|aggregated?|anonymi[sz]ed|statistical|service|performance|system|account|derived|platform|"
+    r"telemetry|diagnostic|technical|open|master|reference|test|sample|provider|supplier|vendor|licensor|company|"
+    r"training|feedback|model|market|party|third|public|"
+    r"our|the|this|such|any|all|no|personal",
+    re.I,
+)
+
+
+def _capitalised_data(ctx: ReviewContext) -> set[str]:
+    """'Student Data', 'Shipment Data' and the like, used in the family, except the vendor's own kinds."""
+    vendor = family_roles(ctx.documents).vendor
+    found = set()
+    for doc in ctx.documents:
+        for m in _CAP_DATA.finditer(doc.text):
+            word = m.group(1)
+            if not _NOT_CUSTOMER_DATA.fullmatch(word) and not vendor.fullmatch(word):
+                found.add(m.group(0))
+    return found
 
 
 PRONOUN_OBJECT = rx(r"^\s*(?:of\s+|to\s+)?(?:it|them|this|these|that|those)\b")
@@ -153,7 +181,8 @@ def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
     topic = data_terms(ctx)
     owns = [h for h in scan(ctx, "own", OWN, actors=None) if _about_data(h, topic)]
     granted = [h for h in ok(owns) if _owner_ok(h)] or _ownership_kept(ctx)
-    uses = ok(scan(ctx, "use", OWN_USE, within=USE_DATA, actors=("vendor", "both", None)))
+    used = USE_DATA if topic is DATA else re.compile(f"{USE_DATA.pattern}|{topic.pattern}", re.I)
+    uses = ok(scan(ctx, "use", OWN_USE, within=used, actors=("vendor", "both", None)))
     misuse = [h for h in uses if _misuse(h)]
     weak = (
         [f"the vendor may use customer data for its own purposes ({misuse[0].sentence.where})"]

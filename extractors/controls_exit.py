@@ -11,14 +11,17 @@ from extractors.base import ReviewContext, register
 from extractors.rules import (
     DELETE_VERB,
     Hit,
+    Outcome,
+    dangling_reference,
     decide,
     ok,
     pick_value,
     rx,
     scan,
     to_finding,
+    unclear_reference,
 )
-from extractors.spans import neighbours
+from extractors.spans import PLACEHOLDER, neighbours
 from extractors.text import find_durations
 
 # --- exit assistance --------------------------------------------------------------------------
@@ -33,8 +36,13 @@ TRANSITION = rx(
     r"alternative)\s+(?:supplier|provider|vendor|service|contractor|system|platform)"
 )
 RETURN_DATA = rx(
-    r"\b(?:return|export|retrieve|download|extract|transfer|deliver|make\s+available)\w*\b[^.;]{0,80}"
-    r"\b(?:data|content|records|files|everything|(?:your|its|their)\s+(?:\w+\s+)?(?:information|materials|documents))\b|\b(?:data|content|files|records)\b[^.;]{0,40}\b(?:returned|exported|available\s+(?:to\s+\w+\s+)?for\s+"
+    r"\b(?:return|export|retrieve|download|extract|transfer|deliver|make\s+available|hand(?:s|ed|ing)?\s+over)\w*\b[^.;]{0,80}"
+    r"\b(?:data|content|records|files|everything|(?:your|its|their|(?:the\s+)?(?:customer|client|licensee|subscriber)(?:'s|’s)?)\s+"
+    r"(?:\w+\s+){0,2}(?:information|materials|documents|reports|records|histor(?:y|ies)))\b|"
+    # "make the Client's alert and case history available for download": the offer names the purpose
+    r"\bmake\s+(?!(?:[\w'’-]+\s+){0,3}?(?:software|app|application|platform|service|updates?|patch\w*|releases?|"
+    r"documentation|tools?)\b)(?:[\w'’-]+\s+){1,8}?available\s+(?:to\s+(?:the\s+)?\w+\s+)?for\s+(?:download|export|retrieval|collection)\b|"
+    r"\b(?:data|content|files|records)\b[^.;]{0,40}\b(?:returned|exported|available\s+(?:to\s+\w+\s+)?for\s+"
     r"(?:download|export|retrieval))|\bmake\s+(?:\w+\s+){0,3}available\b[^.;]{0,60}\b(?:data|content)\b|"
     r"\bmake\s+(?:all\s+|the\s+)?(?:\w+\s+)?(?:data|content)\s+available|"
     r"\bprovid\w*\s+(?:\w+\s+){0,4}?(?:a\s+)?(?:complete\s+|full\s+)?(?:copy|copies|export|extract)\s+of\s+(?:\w+\s+){0,3}(?:data|content)"
@@ -143,6 +151,15 @@ def _on_exit(hit: Hit) -> bool:
     return any(EXIT_WHEN.search(h.sentence.text) for h in _preceding([hit]))
 
 
+def _deferred_to_missing_annex(ctx: ReviewContext, req: Requirement, granted: list[Hit]) -> Outcome | None:
+    """`unclear` when every clause on exit only defers to an exit plan or annex that is not in the family
+    ('the parties shall observe the Exit Plan to be attached as Annex IV'): its terms cannot be checked."""
+    operative = [h for h in granted if not PLACEHOLDER.search(h.sentence.text)]
+    if not operative or any(dangling_reference(ctx, req, [h.sentence]) is None for h in operative):
+        return None
+    return unclear_reference(ctx, req, operative)
+
+
 @register("exit_assistance")
 def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
     """Transition services and/or data return in a usable format for a defined period on exit."""
@@ -154,6 +171,9 @@ def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
     data = [h for h in scan(ctx, "return", RETURN_DATA, actors=None) if _on_exit(h)]
     data = [h for h in data if not DELETE_ALT.search(h.sentence.text) and _vendor_provides(h)]
     granted_t, granted_d = ok(transition), ok(data)
+    deferred = _deferred_to_missing_annex(ctx, req, granted_t + granted_d)
+    if deferred is not None:
+        return to_finding(req, deferred)
     period, _, note = _exit_period(granted_t or granted_d)
     if period is None and (granted_t or granted_d):  # "Such assistance shall be provided for 90 days."
         period, _, note = _exit_period(_following(granted_t or granted_d))

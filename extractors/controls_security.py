@@ -8,6 +8,7 @@ import re
 from assistant.models import Finding, Status
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
+from extractors.parties import family_roles
 from extractors.rules import (
     CONFIDENTIAL,
     CUST,
@@ -63,7 +64,11 @@ def _report_only(hit: Hit) -> bool:
     """'Vendor will provide, on request, a copy of its most recent SOC 2 Type I report summary': a standard
     named only as a document to hand over, with no duty to maintain, comply with or renew it."""
     text = hit.sentence.text
-    return hit.element == "standard" and bool(REPORT_COPY.search(text)) and not MAINTAINED.search(text)
+    return (
+        hit.element in {"standard", "programme"}
+        and bool(REPORT_COPY.search(text))
+        and not MAINTAINED.search(text)
+    )
 
 
 @register("security_obligations")
@@ -117,6 +122,8 @@ ACCESS = rx(
     r"\bwho\s+(?:require|need)\s+(?:such\s+)?access"
 )
 LOGGING = rx(
+    # "call recordings and message logs" are the customer's content, not a record of who accessed it
+    r"(?<!message\s)(?<!messaging\s)(?<!call\s)(?<!chat\s)(?<!conversation\s)(?<!sms\s)(?<!delivery\s)"
     r"\blog(?:s|ging|ged)?\b(?![-\s]+(?:in|on|into)\b)|audit\s+trails?|monitor\w*\s+(?:of\s+)?(?:all\s+)?(?:\w+\s+)?(?:access|activity|systems?|network|usage)|"
     r"(?:access|activity|security|event)\s+(?:logs?|monitoring)|\bSIEM\b|"
     r"(?:access|activit(?:y|ies)|actions?|sessions?|events?|entr(?:y|ies)|exits?|log-?ins?)\s+(?:[\w'’-]+\s+){0,6}?"
@@ -181,6 +188,12 @@ INCIDENT = rx(
     # HIPAA: "Breach of Unsecured PHI"; other sector vocabularies name the data the same way
     r"breach\s+of\s+(?:unsecured\s+)?(?:PHI|protected\s+health\s+information|personal\s+information|personal\s+health\s+information)|"
     r"unauthori[sz]ed\s+(?:\w+\s+){0,4}?(?:access|disclosure|acquisition|use|processing|entry)|"
+    # the passive form: "data has been accessed or disclosed without authorisation"
+    r"\b(?:accessed|disclosed|acquired|used|obtained|altered)\s+(?:or\s+\w+\s+)?(?:by\s+\w+\s+)?without\s+"
+    r"(?:\w+\s+)?(?:authori[sz]ation|authority|permission|consent)|"
+    # GDPR's own wording in translation, and "compromise" as a defined incident term
+    r"\bbreach\s+of\s+the\s+(?:protection|security|confidentiality)\s+of\s+(?:personal\s+)?data|"
+    r"\b(?:security|data|system|account)\s+compromises?\b|\bcompromise\s+of\s+(?:\w+\s+)?(?:data|systems?|security)|"
     r"\b(?:security|privacy|cyber|data)\s+incidents?\b|"
     # plain English: "if someone gets into your data who shouldn't have", "breaks into our systems"
     r"\b(?:gets?|got|break(?:s|ing)?|broke)\s+into\s+(?:your|our|its|the)\s+(?:\w+\s+)?(?:data|systems?|accounts?|network)\b|(?:breach|incident)\w*\s+(?:involving|affecting|compromising)\s+"
@@ -188,10 +201,10 @@ INCIDENT = rx(
 )
 NOTIFY = rx(
     r"(?:\bnotif\w*|\binform\w*|\bnotice|\breport\w*|\balert\w*|\badvis(?:e|es|ed|ing)|\btell|\btold|"
-    r"\blet\s+(?:\w+\s+){1,2}know|\bcontact|\be-?mail(?:s|ed)?\s+(?:you|the\s+\w+))\b(?!\s+(?:laws?|requirements|statutes|regulations|obligations))"
+    r"\blet\s+(?:\w+\s+){1,2}know|\bcontact|\bcommunicat(?:e|es|ed|ing)\b|\be-?mail(?:s|ed)?\s+(?:you|the\s+\w+))\b(?!\s+(?:laws?|requirements|statutes|regulations|obligations))"
 )
 VAGUE = rx(
-    r"without\s+undue\s+delay|promptly|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible)|expeditiously|"
+    r"without\s+(?:undue|unreasonable|culpable)\s+delay|promptly|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible)|expeditiously|"
     r"in\s+a\s+timely\s+manner|timely"
 )
 IMMEDIATE = rx(r"\bimmediately\b")
@@ -220,6 +233,27 @@ def _bare_breach_hits(ctx: ReviewContext) -> list[Hit]:
         if SECURITY_TOPIC.search(f"{clause.heading if clause else ''} {around}"):
             out.append(hit)
     return out
+
+
+# Who else an incident may be reported to: a notice to a regulator or a national response team is a
+# statutory duty, not the customer's notice (the customer's own clock is elsewhere or absent).
+AUTHORITY = rx(
+    r"\b(?:regulators?|regulatory\s+(?:authorit(?:y|ies)|bod(?:y|ies))|supervisory\s+authorit(?:y|ies)|"
+    r"(?:data\s+protection|privacy|information|competent|government(?:al)?|public)\s+(?:authorit(?:y|ies)|"
+    r"commissioner|regulator|office)|commissioner|emergency\s+response\s+team|\bC(?:ERT|SIRT)\b|"
+    r"law\s+enforcement|police)"
+)
+
+
+def _to_authority_only(hit: Hit) -> bool:
+    """'Supplier shall report incidents to the national Computer Emergency Response Team within six
+    hours': the recipient after the notice verb is an authority, and no customer is named with it
+    ('to the supervisory authority and to the Customer' still notifies the customer)."""
+    after = hit.sentence.text[hit.end : hit.end + 120]
+    m = AUTHORITY.search(after[:90])
+    if m is None or not re.search(r"\bto\s+(?:the\s+)?(?:\w+\s+){0,4}$", after[: m.start()], re.I):
+        return False
+    return family_roles([hit.sentence.doc]).customer.search(after) is None
 
 
 def _follow_ups(hits: list[Hit]) -> list[Hit]:
@@ -266,7 +300,7 @@ def incident_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     hits = scan(ctx, "notify", NOTIFY, within=INCIDENT)
     seen = {(h.sentence.doc.id, h.sentence.start) for h in hits}
     hits += [h for h in _bare_breach_hits(ctx) if (h.sentence.doc.id, h.sentence.start) not in seen]
-    granted = ok(hits)
+    granted = [h for h in ok(hits) if not _to_authority_only(h)]
     timed = [
         h
         for h in granted

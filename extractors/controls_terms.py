@@ -225,7 +225,11 @@ AUTO = rx(
     r"(?:automatic(?:ally)?|auto-?)\s*(?:be\s+)?renew\w*|renew\w*\s+automatically|(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?renew\w*|"
     r"successive\s+(?:renewal\s+)?(?:terms?|periods?)|evergreen|tacit(?:ly)?\s+renew\w*|roll\s+over|"
     r"continue\w*\s+(?:thereafter|after\s+that|from\s+year\s+to\s+year)[^.;]{0,40}\buntil\s+terminated|"
-    r"from\s+year\s+to\s+year|year-to-year|month-to-month|\brenews\b[^.;]{0,120}\bunless\b"
+    r"from\s+year\s+to\s+year|year-to-year|month-to-month|\brenews\b[^.;]{0,120}\bunless\b|"
+    # translated civil-law drafting: "Thereafter it extends by a further twelve months in each case"
+    r"\b(?:it|agreement|contract|term|licen[cs]e|subscription)\s+(?:\w+\s+){0,2}?(?:extends?|is\s+extended|"
+    r"shall\s+be\s+extended|prolongs?|is\s+prolonged)\s+(?:(?:automatically|tacitly)\s+)?"
+    r"(?:by|for)\s+(?:a\s+|an\s+)?(?:further|another|additional|successive)\b"
 )
 TERM = rx(
     r"\b(?:initial|subscription|contract|minimum|committed)\s+(?:\w+\s+)?(?:term|period)\b|\bterm\s+of\s+(?:this\s+)?(?:agreement|order)|"
@@ -233,7 +237,7 @@ TERM = rx(
     r"\b(?:agreement|order(?:\s+form)?|subscription|contract|licen[cs]e)\s+(?:\w+\s+){0,6}?(?:for\s+a\s+(?:period|term)\s+of|"
     r"(?:shall|will)\s+(?:commence|continue|remain\s+in\s+(?:full\s+)?force))|"
     # plain English: "Each subscription runs for one month", "Your plan lasts for twelve months"
-    r"\b(?:agreement|order|subscription|contract|licen[cs]e|plan)\s+(?:\w+\s+){0,2}?(?:runs|lasts|is)\s+for\b"
+    r"\b(?:agreement|order|subscription|contract|licen[cs]e|plan)\s+(?:\w+\s+){0,2}?(?:(?:runs|lasts)\b|is\s+for\b)"
 )
 EXPIRE = rx(
     r"\b(?:shall|will)\s+(?:automatically\s+)?(?:expire|terminate|end)\b|\bno\s+automatic\s+renewal|"
@@ -251,7 +255,7 @@ PRICE_CAP = rx(
 NON_RENEWAL = rx(
     r"non-?renewal|not\s+to\s+renew|\bunless\b|cancel|terminat|opt\s+out|prevent|stop|elect\w*\s+not|decline"
 )
-TERM_NEAR = rx(r"\bterm\b|\bperiod\b|commenc|continue|for\s+a|of\s+|\b(?:runs|lasts|is)\s+for\b")
+TERM_NEAR = rx(r"\bterm\b|\bperiod\b|commenc|continue|for\s+a|of\s+|\b(?:runs|lasts)\b|\bis\s+for\b")
 
 
 # "During the Subscription Term, history is kept for ...": the term as a time frame, not its length.

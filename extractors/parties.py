@@ -16,13 +16,17 @@ from assistant.models import Document
 
 Role = Literal["vendor", "customer", "both"]
 
+# Translated civil-law drafting names the parties by their role in the contract itself: the Brazilian
+# "contratada" (contracted or hired party) supplies, the "contratante" (contracting or hiring party) buys.
 VENDOR_WORDS = (
     "vendor", "service provider", "provider", "supplier", "licensor", "processor", "data processor",
-    "company", "contractor", "seller", "consultant", "we", "us",
+    "company", "contractor", "seller", "consultant", "we", "us", "contracted party", "hired party",
+    "contratada",
 )  # fmt: skip
 CUSTOMER_WORDS = (
     "customer", "client", "licensee", "controller", "data controller", "subscriber", "buyer", "purchaser",
-    "you", "user organisation", "authority", "agency", "institution",
+    "you", "user organisation", "authority", "agency", "institution", "contracting party", "hiring party",
+    "contratante",
 )  # fmt: skip
 _BOTH = r"either\s+party|each\s+party|both\s+parties|the\s+parties|a\s+party|any\s+party"
 _DEFINED = re.compile(
@@ -76,8 +80,10 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
             vendor.append(alias)
         elif low in customer_set or low.split()[-1] in customer_set:
             customer.append(alias)
+        elif _STATUTE_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
+            continue  # 'the Protection of Personal Information Act 4 of 2013 ("POPIA")' names a law
         elif len(alias.split()) <= 3 and m.start() < 2500 and not _COMMON_TERM.search(low):
-            context = text[max(0, m.start() - 200) : m.end() + 120].lower()
+            context = _own_description(text, m).lower()
             if re.search(
                 r"\bas\s+(?:the\s+|a\s+)?(?:vendor|provider|supplier|licensor|processor)\b", context
             ):
@@ -95,6 +101,24 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
         elif not customer:
             customer.append(alias)
     return vendor, customer
+
+
+_STATUTE_BEFORE = re.compile(
+    r"\b(?:Act|Ordinance|Regulations?|Law|Code|Directive|Decree|Statute|Rules)(?:\s+(?:No\.?\s*)?\d+)?"
+    r"(?:\s+of\s+\d{4})?(?:,?\s+\d{4})?(?:\s*\([^)]{0,30}\))*\s*\(?\s*$"
+)
+_NEXT_PARTY = re.compile(r"\band\b|\bbetween\b|[;(]|\n", re.I)
+
+
+def _own_description(text: str, m: re.Match[str]) -> str:
+    """The words that describe the party an alias defines: from the previous definition (or 200
+    characters back) to this one, plus what follows it up to the next party ('Acme Inc. ("Acme") and the
+    entity identified as the subscriber ("Subscriber")': 'as the subscriber' describes the second party)."""
+    previous = [d.end() for d in _DEFINED.finditer(text, max(0, m.start() - 200), m.start())]
+    start = previous[-1] if previous else max(0, m.start() - 200)
+    after = text[m.end() : m.end() + 120]
+    cut = _NEXT_PARTY.search(after)
+    return text[start : m.end()] + (after[: cut.start()] if cut else after)
 
 
 _ALIAS_LIST = re.compile(
@@ -172,8 +196,9 @@ _NOUN_AFTER = re.compile(
     r"personnel|users?|systems?|accounts?|property|premises|environment|instance|tenant)\b)"
 )
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:give|gives|giving|provide|provides|send|sends|notify|notifies|inform|informs|serve|deliver|furnish|"
-    r"offer|to|against|help|helps|assist|assists|support|supports|tell|tells|"
+    r"\b(?:give|gives|giving|given|provide|provides|send|sends|sent|notify|notifies|notified|inform|informs|informed|"
+    r"serve|served|deliver|delivered|furnish|furnished|offer|to|against|help|helps|assist|assists|support|supports|"
+    r"tell|tells|told|warn|warns|warned|"
     # "at the choice of the Controller", "on behalf of Customer": not the party acting
     r"(?:choice|option|request|election|direction|instructions?|discretion|expense|cost|consent|approval|behalf)\s+of)"
     r"\s+(?:the\s+)?$",
@@ -215,9 +240,15 @@ _NEW_SUBJECT = re.compile(
     r"\b(?:which|who|it|they|this|these|such\s+\w+)\s+(?:\w+\s+)?(?:shall|will|must|may|is|are|can)\b", re.I
 )  # "Vendor will retain X, after which it will be deleted": the passive has its own subject
 _ELIDED = re.compile(r"\b(?:and|or)\s+(?:\w+\s+)?(?:shall|will|must|may)\s+(?:\w+\s+)?$", re.I)
+_ELIDED_PASSIVE = re.compile(
+    r"\b(?:and|or)\s+(?:is|are|will\s+be|shall\s+be|must\s+be|may\s+be)\s+(?:\w+ly\s+)?$", re.I
+)
 _SUBJECT_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:shall|will|must|may|agrees|undertakes)\b", re.I)
 
 
+_MODIFIER_AGENT = re.compile(
+    r"\b(?!(?:be|been|being|is|are|was|were|get|gets|got)\b)[a-z]\w*\s+\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.I
+)
 _PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|eld|ept|ade|ent|own)\s+by\s+(?:the\s+)?$", re.I)
 
 
@@ -226,6 +257,14 @@ def actor(text: str, pos: int, end: int, roles: Roles) -> Role | None:
     ('notified by Supplier'), else the last party named before the verb in the same fragment;
     a recipient ('Customer shall be notified', 'Customer will receive notice') implies the other party."""
     agent = re.match(r"\s*(?:\w+\s+){0,3}?by\s+(?:the\s+)?", text[end : end + 60], re.I)
+    if (
+        agent
+        and " " in text[pos:end].strip()
+        and _MODIFIER_AGENT.search(text[max(0, end - 40) : end + agent.end()])
+    ):
+        # "transfer it to a successor provider designated by the Licensee": the participle qualifies the
+        # phrase's last noun, not its verb ("audits required by Customer's regulators" keeps its agent)
+        agent = None
     if agent:
         after = text[end + agent.end() : end + agent.end() + 40]
         found = mentions(after, roles)
@@ -252,11 +291,16 @@ def actor(text: str, pos: int, end: int, roles: Roles) -> Role | None:
         own_people = re.match(r"(?:its|their|our|his|her)\b", grant.group("who"), re.I)
         if grantor and re.match(r"grant", grant.group(1), re.I) and not own_people:
             return _opposite(grantor[-1][2])  # "You grant Quillstack a licence to use": not the grantor
+    if _ELIDED_PASSIVE.search(left):
+        # "Content is kept until you delete it, and is deleted within 30 days": no agent is named
+        return None
     if _ELIDED.search(left):
         subjects = [f for f in found if _SUBJECT_AFTER.match(left, f[1])]
         if subjects:
             return subjects[0][2]
     start, stop, role = found[-1]
+    if re.search(r"\bby\s+(?:the\s+)?$", left[:start], re.I):
+        return role  # "Access by the Supplier's personnel shall be restricted": the agent, not a recipient
     between = left[stop:]
     if re.search(r"\b(?:be|been|being|receive|receives|is|are)\b", between, re.I) and not re.search(
         r"\b(?:is|are|be|been)\s+(?:\w+ly\s+)?(?:entitled|permitted|allowed|required|obliged|obligated|responsible|"

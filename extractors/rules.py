@@ -43,7 +43,7 @@ CUST = r"(?:customer|client|licensee|controller|subscriber|you)"
 VEND = r"(?:vendor|provider|supplier|licensor|processor|company|we)"
 # Plain-English drafting announces with "tell you", "warn", "let you know", "email you".
 NOTICE = rx(
-    r"\bnotice|\bnotif|\binform|prior\s+to|in\s+advance|advance|\b(?:tell|tells|warn|warns|alert|alerts)\s+(?:you|the\s+\w+|\w+)\b|"
+    r"\bnotice|\bnotif|\binform|\bannounc\w*|prior\s+to|in\s+advance|advance|\b(?:tell|tells|warn|warns|alert|alerts)\s+(?:you|the\s+\w+|\w+)\b|"
     r"\blet\s+(?:you|the\s+\w+|\w+)\s+know\b|\b(?:e-?mail|write\s+to|message)\s+(?:you|the\s+customer|customer|client)\b"
 )
 CONFIDENTIAL = rx(r"confidential\s+information(?![^.]{0,80}\bdata\b)")

@@ -24,6 +24,9 @@ _BENIGN = re.compile(
     # a double negative grants: "shall not unreasonably refuse an audit", "may not prevent Customer from"
     r"\b(?:not|never)\s+(?:be\s+)?(?:unreasonably\s+)?(?:refuse|deny|withhold|delay|condition|obstruct|prevent|"
     r"hinder|impede|unreasonably)\w*|"
+    # a negation inside a relative clause qualifies a noun: "histories that have not been de-identified"
+    r"\b(?:that|which|who)\s+(?:(?:have|has|had|is|are|was|were)\s+not\s+(?:yet\s+)?(?:been\s+)?\w+|"
+    r"(?:haven't|hasn't|isn't|aren't|wasn't|weren't)\s+(?:been\s+)?\w+)|"
     # a negation inside a condition: "if we don't meet 99.9% uptime, you'll get a credit"
     r"\b(?:if|where|should|whenever|in\s+the\s+event\s+(?:that\s+)?)\s+[^,;.]{0,60}?"
     r"(?:\b(?:does|do|did|is|are|was|were|should|would|has|have)\s+not|\b(?:doesn't|don't|didn't|isn't|aren't|cannot|can't|"
@@ -40,7 +43,10 @@ _NEG_AFTER = re.compile(
     # "audits by Customer will not be permitted", ", Vendor shall not be obliged to permit it"
     r"(?:shall|will|may|must|is|are|can)\s+not\s+be\s+(?:permitted|allowed|granted|provided|available|included|offered|"
     r"obliged|obligated|required)|"
-    r"not\s+(?:included|provided|available|permitted|granted|offered))\b",
+    r"not\s+(?:included|provided|available|permitted|granted|offered)|"
+    # an agreement to agree: "the service levels have not been finalised", "are to be agreed"
+    r"(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:agreed|finali[sz]ed|determined|defined|established|fixed)|"
+    r"(?:is|are)\s+(?:yet\s+)?to\s+be\s+(?:agreed|finali[sz]ed|determined|defined|established|fixed))\b",
     re.I,
 )
 _LIMIT_AFTER = re.compile(
@@ -219,6 +225,10 @@ _VERBISH = re.compile(
 _BARE_NUMBER = re.compile(r"\s*\(?[A-Z]{0,2}\d+(?:\.\d+)*[.)]?\s*")
 
 
+# "The Customer owns all Customer Content.": a present-tense verb taking a determined object is a sentence
+_VERB_OBJECT = re.compile(r"\b[a-z]\w*[^s\W]s\s+(?:all|the|any|each|its|their|every|such|a|an)\b")
+
+
 def _run_in_heading(text: str, numbered: object = False) -> bool:
     """A run-in heading opening a numbered clause ('B4. Service levels.', '2.5 *Updates.*'): a clause
     number (in the text or, when `numbered`, just before it) then a short label with no verb and no
@@ -231,7 +241,12 @@ def _run_in_heading(text: str, numbered: object = False) -> bool:
     t = t.strip()
     if re.match(r"(?:you|we|it|they|this|these|our|your|each|all|any|no)\b", t.strip("*_ "), re.I):
         return False
-    return bool(_RUN_IN.fullmatch(t)) and len(t.split()) <= 6 and not _VERBISH.search(t)
+    return (
+        bool(_RUN_IN.fullmatch(t))
+        and len(t.split()) <= 6
+        and not _VERBISH.search(t)
+        and not _VERB_OBJECT.search(t)
+    )
 
 
 def _is_heading(text: str, clause: Clause | None) -> bool:
@@ -263,6 +278,11 @@ def _skip_heading(text: str, start: int, end: int) -> int:
             start += 1
     m = _LEAD_NUMBER.match(text, start, end)
     return m.end() if m and m.end() < end else start
+
+
+def doc_sentences(doc: Document) -> tuple[Sentence, ...]:
+    """Every sentence of one document, in order."""
+    return _doc_sentences(doc)
 
 
 def family_sentences(ctx: ReviewContext) -> list[Sentence]:
@@ -366,6 +386,12 @@ _DOC_NAMES = (
 )
 
 
+def names_document(target: str) -> bool:
+    """The target is a separate contract document (a DPA, the master agreement, an order form, an SLA,
+    a SOW), not a schedule or annex of the one at hand."""
+    return any(rx_.search(target) for rx_, _ in _DOC_NAMES)
+
+
 def reference_target(text: str) -> str | None:
     """The place a pointer-only sentence sends the reader to ('are set out in Section 14 of the Master
     Agreement' -> 'Section 14 of the Master Agreement'), or None when the sentence is not a pointer."""
@@ -390,8 +416,17 @@ def target_missing(
     label = f"{m.group(1)}\\s+{re.escape(m.group(2))}" if m else re.escape(target.strip()) if named else None
     if label is None:
         return False
-    heading = re.compile(rf"^[#*\s]*{label}\b", re.I | re.M)
-    return not any(heading.search(d.text) for d in documents)
+    heading = re.compile(rf"^[#*\s]*{label}\b[^\n]*", re.I | re.M)
+    return not any(not PLACEHOLDER.search(m.group(0)) for d in documents for m in heading.finditer(d.text))
+
+
+# "Annex IV - Exit Plan (to be attached)": a heading that only holds the place of a missing attachment
+PLACEHOLDER = re.compile(
+    r"\(\s*(?:to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed)|to\s+follow|"
+    r"intentionally\s+(?:left\s+)?blank|reserved|not\s+used|TBD|TBC)\s*\)|"
+    r"[-–—:]\s*(?:to\s+be\s+(?:attached|agreed|provided)|to\s+follow|intentionally\s+(?:left\s+)?blank|\[?reserved\]?|TBD|TBC)\W*$",
+    re.I,
+)
 
 
 def matching_sentences(doc: Document, pattern: re.Pattern[str]) -> list[Sentence]:

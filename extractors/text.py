@@ -50,7 +50,7 @@ def parse_number(text: str) -> int | None:
     m = re.search(r"\((\d[\d,]*)\)", t)
     if m:
         return int(m.group(1).replace(",", ""))
-    m = re.fullmatch(r"(\d[\d,]*)(?:\.0+)?", t)
+    m = re.fullmatch(r"(\d[\d,]*)(?:\.0+)?(?:\s*\(\s*[a-z][a-z\s-]*\))?", t)
     if m:
         return int(m.group(1).replace(",", ""))
     return words_to_int(t)
@@ -61,7 +61,9 @@ _UNIT_RE = (
     r"(?P<unit>hours?|hrs?|days?|weeks?|fortnights?|months?|years?|quarters?)\b"
 )
 DURATION_RE = re.compile(
-    rf"(?<![\w.])(?P<num>(?:{NUMBER_WORDS})(?:\s*\(\s*\d[\d,]*\s*\))?|\d[\d,]*(?:\.\d+)?|\(\s*\d[\d,]*\s*\))"
+    # "thirty (30) days", and translated drafting's numeral first: "15 (fifteen) days"
+    rf"(?<![\w.])(?P<num>(?:{NUMBER_WORDS})(?:\s*\(\s*\d[\d,]*\s*\))?|\d[\d,]*\s*\(\s*(?:{NUMBER_WORDS})\s*\)|"
+    rf"\d[\d,]*(?:\.\d+)?|\(\s*\d[\d,]*\s*\))"
     rf"\s*(?:-\s*)?{_UNIT_RE}",
     re.IGNORECASE,
 )
