@@ -127,15 +127,20 @@ TARGETS: dict[str, tuple[str, str | None]] = {
 }
 
 
-def main() -> None:
-    """Rebuild every binary gold file listed in TARGETS."""
-    for name, (rel, header) in TARGETS.items():
-        src, out = SOURCES / name, HERE / rel
+def build_all(targets: dict[str, tuple[str, str | None]], sources: Path, folder: Path) -> None:
+    """Render every target from its source (DOCX when it has no PDF header); paths relative to `folder`."""
+    for name, (rel, header) in targets.items():
+        src, out = sources / name, folder / rel
         if header is None:
             render_docx(src, out)
         else:
             render_pdf(src, out, header)
-        print(f"built {out.relative_to(HERE)}")
+        print(f"built {out.relative_to(folder)}")
+
+
+def main() -> None:
+    """Rebuild every binary gold file listed in TARGETS."""
+    build_all(TARGETS, SOURCES, HERE)
 
 
 if __name__ == "__main__":

@@ -53,13 +53,7 @@ TARGETS: dict[str, tuple[str, str | None]] = {
 
 def main() -> None:
     """Rebuild every binary held-out file listed in TARGETS."""
-    for name, (rel, header) in TARGETS.items():
-        src, out = SOURCES / name, HERE / rel
-        if header is None:
-            render_docx(src, out)
-        else:
-            render_pdf(src, out, header)
-        print(f"built {out.relative_to(HERE)}")
+    _gold.build_all(TARGETS, SOURCES, HERE)
 
 
 if __name__ == "__main__":
