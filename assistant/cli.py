@@ -384,7 +384,7 @@ def doctor() -> None:
         raise typer.Exit(2)
 
 
-from assistant.cli_admin import register as _register_admin  # noqa: E402  (serve, users, audit)
+from assistant.cli_admin import register as _register_admin  # noqa: E402  (serve, users, audit, reparse)
 
 _register_admin(app)
 

@@ -1,4 +1,5 @@
-"""`clausegate serve`, `clausegate users ...` and `clausegate audit verify`: the server and its people.
+"""`clausegate serve`, `clausegate users ...`, `clausegate audit verify` and `clausegate reparse`: the
+server, its people and the stored documents' upkeep.
 
 Registered on the main CLI by `assistant.cli` (`register(app)`); FastAPI and uvicorn are imported only
 when `serve` runs.
@@ -95,8 +96,49 @@ def audit_verify(
         raise typer.Exit(3)
 
 
+def reparse(
+    document_ids: Annotated[
+        list[str] | None, typer.Argument(help="Ids of stored documents to re-parse, current or not.")
+    ] = None,
+    all_documents: Annotated[
+        bool, typer.Option("--all", help="Re-parse every stored document, current or not.")
+    ] = False,
+) -> None:
+    """Re-parse stored documents from their original bytes with the current parser: those parsed by an
+    older parser version (default), every one (--all) or the given ids. Prints each document's clause
+    count before and after; exits 2 when a document could not be re-parsed (it keeps its old parse)."""
+    from assistant.ingest import PARSER_VERSION
+    from assistant.service import Clausegate
+
+    if all_documents and document_ids:
+        raise typer.BadParameter("give document ids or --all, not both")
+    svc = Clausegate(get_settings())
+    done = svc.reparse_documents(document_ids or None, force=all_documents or bool(document_ids))
+    if not done:
+        total = len(svc.store.list_documents())
+        out.print(f"all {total} stored documents are current (parser version {PARSER_VERSION})")
+    for r in done:
+        if r.error is not None:
+            err.print(
+                f"{r.document_id}  {r.filename}  failed, kept parser v{r.old_version}: {r.error}",
+                markup=False,
+                highlight=False,
+            )
+            continue
+        change = "text changed" if r.text_changed else "text unchanged"
+        out.print(
+            f"{r.document_id}  {r.filename}  parser v{r.old_version} -> v{r.new_version}  "
+            f"clauses {r.clauses_before} -> {r.clauses_after}  ({change})",
+            markup=False,
+            highlight=False,
+        )
+    if any(r.error is not None for r in done):
+        raise typer.Exit(2)
+
+
 def register(app: typer.Typer) -> None:
-    """Add `serve`, `users` and `audit` to the main CLI."""
+    """Add `serve`, `users`, `audit` and `reparse` to the main CLI."""
     app.command()(serve)
+    app.command()(reparse)
     app.add_typer(users_app, name="users")
     app.add_typer(audit_app, name="audit")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from assistant.errors import ClausegateError
 
 if TYPE_CHECKING:
     from assistant.index import ClauseIndex, SearchHit
-from assistant.ingest import parse_bytes, read_file
+from assistant.ingest import PARSER_VERSION, parse_bytes, read_file
 from assistant.models import Document, DocumentKind, ReviewResult
 from assistant.playbook import Playbook, load_playbook
 from assistant.review import Judge, review_documents
@@ -26,18 +27,43 @@ from assistant.store import Store
 from extractors.base import engine_fingerprint
 
 Progress = Callable[[str], None]
+log = logging.getLogger(__name__)
+
+
+def parse_digest(document: Document) -> str:
+    """Hash of a document's parse: its text and clause boundaries, numbers and headings."""
+    clauses = [[c.start, c.end, c.number, c.heading] for c in document.clauses]
+    basis = json.dumps({"text": document.text, "clauses": clauses}, sort_keys=True)
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
 
 def review_fingerprint(documents: Sequence[Document], playbook: Playbook) -> str:
     """Hash of what a rules review depends on beyond the document ids: the playbook's whole content (a
-    customer's edited copy often keeps the id and version), each document's kind in effect, and the rule
-    engine's code (an upgraded engine reviews again instead of returning a stale stored review)."""
+    customer's edited copy often keeps the id and version), each document's kind in effect and parse (a
+    document re-parsed by a newer parser is reviewed again, not answered with the review of its old
+    text), and the rule engine's code (an upgraded engine reviews again instead of returning a stale
+    stored review)."""
     basis = {
         "playbook": playbook.model_dump(mode="json"),
         "kinds": sorted([d.id, d.kind.value] for d in documents),
+        "parses": sorted([d.id, parse_digest(d)] for d in documents),
         "engine": engine_fingerprint(),
     }
     return hashlib.sha256(json.dumps(basis, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Reparsed:
+    """Outcome of re-parsing one stored document from its original bytes."""
+
+    document_id: str
+    filename: str
+    old_version: int
+    new_version: int
+    clauses_before: int
+    clauses_after: int
+    text_changed: bool
+    error: str | None = None
 
 
 @dataclass
@@ -98,6 +124,69 @@ class Clausegate:
                 docs.append(stored)
         return docs
 
+    # -- re-parse ----------------------------------------------------------------------------------------
+    def reparse(self, document_id: str) -> Reparsed:
+        """Parse a stored document again from its original bytes with the current parser and replace its
+        text, pages and clauses in one transaction (id, families, kind override, reviews and decisions
+        are kept). Raises the parser's IngestError, leaving the stored parse as it was."""
+        return self._reparse(document_id)[1]
+
+    def _reparse(self, document_id: str) -> tuple[Document, Reparsed]:
+        before = self.store.get_document(document_id)
+        old_version = self.store.parser_versions([document_id]).get(document_id, 0)
+        data = self.store.original_bytes(document_id)
+        # NOTE: already stored, so a size limit lowered since then must not lock the document out
+        limit = max(self.settings.ingest.max_bytes, len(data))
+        after = self.store.replace_parse(document_id, parse_bytes(data, before.filename, max_bytes=limit))
+        if self.settings.review.use_vector_search and self.index is not None:
+            self.index.add_document(after)
+        report = Reparsed(
+            document_id=document_id,
+            filename=before.filename,
+            old_version=old_version,
+            new_version=PARSER_VERSION,
+            clauses_before=len(before.clauses),
+            clauses_after=len(after.clauses),
+            text_changed=parse_digest(before) != parse_digest(after),
+        )
+        return after, report
+
+    def reparse_documents(
+        self, document_ids: Sequence[str] | None = None, *, force: bool = False
+    ) -> list[Reparsed]:
+        """Re-parse the stored documents parsed by an older parser (only `document_ids` when given; stale
+        or not with `force`). A document whose re-parse fails keeps its stored parse and is reported with
+        `error` set; the others are still re-parsed. Raises NotFound for an unknown id, before any work."""
+        stored = {d.id: d.filename for d in self.store.list_documents()}
+        wanted = list(dict.fromkeys(document_ids)) if document_ids else list(stored)
+        for doc_id in wanted:
+            if doc_id not in stored:
+                self.store.get_document(doc_id)  # raises NotFound naming the id
+        versions = self.store.parser_versions(wanted)
+        todo = [d for d in wanted if force or versions[d] < PARSER_VERSION]
+        return [self._reparse_reporting(d, stored[d], versions[d]) for d in todo]
+
+    def _reparse_reporting(self, document_id: str, filename: str, old_version: int) -> Reparsed:
+        try:
+            return self.reparse(document_id)
+        except ClausegateError as exc:
+            count = self.store.clause_count(document_id)
+            return Reparsed(document_id, filename, old_version, old_version, count, count, False, str(exc))
+
+    def current(self, documents: Sequence[Document]) -> list[Document]:
+        """`documents`, each one that the store holds from an older parser re-parsed first. A failed
+        re-parse is logged and the stored parse used: the review still runs, and the next one retries."""
+        versions = self.store.parser_versions([d.id for d in documents])
+        out: list[Document] = []
+        for doc in documents:
+            if versions.get(doc.id, PARSER_VERSION) < PARSER_VERSION:
+                try:
+                    doc = self._reparse(doc.id)[0]
+                except ClausegateError as exc:
+                    log.warning("%s: re-parse failed, keeping the stored parse: %s", doc.filename, exc)
+            out.append(doc)
+        return out
+
     # -- review ------------------------------------------------------------------------------------------
     def review(
         self,
@@ -110,8 +199,10 @@ class Clausegate:
         progress: Progress | None = None,
     ) -> ReviewResult:
         """Review documents as one family, reusing a stored review of the same documents, playbook
-        content and document kinds (rules only) instead of recomputing it."""
+        content and document kinds (rules only) instead of recomputing it. Stored documents parsed by an
+        older parser are re-parsed first, so the review sees the current parse."""
         pb = load_playbook(playbook) if isinstance(playbook, str) else playbook
+        documents = self.current(documents)
         ids = [d.id for d in documents]
         fingerprint = review_fingerprint(documents, pb)
         if reuse and judge is None:

@@ -5,6 +5,8 @@ Every offset (pages, clauses) refers to `Document.text`, the normalised text tha
 
     doc = parse_file("contracts/acme_msa.pdf")
     doc.kind, doc.title, len(doc.pages), doc.clauses[3].heading
+
+`PARSER_VERSION` names the parser's output; bump it whenever that output changes (see `version`).
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from assistant.ingest.pdf import read_pdf
 from assistant.ingest.segment import MAX_CLAUSE_CHARS, segment
 from assistant.ingest.textfmt import read_html, read_text
 from assistant.ingest.types import Extracted
+from assistant.ingest.version import PARSER_VERSION
 from assistant.models import Document, DocumentKind
 
 __all__ = [
     "MAX_BYTES",
     "MAX_CLAUSE_CHARS",
+    "PARSER_VERSION",
     "SUPPORTED_EXTENSIONS",
     "detect_kind",
     "media_type_for",

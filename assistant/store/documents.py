@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from assistant.errors import IngestError, NotFound
 from assistant.models import Document, DocumentKind
-from assistant.store.convert import document_row, to_document
+from assistant.store.convert import clause_row, document_row, to_document
 from assistant.store.engine import StoreBase
-from assistant.store.tables import DocumentRow, FamilyMemberRow, FamilyRow, OriginalRow
+from assistant.store.tables import ClauseRow, DocumentRow, FamilyMemberRow, FamilyRow, OriginalRow
+
+
+def current_parser_version() -> int:
+    """The version of the parser in this code base (`assistant.ingest.PARSER_VERSION`)."""
+    # NOTE: imported here so that opening the store does not load the PDF/DOCX/HTML readers
+    from assistant.ingest.version import PARSER_VERSION
+
+    return PARSER_VERSION
 
 
 def _not_found(document_id: str) -> NotFound:
@@ -26,31 +34,37 @@ class DocumentsMixin(StoreBase):
     """Document and family operations of `Store`."""
 
     def add_document(
-        self, doc: Document, original: bytes, *, family: str | None = None
+        self,
+        doc: Document,
+        original: bytes,
+        *,
+        family: str | None = None,
+        parser_version: int | None = None,
     ) -> tuple[Document, bool]:
         """Store `doc` with its original bytes in one transaction; returns (stored document, created).
+        `parser_version` is the parser that produced `doc` (default: the current one).
 
         Deduplicated by sha256: the same bytes again return the stored Document and False and store
-        nothing new, except joining `family` when given and taking `doc.kind` when it is an explicit
-        override (differs from `doc.kind_detected`). Joining a family replaces the family's member with the
-        same file name (an earlier version); that document stays stored. On any error nothing is left behind.
+        nothing new, except joining `family` when given, taking `doc.kind` when it is an explicit
+        override (differs from `doc.kind_detected`), and taking `doc`'s text, pages and clauses when the
+        stored ones come from an older parser (see `replace_parse`). Joining a family replaces the
+        family's member with the same file name (an earlier version); that document stays stored. On any
+        error nothing is left behind.
         """
-        digest = hashlib.sha256(original).hexdigest()
-        if digest != doc.sha256:
-            raise IngestError(
-                doc.filename,
-                f"the original bytes hash to {digest!r}, not to the document's sha256 {doc.sha256!r}",
-                "Store the exact bytes the document was parsed from.",
-            )
+        version = current_parser_version() if parser_version is None else parser_version
+        _check_original(doc, original)
         try:
             with self._sessions.begin() as s:
                 row = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == doc.sha256))
                 created = row is None
                 if row is None:
                     row = document_row(doc)
+                    row.parser_version = version
                     s.add(row)
                     s.add(OriginalRow(document_id=doc.id, data=original))
                     s.flush()
+                elif row.parser_version < version:
+                    _replace_parse(s, row, doc, version)
                 elif doc.kind != doc.kind_detected and row.kind != doc.kind.value:
                     row.kind = doc.kind.value  # an explicit kind override applies to stored bytes too
                 if family:
@@ -66,6 +80,41 @@ class DocumentsMixin(StoreBase):
                     _join_family(s, family, existing.id, supersede=True)
             return existing, False
         return stored, created
+
+    def replace_parse(
+        self, document_id: str, doc: Document, *, parser_version: int | None = None
+    ) -> Document:
+        """Replace a stored document's text, pages, clauses, title and detected kind with `doc`, a new
+        parse of the same original bytes by `parser_version` (default: the current parser), in one
+        transaction: on any error the old parse stays. The id, original, families, an explicit kind
+        override, and reviews and decisions that name the document are kept."""
+        version = current_parser_version() if parser_version is None else parser_version
+        with self._sessions.begin() as s:
+            row = s.get(DocumentRow, document_id)
+            if row is None:
+                raise _not_found(document_id)
+            if doc.sha256 != row.sha256:
+                raise IngestError(
+                    row.filename,
+                    f"the new parse is of other bytes (sha256 {doc.sha256!r}, stored {row.sha256!r})",
+                    "Re-parse the document's stored original bytes.",
+                )
+            _replace_parse(s, row, doc, version)
+            return to_document(row)
+
+    def parser_versions(self, document_ids: list[str] | None = None) -> dict[str, int]:
+        """Parser version of each stored document (of `document_ids` when given; unknown ids left out)."""
+        query = select(DocumentRow.id, DocumentRow.parser_version)
+        if document_ids is not None:
+            query = query.where(DocumentRow.id.in_(sorted(set(document_ids))))
+        with self._sessions() as s:
+            return {row.id: row.parser_version for row in s.execute(query)}
+
+    def clause_count(self, document_id: str) -> int:
+        """How many clauses the stored document has (0 for an unknown id)."""
+        with self._sessions() as s:
+            query = select(func.count()).select_from(ClauseRow).where(ClauseRow.document_id == document_id)
+            return int(s.scalar(query) or 0)
 
     def get_document(self, document_id: str) -> Document:
         """The stored document with its clauses; raises NotFound when the id is unknown."""
@@ -150,6 +199,38 @@ class DocumentsMixin(StoreBase):
         """Names of all families, alphabetically."""
         with self._sessions() as s:
             return list(s.scalars(select(FamilyRow.name).order_by(FamilyRow.name)))
+
+
+def _check_original(doc: Document, original: bytes) -> None:
+    digest = hashlib.sha256(original).hexdigest()
+    if digest != doc.sha256:
+        raise IngestError(
+            doc.filename,
+            f"the original bytes hash to {digest!r}, not to the document's sha256 {doc.sha256!r}",
+            "Store the exact bytes the document was parsed from.",
+        )
+
+
+def _replace_parse(s: Session, row: DocumentRow, doc: Document, version: int) -> None:
+    """Put `doc`'s parse (same bytes, parser `version`) in `row`, inside the caller's transaction."""
+    # NOTE: row lock (Postgres): two re-parses of one document run one after the other, so the second
+    # deletes the clauses the first inserted instead of colliding with their ids
+    s.refresh(row, with_for_update=True)
+    overridden = row.kind != row.kind_detected
+    if doc.kind != doc.kind_detected:
+        row.kind = doc.kind.value  # an explicit override given with this parse wins
+    elif not overridden:
+        row.kind = doc.kind_detected.value  # the kind in effect follows detection unless overridden
+    row.kind_detected = doc.kind_detected.value
+    row.title = doc.title
+    row.text = doc.text
+    row.pages = [p.model_dump(mode="json") for p in doc.pages]
+    row.parser_version = version
+    # NOTE: bulk delete, then insert: new clauses reuse the ids '<document id>:<index>' of old ones
+    s.execute(delete(ClauseRow).where(ClauseRow.document_id == row.id))
+    s.expire(row, ["clauses"])
+    s.add_all(clause_row(c) for c in doc.clauses)
+    s.flush()
 
 
 def _join_family(s: Session, name: str, document_id: str, *, supersede: bool = False) -> None:

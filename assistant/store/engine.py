@@ -13,6 +13,7 @@ from sqlalchemy.pool import StaticPool
 
 from assistant.errors import ConfigError
 from assistant.settings import Settings, get_settings
+from assistant.store.migrate import migrate
 from assistant.store.tables import Base
 
 
@@ -40,15 +41,17 @@ def make_engine(url: str) -> Engine:
 
 
 class StoreBase:
-    """Owns the engine and the session factory; creates the tables on construction."""
+    """Owns the engine and the session factory; creates missing tables and columns on construction."""
 
     def __init__(self, settings: Settings | None = None, *, url: str | None = None) -> None:
-        """Open the store at `url`, else at `settings.store.sqlalchemy_url()`, and create missing tables."""
+        """Open the store at `url`, else at `settings.store.sqlalchemy_url()`; create missing tables and add
+        columns that older databases lack (`migrate`)."""
         self.settings = settings or get_settings()
         self.url = url or self.settings.store.sqlalchemy_url()
         self.engine = make_engine(self.url)
         try:
             Base.metadata.create_all(self.engine)
+            migrate(self.engine)
         except OperationalError as exc:
             self.engine.dispose()
             shown = make_url(self.url).render_as_string(hide_password=True)

@@ -36,6 +36,9 @@ class DocumentRow(Base):
     size_bytes: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     pages: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    # NOTE: the `assistant.ingest.PARSER_VERSION` that produced text, pages and clauses; 0 = unknown
+    # (stored before versions were recorded), i.e. older than every parser.
+    parser_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     clauses: Mapped[list[ClauseRow]] = relationship(
