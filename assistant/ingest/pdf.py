@@ -1,4 +1,5 @@
-"""PDF reader: pypdf text layer, one entry per page, then `cleanup` normalisation."""
+"""PDF reader: pypdf text layer, one entry per page (two-column pages read column by column, see
+`columns`), then `cleanup` normalisation."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pypdf.errors import DependencyError, PdfReadError
 
 from assistant.errors import CorruptFile, EncryptedPdf, NoTextLayer
 from assistant.ingest.cleanup import clean_pages
+from assistant.ingest.columns import two_column_text
 from assistant.ingest.types import Extracted
 
 log = logging.getLogger(__name__)
@@ -67,7 +69,7 @@ def _page_texts(reader: PdfReader, filename: str) -> list[str]:
     failed = 0
     for number, page in enumerate(pages, start=1):
         try:
-            texts.append(page.extract_text() or "")
+            texts.append(two_column_text(page) or page.extract_text() or "")
         except Exception as exc:  # NOTE: one damaged page must not lose the whole document
             log.warning("%s: page %d text could not be extracted: %s", filename, number, exc)
             texts.append("")
