@@ -51,7 +51,7 @@ def build_services(settings: Settings) -> Services:
     """Open the store (and through it the database), create the API's tables, start the job pool."""
     core = Clausegate(settings)
     engine = core.store.engine
-    audit = AuditLog(engine)
+    audit = core.audit
     jobs = JobService(engine)
     jobs.fail_stale()
     return Services(
@@ -61,7 +61,7 @@ def build_services(settings: Settings) -> Services:
         users=UserService(engine),
         jobs=jobs,
         runner=JobRunner(jobs, workers=settings.api.job_workers),
-        workflow=Workflow(core.store, audit),
+        workflow=core.workflow,
         projects=ProjectRecords(engine, core.store, audit, settings),
         signer=SessionSigner(session_secret(settings), settings.api.session_max_age_seconds),
     )

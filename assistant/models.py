@@ -199,3 +199,7 @@ class Decision(BaseModel):
     actor: str = Field(description="Who decided (user name).")
     risk_owner: str | None = Field(default=None, description="Named owner, required for accept_risk.")
     at: str | None = Field(default=None, description="ISO timestamp.")
+    carried_from: str | None = Field(
+        default=None,
+        description="Review whose identical finding this decision was first made on (carried to a re-review).",
+    )

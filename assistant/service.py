@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.audit import AuditLog
 from assistant.errors import ClausegateError
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ from assistant.playbook import Playbook, load_playbook
 from assistant.review import Judge, review_documents
 from assistant.settings import Settings
 from assistant.store import Store
+from assistant.workflow import Workflow
 from extractors.base import engine_fingerprint
 
 Progress = Callable[[str], None]
@@ -72,12 +74,16 @@ class Clausegate:
 
     settings: Settings
     store: Store = field(init=False)
+    audit: AuditLog = field(init=False)
+    workflow: Workflow = field(init=False)
     _index: ClauseIndex | None = field(default=None, init=False)
     _index_failed: str | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.settings.store.data_dir.mkdir(parents=True, exist_ok=True)
         self.store = Store(self.settings)
+        self.audit = AuditLog(self.store.engine)
+        self.workflow = Workflow(self.store, self.audit)
 
     # -- index -------------------------------------------------------------------------------------------
     @property
@@ -222,6 +228,8 @@ class Clausegate:
             progress=progress,
         )
         self.store.save_review(result, fingerprint=fingerprint)
+        # legal's decisions on the review this one supersedes stay in force where the finding is unchanged
+        self.workflow.carry_forward(result)
         return result
 
     def search(self, query: str, *, family: str | None = None, k: int = 8) -> list[SearchHit]:

@@ -5,7 +5,10 @@ The state of a finding is derived from its decisions (the last one wins):
     open -> accepted (gap confirmed) | dismissed (false alarm) | resolved (fixed) | risk_accepted
 
 Every decision and comment is stored and written to the audit log with the state before and after, so
-the history of a finding is its audit trail. A `resolve` must point at the fix: a quote that is found
+the history of a finding is its audit trail. When a family is reviewed again (new documents, an upgraded
+engine or parser, an edited playbook), legal's decisions carry over to the new review for every finding
+whose basis did not change (same status, parameters and evidence); a changed finding starts open again,
+and both outcomes are audited. A `resolve` must point at the fix: a quote that is found
 verbatim in a stored document (typically the amended contract) or the id of an amended document.
 """
 
@@ -71,6 +74,31 @@ class FindingView(BaseModel):
     finding: Finding
     state: FindingState
     last_decision: Decision | None = None
+
+
+class CarryReport(BaseModel):
+    """What `Workflow.carry_forward` did for a new review of a family."""
+
+    review_id: str
+    previous_review_id: str | None = None
+    carried: list[str] = Field(default_factory=list, description="Requirements whose decisions carried over.")
+    reopened: dict[str, str] = Field(
+        default_factory=dict, description="Requirement -> why its earlier decision no longer applies."
+    )
+
+
+def _basis(finding: Finding) -> tuple[object, ...]:
+    """What legal decided on: status, parameters and the evidence quotes (whitespace-normalised)."""
+    quotes = sorted((e.filename, " ".join(e.quote.split())) for e in finding.evidence)
+    return (finding.status.value, sorted(finding.params.items()), quotes)
+
+
+def _change(old: Finding, new: Finding) -> str:
+    if old.status != new.status:
+        return f"status changed from {old.status.value} to {new.status.value}"
+    if old.params != new.params:
+        return f"parameters changed from {old.params} to {new.params}"
+    return "the evidence quoted changed"
 
 
 def subject_id(review_id: str, requirement: str) -> str:
@@ -174,6 +202,56 @@ class Workflow:
                 f"quote {quote[:80]!r} is not in {doc.filename!r}: paste the fixed clause verbatim."
             )
         return evidence_at(doc, *found)
+
+    def carry_forward(self, review: ReviewResult, actor: str = "clausegate") -> CarryReport:
+        """Carry legal's decisions from the review that `review` supersedes (see `Store.previous_review`)
+        to the unchanged findings of `review`; reopen the changed ones. Audited per finding; a finding
+        that already has decisions on `review` is left alone, so calling this twice changes nothing."""
+        if review.id is None:
+            raise WorkflowError("carry_forward needs a stored review (save it first).")
+        report = CarryReport(review_id=review.id)
+        previous = self.store.previous_review(review)
+        if previous is None or previous.id is None:
+            return report
+        report.previous_review_id = previous.id
+        decided_now = {d.requirement for d in self.store.decisions(review.id)}
+        old_decisions = self.store.decisions(previous.id)
+        for old in previous.findings:
+            mine = [d for d in old_decisions if d.requirement == old.requirement]
+            if not mine or old.requirement in decided_now:
+                continue
+            try:
+                new = review.finding(old.requirement)
+            except KeyError:
+                report.reopened[old.requirement] = "the requirement is no longer in the playbook"
+                continue
+            subject = subject_id(review.id, old.requirement)
+            project = review.family or review.id
+            if _basis(old) == _basis(new):
+                self.store.copy_decisions(mine, review.id)
+                report.carried.append(old.requirement)
+                self.audit.append(
+                    actor,
+                    "finding.decisions_carried",
+                    "finding",
+                    subject,
+                    before={"review": previous.id, "state": state_of(mine).value},
+                    after={"state": state_of(mine).value, "decisions": len(mine)},
+                    project=project,
+                )
+            else:
+                why = _change(old, new)
+                report.reopened[old.requirement] = why
+                self.audit.append(
+                    actor,
+                    "finding.reopened",
+                    "finding",
+                    subject,
+                    before={"review": previous.id, "state": state_of(mine).value},
+                    after={"state": FindingState.open.value, "reason": why},
+                    project=project,
+                )
+        return report
 
     def comment(self, review_id: str, requirement: str, text: str, actor: str) -> AuditEvent:
         """Add a comment to a finding (kept in its audit history)."""

@@ -104,6 +104,7 @@ def to_decision(row: DecisionRow) -> Decision:
         actor=row.actor,
         risk_owner=row.risk_owner,
         at=as_utc(row.at).isoformat(),
+        carried_from=row.carried_from,
     )
 
 

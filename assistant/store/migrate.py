@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 # (table, column, SQL type and default): columns added after the first release of their table
 ADDED_COLUMNS: list[tuple[str, str, str]] = [
     ("documents", "parser_version", "INTEGER NOT NULL DEFAULT 0"),
+    ("decisions", "carried_from", "VARCHAR(64)"),
 ]
 
 

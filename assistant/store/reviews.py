@@ -130,6 +130,55 @@ class ReviewsMixin(StoreBase):
             row = s.scalar(query)
             return _to_result(row) if row is not None else None
 
+    def previous_review(self, result: ReviewResult) -> ReviewResult | None:
+        """The newest other stored review that `result` supersedes: same playbook id and the same family
+        (or, for a review without a family, the same documents), stored before it."""
+        if result.id is None:
+            return None
+        query = (
+            select(ReviewRow)
+            .where(ReviewRow.playbook_id == result.playbook.id, ReviewRow.id != result.id)
+            .order_by(ReviewRow.created_at.desc(), ReviewRow.id.desc())
+            .limit(1)
+        )
+        if result.family is not None:
+            query = query.where(ReviewRow.family == result.family)
+        else:
+            query = query.where(ReviewRow.documents_key == documents_key([d.id for d in result.documents]))
+        with self._sessions() as s:
+            mine = _review_row(s, result.id)
+            row = s.scalar(query.where(ReviewRow.created_at <= mine.created_at))
+            return _to_result(row) if row is not None else None
+
+    def copy_decisions(self, decisions: list[Decision], to_review: str) -> list[Decision]:
+        """Store copies of `decisions` (another review's) on review `to_review` in one transaction, keeping
+        action, reason, actor, owner and time, and recording the review each was first made on."""
+        copies = [
+            d.model_copy(
+                update={"id": None, "review_id": to_review, "carried_from": d.carried_from or d.review_id}
+            )
+            for d in decisions
+        ]
+        with self._sessions.begin() as s:
+            _review_row(s, to_review)
+            rows = [
+                DecisionRow(
+                    id=uuid.uuid4().hex,
+                    review_id=to_review,
+                    requirement=d.requirement,
+                    action=d.action.value,
+                    reason=d.reason,
+                    actor=d.actor,
+                    risk_owner=d.risk_owner,
+                    at=parse_timestamp(d.at),
+                    carried_from=d.carried_from,
+                )
+                for d in copies
+            ]
+            s.add_all(rows)
+            s.flush()
+            return [to_decision(r) for r in rows]
+
     def list_findings(
         self, review_id: str, status: str | None = None, severity: str | None = None
     ) -> list[Finding]:
@@ -171,6 +220,7 @@ class ReviewsMixin(StoreBase):
                 actor=decision.actor,
                 risk_owner=decision.risk_owner,
                 at=parse_timestamp(decision.at),
+                carried_from=decision.carried_from,
             )
             s.add(row)
             s.flush()

@@ -141,6 +141,7 @@ class DecisionRow(Base):
     actor: Mapped[str] = mapped_column(String(255))
     risk_owner: Mapped[str | None] = mapped_column(String(255))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    carried_from: Mapped[str | None] = mapped_column(String(64))
 
 
 class EmbeddingRow(Base):
