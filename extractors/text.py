@@ -214,7 +214,8 @@ def negated_before(text: str, pos: int, window: int = 60) -> bool:
     left = re.sub(
         r"\b(?:not\s+limited\s+to|without\s+limitation|notwithstanding|no\s+later\s+than|"
         r"not\s+later\s+than|no\s+less\s+than|not\s+less\s+than|no\s+more\s+than|"
-        r"not\s+more\s+than|without\s+undue\s+delay|no\s+event\s+later)\b",
+        r"not\s+more\s+than|(?:no|not)\s+more\s+(?:often|frequently)\s+than|without\s+undue\s+delay|"
+        r"no\s+event\s+later)\b",
         " ",
         left,
         flags=re.I,

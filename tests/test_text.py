@@ -90,3 +90,12 @@ def test_sentences_keep_offsets_and_skip_abbreviations() -> None:
 )
 def test_negated_before(text: str, negated: bool) -> None:
     assert negated_before(text, text.rindex("audit")) is negated
+
+
+def test_a_frequency_limit_is_not_a_negation() -> None:
+    from extractors.text import negated_before
+
+    text = "Customer may, not more often than once per year, audit the Supplier's records."
+    assert not negated_before(text, text.index("audit"))
+    refused = "Customer may not, at any time, audit the Supplier's records."
+    assert negated_before(refused, refused.index("audit"))
