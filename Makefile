@@ -9,7 +9,7 @@ TORCH_VERSION ?= 2.13.0
 TORCH_INDEX_ARGS ?=
 SAMPLE := examples/acme-cloud/msa.pdf examples/acme-cloud/dpa.docx examples/acme-cloud/order_form.txt
 
-.PHONY: help setup demo test check lint format eval eval-second eval-third eval-holdout eval-cuad bench clean
+.PHONY: help setup demo test check lint format eval eval-second eval-third eval-fourth eval-holdout eval-cuad bench clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ eval-second: setup  ## score on the second labelled set (tuning set, first measu
 
 eval-third: setup  ## score on the third set (measured blind once, since used for tuning)
 	$(PY) -m evals.run --dataset third
+
+eval-fourth: setup  ## score on the fourth set (measured blind, since used for tuning)
+	$(PY) -m evals.run --dataset fourth
 
 eval-holdout: setup  ## score on the held-out set (written independently of the rules; never tune on it)
 	$(PY) -m evals.run --dataset holdout

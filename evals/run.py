@@ -23,6 +23,7 @@ from assistant.playbook import load_playbook
 from assistant.settings import Settings
 from evals.datasets import (
     DEFAULT_CUAD_DIR,
+    FOURTH_FILE,
     GOLD_FILE,
     HOLDOUT_FILE,
     SECOND_FILE,
@@ -46,7 +47,14 @@ from evals.report import (
 )
 from evals.runner import CaseRun, default_parser, run_cases
 
-PLAYBOOKS = {"gold": "default", "second": "default", "third": "default", "holdout": "default", "cuad": "cuad"}
+PLAYBOOKS = {
+    "gold": "default",
+    "second": "default",
+    "third": "default",
+    "fourth": "default",
+    "holdout": "default",
+    "cuad": "cuad",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,10 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase]:
-    """The cases of `dataset` ('gold', 'second', 'third', 'holdout' or 'cuad')."""
+    """The cases of `dataset` ('gold', 'second', 'third', 'fourth', 'holdout' or 'cuad')."""
     if dataset == "cuad":
         return load_cuad(cuad_dir, limit)
-    files = {"gold": GOLD_FILE, "second": SECOND_FILE, "third": THIRD_FILE, "holdout": HOLDOUT_FILE}
+    files = {
+        "gold": GOLD_FILE,
+        "second": SECOND_FILE,
+        "third": THIRD_FILE,
+        "fourth": FOURTH_FILE,
+        "holdout": HOLDOUT_FILE,
+    }
     return load_gold(files[dataset], limit)
 
 

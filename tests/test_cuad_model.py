@@ -236,3 +236,17 @@ def test_enabled_scorer_adds_and_vetoes_in_the_review(
     )
     vetoed = review_documents([doc], playbook).finding("audit_rights")
     assert vetoed.status.value == "missing" and "not enough" in vetoed.reason
+
+
+def test_shipped_switches_follow_the_cross_validation_summary(scorer: Scorer) -> None:
+    """A category's scorer ships enabled exactly when its out-of-fold gain over the rules reached the
+    pre-registered margin (evals/results/cuad-cv.json, written by the same training run)."""
+    import json
+
+    summary = json.loads(
+        (Path(__file__).resolve().parents[1] / "evals" / "results" / "cuad-cv.json").read_text()
+    )
+    for cid, row in summary["requirements"].items():
+        gain = row["cv_learned"]["f1"] - row["rules"]["f1"]
+        assert scorer.decisions[cid].enabled is (gain >= summary["min_gain"]) is row["learned_enabled"], cid
+    assert sorted(summary["shipped"]) == sorted(c for c, d in scorer.decisions.items() if d.enabled)

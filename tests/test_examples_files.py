@@ -145,10 +145,10 @@ def test_validator_reports_bad_labels(tmp_path: Path) -> None:
 
 
 DATASETS = ROOT / "evals" / "datasets"
-holdout_build = _load(DATASETS / "holdout" / "build_binary.py", "holdout_build_binary")
+fourth_build = _load(DATASETS / "fourth" / "build_binary.py", "fourth_build_binary")
 
 
-@pytest.mark.parametrize("name", ["second", "third", "holdout"])
+@pytest.mark.parametrize("name", ["second", "third", "fourth"])
 def test_every_labelled_set_validates_and_loads(name: str) -> None:
     from evals.datasets import load_gold
 
@@ -159,14 +159,14 @@ def test_every_labelled_set_validates_and_loads(name: str) -> None:
     assert all(len(case.labels) == len(validate.PARAMS) for case in cases)
 
 
-@pytest.mark.parametrize("name", sorted(holdout_build.TARGETS))
-def test_holdout_binaries_match_their_sources(name: str, tmp_path: Path) -> None:
-    rel, header = holdout_build.TARGETS[name]
-    committed = DATASETS / "holdout" / rel
+@pytest.mark.parametrize("name", sorted(fourth_build.TARGETS))
+def test_fourth_set_binaries_match_their_sources(name: str, tmp_path: Path) -> None:
+    rel, header = fourth_build.TARGETS[name]
+    committed = DATASETS / "fourth" / rel
     fresh = tmp_path / Path(rel).name
     if header is None:
-        holdout_build.render_docx(holdout_build.SOURCES / name, fresh)
+        fourth_build.render_docx(fourth_build.SOURCES / name, fresh)
     else:
-        holdout_build.render_pdf(holdout_build.SOURCES / name, fresh, header)
+        fourth_build.render_pdf(fourth_build.SOURCES / name, fresh, header)
         assert len(PdfReader(str(committed)).pages) >= 2
     assert validate.file_text(committed) == validate.file_text(fresh)

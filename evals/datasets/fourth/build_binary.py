@@ -1,10 +1,10 @@
-"""Build the binary (DOCX and PDF) held-out contracts from their plain-text sources.
+"""Build the binary (DOCX and PDF) contracts of the fourth set from their plain-text sources.
 
 The markup and the renderers are the gold set's (`../gold/build_binary.py`), loaded from that file so
 both sets render identically; only the source folder and the targets differ. Edit `_sources/*.md` and
 run this script, never the binaries: the labels in `cases.yaml` quote the extracted text verbatim.
 
-Run from the repository root:  python evals/datasets/holdout/build_binary.py
+Run from the repository root:  python evals/datasets/fourth/build_binary.py
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ GOLD_BUILDER = HERE.parent / "gold" / "build_binary.py"
 
 def _load_gold_builder() -> ModuleType:
     """Import the gold builder by path (the dataset folders are not packages)."""
-    name = "holdout_gold_build_binary"
+    name = "fourth_gold_build_binary"
     spec = importlib.util.spec_from_file_location(name, GOLD_BUILDER)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load {GOLD_BUILDER.name} from the gold set")
