@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import MSA_TEXT, Api, api_settings
+
+from tests.support.api import Api
+from tests.support.db import MSA_TEXT, api_settings
 
 ROLES = ("procurement", "legal", "cfo", "admin")
 

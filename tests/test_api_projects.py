@@ -8,8 +8,10 @@ import io
 import json
 import zipfile
 
-from conftest import MSA_TEXT, Api
 from docx import Document as open_docx
+
+from tests.support.api import Api
+from tests.support.db import MSA_TEXT
 
 INTAKE = {
     "business_problem": "Invoice matching takes 9 days and causes late-payment penalties.",

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROLES, Api
+
+from tests.support.api import ROLES, Api
 
 P, L, C, A = "procurement", "legal", "cfo", "admin"
 EVERYONE = {P, L, C, A}

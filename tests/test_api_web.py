@@ -7,7 +7,9 @@ import re
 from typing import Any
 
 import pytest
-from conftest import MSA_TEXT, Api
+
+from tests.support.api import Api
+from tests.support.db import MSA_TEXT
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 

@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 import uvicorn
-from conftest import MSA_TEXT, api_settings
 from fpdf import FPDF
 
 from api.app import create_app
+from tests.support.db import MSA_TEXT, api_settings
 
 pytestmark = pytest.mark.slow
 ARTIFACTS = Path(__file__).parent / "artifacts" / "browser"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import LLM_FIXTURES, cue_candidates, load_text_document
 
 from assistant.errors import ConfigError
 from assistant.judge import (
@@ -25,6 +24,7 @@ from assistant.models import Document, Evidence, Finding, Status
 from assistant.playbook import Playbook, Requirement, load_playbook
 from assistant.settings import LLMSettings, Settings, StoreSettings
 from extractors.base import Candidate, ReviewContext, evidence_for
+from tests.support.llm import LLM_FIXTURES, cue_candidates, load_text_document
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ How they were made and how to re-record them: tests/cassettes/README.md.
 from __future__ import annotations
 
 import pytest
-from conftest import LLM_FIXTURES, cue_candidates, load_text_document
 
 from assistant.judge import LLMJudge, make_judge
 from assistant.llm import doctor, format_checks
@@ -15,6 +14,7 @@ from assistant.models import Document, Evidence, Finding, Status, Usage
 from assistant.playbook import Playbook, load_playbook
 from assistant.settings import Settings
 from extractors.base import ReviewContext, evidence_for
+from tests.support.llm import LLM_FIXTURES, cue_candidates, load_text_document
 
 pytestmark = pytest.mark.vcr
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import httpx2
 import pytest
-from conftest import LLM_FIXTURES, cue_candidates, load_text_document
 
 from assistant.judge import JudgeReply, LLMJudge
 from assistant.llm import (
@@ -26,6 +25,7 @@ from assistant.models import Finding, Status
 from assistant.playbook import load_playbook
 from assistant.settings import IndexSettings, LLMSettings, Settings, StoreSettings
 from extractors.base import ReviewContext
+from tests.support.llm import LLM_FIXTURES, cue_candidates, load_text_document
 
 _spec = importlib.util.spec_from_file_location(
     "fake_openai_server", Path(__file__).parents[1] / "scripts" / "fake_openai_server.py"

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Api
-
 from assistant.playbook import load_playbook
 from assistant.settings import Settings, StoreSettings
+from tests.support.api import Api
 
 SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "acme-cloud"
 PROJECT = {
@@ -112,12 +111,13 @@ def test_re_reviewing_an_unchanged_family_keeps_legal_decisions_in_the_gate(api:
 def test_re_uploading_a_stored_but_unindexed_document_indexes_it(tmp_path: Path, fake_embedder) -> None:  # type: ignore[no-untyped-def]
     """A document stored by an upload whose indexing never happened (job died between the two steps)
     must be indexed when the same file is uploaded again; it used to stay out of search for good."""
-    from conftest import ROLES, api_settings
     from fastapi.testclient import TestClient
 
     from api.app import create_app
     from assistant.index import ClauseIndex
     from assistant.ingest import parse_bytes
+    from tests.support.api import ROLES
+    from tests.support.db import api_settings
 
     settings = api_settings(tmp_path / "data")
     settings = settings.model_copy(

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import MSA_TEXT, api_settings
 from sqlalchemy import text, update
 from test_ingest_columns import CLAUSES, column_pdf, expected, wrap
 from typer.testing import CliRunner
@@ -25,6 +24,7 @@ from assistant.settings import get_settings
 from assistant.store import Store
 from assistant.store.migrate import migrate
 from assistant.store.tables import DocumentRow
+from tests.support.db import MSA_TEXT, api_settings
 
 OLD = PARSER_VERSION - 1
 DATA = MSA_TEXT.encode("utf-8")
