@@ -145,10 +145,12 @@ def test_validator_reports_bad_labels(tmp_path: Path) -> None:
 
 
 DATASETS = ROOT / "evals" / "datasets"
-fourth_build = _load(DATASETS / "fourth" / "build_binary.py", "fourth_build_binary")
+BUILDERS = {
+    name: _load(DATASETS / name / "build_binary.py", f"{name}_build_binary") for name in ("fourth", "holdout")
+}
 
 
-@pytest.mark.parametrize("name", ["second", "third", "fourth"])
+@pytest.mark.parametrize("name", ["second", "third", "fourth", "holdout"])
 def test_every_labelled_set_validates_and_loads(name: str) -> None:
     from evals.datasets import load_gold
 
@@ -159,14 +161,17 @@ def test_every_labelled_set_validates_and_loads(name: str) -> None:
     assert all(len(case.labels) == len(validate.PARAMS) for case in cases)
 
 
-@pytest.mark.parametrize("name", sorted(fourth_build.TARGETS))
-def test_fourth_set_binaries_match_their_sources(name: str, tmp_path: Path) -> None:
-    rel, header = fourth_build.TARGETS[name]
-    committed = DATASETS / "fourth" / rel
+@pytest.mark.parametrize(
+    ("dataset", "name"), [(d, n) for d, builder in BUILDERS.items() for n in sorted(builder.TARGETS)]
+)
+def test_later_sets_binaries_match_their_sources(dataset: str, name: str, tmp_path: Path) -> None:
+    builder = BUILDERS[dataset]
+    rel, header = builder.TARGETS[name]
+    committed = DATASETS / dataset / rel
     fresh = tmp_path / Path(rel).name
     if header is None:
-        fourth_build.render_docx(fourth_build.SOURCES / name, fresh)
+        builder.render_docx(builder.SOURCES / name, fresh)
     else:
-        fourth_build.render_pdf(fourth_build.SOURCES / name, fresh, header)
+        builder.render_pdf(builder.SOURCES / name, fresh, header)
         assert len(PdfReader(str(committed)).pages) >= 2
     assert validate.file_text(committed) == validate.file_text(fresh)
