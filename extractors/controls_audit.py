@@ -39,7 +39,9 @@ PERMIT = rx(
 )
 REPORT = rx(
     r"\bSOC\s*(?:1|2|I{1,2})\b|\bSSAE\s*1[68]|\bISAE\s*3402|third[- ]party\s+(?:audit\s+)?(?:reports?|"
-    r"certifications?|attestations?)|audit\s+reports?|\bsummar(?:y|ies)\s+of\s+(?:its|the)\s+\w*\s*audit|"
+    r"certifications?|attestations?)|audit\s+reports?|"
+    # "a summary of the findings of its most recent ISO/IEC 27001 surveillance audit"
+    r"\b(?:summar(?:y|ies)|results|findings|outcomes?)\s+of\s+(?:[\w/:-]+\s+){0,10}?audits?\b|"
     # other assurance the vendor hands over instead of an audit: test summaries, certificates, questionnaires
     r"\bpen(?:etration)?[- ]?test(?:s|ing)?\b|"
     r"\bISO(?:/IEC)?\s*2700[12](?::\d{4})?\s+certificat\w*|\bcertificat\w*\s+(?:of\s+\w+\s+)?(?:to|under|against)\s+ISO|"
@@ -78,6 +80,20 @@ AUDIT_WEAK = {
 FREQUENCY = rx(
     r"once\s+(?:every|per|in\s+any|in\s+each|during\s+any)\s+(?:period\s+of\s+)?(?P<n>[\w-]+(?:\s*\(\d+\))?)?\s*[- ]?"
     r"(?:consecutive\s+)?(?:calendar\s+|contract\s+)?(?P<unit>years?|months?)"
+)
+
+# A regulator's access to the vendor's books is an audit right in the policy's sense: HIPAA business
+# associate terms ("make its books and records available to the Secretary"), outsourcing rules of
+# financial regulators ("records available to the supervisory authority for inspection").
+REGULATOR = (
+    r"(?:the\s+)?(?:\w+(?:'s|’s)\s+)?(?:Secretary|(?:\w+\s+)?regulators?|(?:supervisory|regulatory|competent|government(?:al)?|"
+    r"public)\s+(?:authorit(?:y|ies)|bod(?:y|ies)|agenc(?:y|ies))|auditors?[- ]general|comptroller)"
+)
+RECORDS_TO_REGULATOR = rx(
+    r"\bma(?:ke|kes|de)\s+(?:\w+\s+){0,6}?(?:books|records)\b[^.;]{0,100}?\bavailable\s+(?:\w+\s+){0,3}?to\s+"
+    + REGULATOR
+    + r"|\b(?:books|records)\b[^.;]{0,60}?\b(?:available|open)\s+(?:for\s+(?:inspection|audit)\s+)?(?:by|to)\s+"
+    + REGULATOR
 )
 
 
@@ -154,7 +170,9 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
 def audit_rights(req: Requirement, ctx: ReviewContext) -> Finding:
     """Customer (or its auditor/regulator) may audit the vendor; weak when only reports or illusory."""
     hits = scan(ctx, "audit", AUDIT, actors=("customer", "both", None))
-    granted = _customer_audits(hits, ctx)
+    granted = _customer_audits(hits, ctx) or ok(
+        scan(ctx, "audit", RECORDS_TO_REGULATOR, actors=("vendor", "both", None))
+    )
     params: dict[str, int | float | str | bool | None] = {}
     if granted:
         params["notice_days"] = notice_param(granted, radius=1)[0]
@@ -206,8 +224,10 @@ SUBPROC = rx(
     r"(?:receive|process|access|host|store|handle|have\s+access\s+to)\b"
 )
 SP_LIST = rx(
-    r"\b(?:list(?:ed)?|identified|set\s+(?:out|forth)|available\s+at|published|https?://|www\.|annex|"
-    r"appendix|schedule|exhibit)\b"
+    r"\b(?:list(?:ed)?|identified|set\s+(?:out|forth)|(?:described|specified|detailed)\s+in|available\s+at|published|https?://|www\.|annex|"
+    r"appendix|schedule|exhibit)\b|"
+    # "you can see all of them on our sub-processors page at example.com/subprocessors"
+    r"\b(?:web\s*)?page\b|\bwebsite\b|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/[\w/-]+"
 )
 SP_NOTICE = rx(
     r"\b(?:notif\w*|notice|inform\w*|tell|let\s+\w+\s+know|e-?mail\s+(?:you|the\s+customer|customers?)|advance|prior\s+written\s+(?:notice|consent)|consent)\b|"
@@ -228,9 +248,31 @@ def _points_outside(hit: Hit, ctx: ReviewContext) -> bool:
     """'The sub-processors ... are set out in the DPA' where the DPA is not in the family: the list
     exists, but in a separate document that was not provided (an annex of this contract is its list)."""
     target = reference_target(hit.sentence.text) if hit.verdict == "reference" else None
-    if not target or not names_document(target):
+    if target and not names_document(target):
+        return _titled_terms_missing(target, ctx)
+    if not target:
         return False
     return target_missing(target, ctx.documents, source=hit.sentence.doc)
+
+
+# "described in the Publisher Terms", "set out in the Partner Privacy Policy": a titled set of terms
+TITLED_TERMS = re.compile(
+    r"^(?:the\s+)?(?:applicable\s+|relevant\s+)?(?P<name>(?:[A-Z][\w-]*\s+){1,3}(?:Terms|Policy|Agreement|Addendum|Conditions))\b"
+)
+
+
+def _titled_terms_missing(target: str, ctx: ReviewContext) -> bool:
+    """The target is a titled set of terms that no document of the family is, or carries as a heading."""
+    m = TITLED_TERMS.match(target.strip())
+    if m is None:
+        return False
+    name = re.escape(m.group("name")).replace(r"\ ", r"\s+")
+    for doc in ctx.documents:
+        if re.search(name, f"{doc.title or ''} {doc.filename}", re.I):
+            return False
+        if re.search(rf"^[#*\s]*(?:[\w.]+\s+)?{name}\b", doc.text, re.I | re.M):
+            return False
+    return True
 
 
 def _unclear_elsewhere(hit: Hit) -> Outcome:

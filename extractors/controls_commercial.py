@@ -22,7 +22,7 @@ from extractors.rules import (
     unclear_reference,
 )
 from extractors.spans import Sentence, doc_sentences, neighbours, notice_durations, sentence_index
-from extractors.text import NUMBER_WORDS, parse_number
+from extractors.text import NUMBER_WORDS, find_durations, parse_number
 
 # --- change notification ------------------------------------------------------------------------
 _OBJECTS = (
@@ -39,7 +39,9 @@ CHANGE = rx(
     rf"\b{_VERB}\s+(?:(?:to|of|in)\s+)?(?:(?:the|its|any|such|our|their)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_OBJECTS}|{_DOCS})\b|"
     rf"\b{_VERB}\s+(?:that|which)\s+(?:\w+ly\s+)?(?:reduces?|degrades?|affects?|impairs?|diminish\w*|alters?)\s+"
     rf"(?:[\w-]+\s+){{0,4}}?{_OBJECTS}\b|"
-    rf"\b{_OBJECTS}\s+(?:may|will|shall|can|might)\s+(?:\w+\s+)?(?:be\s+)?{_VERB}"
+    rf"\b{_OBJECTS}\s+(?:may|will|shall|can|might)\s+(?:\w+\s+)?(?:be\s+)?{_VERB}|"
+    # a list of what may change: "any change to the Facility Rules, the charges for power, or the Services"
+    rf"\b{_VERB}\s+(?:to|of|in)\s+(?:[\w'’-]+,?\s+){{0,12}}?(?:or|and)\s+(?:the\s+|its\s+|our\s+)?(?:[\w-]+\s+){{0,2}}?{_OBJECTS}\b"
 )
 UNILATERAL = rx(
     rf"{VEND}\s+(?:may|reserves\s+the\s+right\s+to|can)\s+(?:\w+\s+){{0,3}}?{_VERB}\s+(?:[\w,]+\s+){{0,6}}?{_TERMS}\b"
@@ -252,12 +254,25 @@ def _credit_cap(remedies: list[Hit]) -> int | None:
     return None
 
 
+def _disclaimed(targets: list[Hit]) -> bool:
+    """'We do not offer service levels or uptime commitments': the vendor disclaims service levels."""
+    return any(h.verdict == "negated" and SLA_TOPIC.match(h.sentence.text, h.start) for h in targets)
+
+
+def _has_value(hit: Hit) -> bool:
+    """A target that states its level: a percentage or a time ('99.9%', 'within 4 hours')."""
+    text = hit.sentence.text
+    return bool(PERCENT.search(text)) or bool(find_durations(text))
+
+
 @register("service_credits")
 def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
     """Availability/response targets with credits or other remedies; weak without remedy or trivial cap."""
     targets = [h for h in scan(ctx, "target", TARGET, actors=None) if not _to_be_agreed(h)]
     remedies = [h for h in scan(ctx, "remedy", REMEDY, actors=None) if _sla_remedy(h)]
     granted_t, granted_r = ok(targets), ok(remedies)
+    if _disclaimed(targets):
+        granted_t = [h for h in granted_t if _has_value(h)]
     params: dict[str, int | float | str | bool | None] = {}
     for h in granted_t:
         m = PERCENT.search(h.sentence.text)

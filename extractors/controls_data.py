@@ -42,10 +42,14 @@ TRAINING = rx(
     r"\btrain\w*\s+(?:[\w'’-]+\s+){0,5}?(?:models?|algorithms?|AI|artificial|machine|neural|LLMs?)\b|\b(?:models?|AI)\s+training\b|"
     r"\bmachine[\s-]+learning\b|\bartificial\s+intelligence\b"
 )
+# "for any purpose other than performing the Services" restricts use; it does not widen it
+_NOT_EXCEPT = r"(?!\s+(?:other\s+than|except|save|beyond|not\s+(?:expressly\s+)?(?:permitted|authori[sz]ed)))"
 OWN_USE = rx(
     TRAINING.pattern
     + r"|\b(?:improv\w*|develop(?:ing)?\s+(?:new\s+)?(?:products|services|features)|commerciali[sz]\w*|"
-    r"exploit\w*|(?:its\s+own|any)\s+(?:\w+\s+)?purposes?|sell|monetis\w*|monetiz\w*|benchmark\w*|"
+    r"exploit\w*|(?:its\s+own|any)\s+(?:\w+\s+)?purposes?"
+    + _NOT_EXCEPT
+    + r"|sell|monetis\w*|monetiz\w*|benchmark\w*|"
     r"marketing|advertis\w*|research\s+and\s+development|product\s+development)\b"
 )
 USE_DATA = rx(DATA.pattern + r"|\b(?:inputs?|outputs?|prompts?|content|submissions|uploads?)\b")
@@ -59,7 +63,9 @@ OWN_USE_OK = rx(
 
 
 COMMERCIAL = rx(
-    r"\b(?:sell|sale|monetis\w*|monetiz\w*|commerciali[sz]\w*|for\s+any\s+(?:\w+\s+)?purposes?|"
+    r"\b(?:sell|sale|monetis\w*|monetiz\w*|commerciali[sz]\w*|for\s+any\s+(?:\w+\s+)?purposes?"
+    + _NOT_EXCEPT
+    + r"|"
     r"(?:share|disclose|licen[cs]e|provide)\w*\s+(?:\w+\s+){0,4}?to\s+(?:any\s+)?third\s+parties)\b"
 )  # even de-identified data may not be sold or used for any purpose at all
 
@@ -287,6 +293,25 @@ def _retention_limits(ctx: ReviewContext) -> list[Hit]:
     return out
 
 
+# the vendor's operational records; "payroll records" or "the Customer's records" are the customer's data
+OWN_RECORDS = rx(
+    r"\s+(?:the\s+|all\s+|such\s+)?(?:(?:its|our)\s+(?:own\s+)?(?:books|records)|(?:[\w-]+\s+){0,2}?(?:logs?|audit\s+trails?|"
+    r"footage)|books(?:\s+and\s+records)?|(?:access|entry|visitor|audit|security|financial|billing|accounting|"
+    r"transaction)\s+records|invoices)\b"
+)
+
+
+ALSO_DATA = rx(r"\b(?:and|or|plus|together\s+with|as\s+well\s+as)\b[^.;]{0,40}?\b(?:data|content|backups?)\b")
+
+
+def _own_records(hit: Hit) -> bool:
+    """'retain the access logs for twelve months', 'keep its books and records': the vendor keeping its own
+    records is not retention of the customer's data ('transaction records and Your Content' still is)."""
+    text = hit.sentence.text
+    obj = re.split(r"\s(?:for|until|after|during|in|on|at)\s|[,;.]", text[hit.end :], maxsplit=1)[0]
+    return bool(OWN_RECORDS.match(text, hit.end)) and not ALSO_DATA.search(obj)
+
+
 CUSTOMER_CHOICE = rx(
     rf"\b{CUST}(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?(?:selects?|chooses?|configures?|sets|instructs?|determines?|decides?|elects?)\b"
 )
@@ -314,8 +339,11 @@ def data_retention(req: Requirement, ctx: ReviewContext) -> Finding:
         kept = [
             h
             for h in ok(scan(ctx, "retain", RETAIN, within=RET_TOPIC))
-            if RET_WHEN.search(h.sentence.text)
-            or any(rx_.search(h.sentence.text) for rx_ in RET_WEAK.values())
+            if not _own_records(h)
+            and (
+                RET_WHEN.search(h.sentence.text)
+                or any(rx_.search(h.sentence.text) for rx_ in RET_WEAK.values())
+            )
         ]
         weak, extra = weak_signals(kept, RET_WEAK)
         out = decide(

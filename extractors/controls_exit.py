@@ -8,6 +8,7 @@ import re
 from assistant.models import Finding
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
+from extractors.parties import actor, family_roles
 from extractors.rules import (
     DELETE_VERB,
     Hit,
@@ -45,7 +46,10 @@ RETURN_DATA = rx(
     r"\b(?:data|content|files|records)\b[^.;]{0,40}\b(?:returned|exported|available\s+(?:to\s+\w+\s+)?for\s+"
     r"(?:download|export|retrieval))|\bmake\s+(?:\w+\s+){0,3}available\b[^.;]{0,60}\b(?:data|content)\b|"
     r"\bmake\s+(?:all\s+|the\s+)?(?:\w+\s+)?(?:data|content)\s+available|"
-    r"\bprovid\w*\s+(?:\w+\s+){0,4}?(?:a\s+)?(?:complete\s+|full\s+)?(?:copy|copies|export|extract)\s+of\s+(?:\w+\s+){0,3}(?:data|content)"
+    r"\bprovid\w*\s+(?:\w+\s+){0,4}?(?:a\s+)?(?:complete\s+|full\s+)?(?:copy|copies|export|extract)\s+of\s+(?:\w+\s+){0,3}(?:data|content)|"
+    # colocation and on-premises hosting: the data leaves on the customer's own servers and media
+    r"\b(?:remov|retriev|collect|de-?install)\w*\s+(?:and\s+\w+\s+)?(?:the\s+|all\s+|its\s+|their\s+)?"
+    r"(?:(?:customer|client|your)(?:'s|’s)?\s+)(?:\w+\s+)?(?:equipment|servers?|hardware|storage\s+media|media)\b"
 )
 SELF_EXPORT = rx(r"\b(?:export|retrieve|download|extract|access)")
 END = rx(
@@ -91,12 +95,26 @@ DELETE_ALT = rx(
 )
 
 
+LETS_IN = rx(r"\b(?:shall|will|must)\s+(?:let|allow|permit|admit|give|grant|afford)\b")
+
+
+def _vendor_lets_in(hit: Hit) -> bool:
+    """'the Operator shall let the Customer's engineers in to remove its servers': the vendor opens the way."""
+    text = hit.sentence.text
+    roles = family_roles([hit.sentence.doc])
+    return any(
+        actor(text, m.start(), m.end(), roles) == "vendor" for m in LETS_IN.finditer(text[: hit.start])
+    )
+
+
 def _vendor_provides(hit: Hit) -> bool:
     """The vendor returns or makes the data available; the customer exporting counts only when it *may*
     do so (a facility the vendor offers), not when it is merely responsible for it."""
     if hit.role != "customer":
         return True
     text = hit.sentence.text
+    if _vendor_lets_in(hit):
+        return True
     return (
         bool(SELF_EXPORT.search(text[hit.start : hit.end]))
         and bool(

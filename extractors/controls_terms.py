@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.models import Finding
+from assistant.models import Finding, Status
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
 from extractors.rules import (
     Hit,
+    Outcome,
     decide,
     duration_param,
     notice_param,
@@ -18,13 +19,14 @@ from extractors.rules import (
     scan,
     to_finding,
 )
-from extractors.spans import neighbours
+from extractors.spans import neighbours, target_missing
 from extractors.text import find_durations, negated_before, parse_number
 
 # --- termination for convenience -----------------------------------------------------------------
 TERMINATE = rx(
     r"\bterminat\w*|\bcancel\w*|\bclose\s+(?:your|its|the)\s+account|"
-    r"\b(?:end|exit)\s+(?:this|the|its|your|any)\s+(?:agreement|contract|subscription|order|services?)|"
+    # "end this Call-Off Contract", "end the Master Services Agreement": titled agreements too
+    r"\b(?:end|exit)\s+(?:this|the|its|your|any)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|subscription|order|services?)\b|"
     # "You can leave at any time, for any reason": leaving is ending only with a convenience or notice phrase.
     r"\b(?:leave|walk\s+away)\b(?=[^.;]{0,80}(?:for\s+any\s+reason|convenience|without\s+(?:cause|reason)|notice))"
 )
@@ -187,6 +189,29 @@ ORDINAL_MONTH = rx(
 )
 
 
+# "Either party may terminate this SOW only in accordance with Section 14 of the MSA": every termination
+# right lives in a document that is not in the family
+ONLY_UNDER = rx(
+    r"\bonly\s+(?:in\s+accordance\s+with|as\s+(?:provided|permitted|set\s+out)\s+(?:in|by|under)|under|pursuant\s+to)\s+"
+    r"(?P<target>[^.;]{1,80})"
+)
+
+
+def _terminable_only_elsewhere(ctx: ReviewContext) -> Outcome | None:
+    """`unclear` when the customer's termination rights are confined to a document not provided."""
+    for hit in scan(ctx, "terminate", TERMINATE, within=ONLY_UNDER, actors=("customer", "both", None)):
+        m = ONLY_UNDER.search(hit.sentence.text, hit.end)
+        if hit.ok and m and target_missing(m.group("target"), ctx.documents, source=hit.sentence.doc):
+            return Outcome(
+                Status.unclear,
+                f"{hit.sentence.where} allows termination only under {m.group('target').strip()}, "
+                "which is not in the documents provided.",
+                [hit],
+                confidence=0.5,
+            )
+    return None
+
+
 @register("termination_convenience")
 def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
     """The customer may terminate for convenience (wholly or per service)."""
@@ -198,6 +223,9 @@ def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
     if not granted:
         # "may not terminate for convenience before the date falling 30 months after ...": a lock-in
         granted = [h for h in hits if _time_limited_ban(h, term)]
+    elsewhere = None if granted else _terminable_only_elsewhere(ctx)
+    if elsewhere is not None:
+        return to_finding(req, elsewhere)
     fee = [s for h in granted for s in neighbours(h.sentence, 2) if _all_remaining_fees(s.text)]
     lockin = _lockin_months(granted + [h for h in hits if h.verdict == "negated"], term)
     if lockin is None and any(INITIAL_TERM.search(h.sentence.text) for h in granted + hits):
@@ -237,7 +265,9 @@ TERM = rx(
     r"\b(?:agreement|order(?:\s+form)?|subscription|contract|licen[cs]e)\s+(?:\w+\s+){0,6}?(?:for\s+a\s+(?:period|term)\s+of|"
     r"(?:shall|will)\s+(?:commence|continue|remain\s+in\s+(?:full\s+)?force))|"
     # plain English: "Each subscription runs for one month", "Your plan lasts for twelve months"
-    r"\b(?:agreement|order|subscription|contract|licen[cs]e|plan)\s+(?:\w+\s+){0,2}?(?:(?:runs|lasts)\b|is\s+for\b)"
+    r"\b(?:agreement|order|subscription|contract|licen[cs]e|plan)\s+(?:\w+\s+){0,2}?(?:(?:runs|lasts)\b|is\s+for\b)|"
+    # plural: "Annual subscriptions run for twelve (12) months from the date of purchase"
+    r"\b(?:agreements|orders|subscriptions|contracts|licen[cs]es|plans)\s+(?:\w+\s+){0,2}?(?:run|last)\s+for\b"
 )
 EXPIRE = rx(
     r"\b(?:shall|will)\s+(?:automatically\s+)?(?:expire|terminate|end)\b|\bno\s+automatic\s+renewal|"
@@ -255,7 +285,9 @@ PRICE_CAP = rx(
 NON_RENEWAL = rx(
     r"non-?renewal|not\s+to\s+renew|\bunless\b|cancel|terminat|opt\s+out|prevent|stop|elect\w*\s+not|decline"
 )
-TERM_NEAR = rx(r"\bterm\b|\bperiod\b|commenc|continue|for\s+a|of\s+|\b(?:runs|lasts)\b|\bis\s+for\b")
+TERM_NEAR = rx(
+    r"\bterm\b|\bperiod\b|commenc|continue|for\s+a|of\s+|\b(?:runs|lasts)\b|\b(?:is|run|last)\s+for\b"
+)
 
 
 # "During the Subscription Term, history is kept for ...": the term as a time frame, not its length.
@@ -280,7 +312,10 @@ def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
     return value, hit
 
 
-TERM_WORDS = rx(r"\bterm\b|agreement|subscription|order")
+# what can expire: the agreement itself, or a statement of work or contract issued under it
+TERM_WORDS = rx(
+    r"\bterm\b|agreement|subscription|order|\bSOW\b|statement\s+of\s+work|\bcontract\b|\bengagement\b"
+)
 
 
 def _stop_notice(auto: list[Hit]) -> tuple[int | None, Hit | None, str]:

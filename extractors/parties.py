@@ -73,10 +73,13 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
     vendor: list[str] = []
     customer: list[str] = []
     unknown: list[str] = []
+    lettered: list[str] = []
     for m in _DEFINED.finditer(text[:6000]):
         alias = m.group("alias").strip()
         low = alias.lower()
-        if low in vendor_set or low.split()[-1] in vendor_set:
+        if _LETTERED.fullmatch(alias):
+            lettered.append(alias)
+        elif low in vendor_set or low.split()[-1] in vendor_set:
             vendor.append(alias)
         elif low in customer_set or low.split()[-1] in customer_set:
             customer.append(alias)
@@ -95,12 +98,44 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
             else:
                 unknown.append(alias)
     _from_alias_lists(text[:6000], vendor, customer, unknown)
+    _lettered_roles(text[:6000], lettered, vendor, customer)
     for alias in unknown[:2]:
         if not vendor:
             vendor.append(alias)
         elif not customer:
             customer.append(alias)
     return vendor, customer
+
+
+# Translated East Asian drafting names the parties "Party A" and "Party B" (甲 / 乙) and says who supplies
+# only in the recitals: "the Service provided by Party B", "the use by Party A of the Service".
+_LETTERED = re.compile(r"(?:Party\s+(?:[A-D]|[1-4]|One|Two)|(?:First|Second)\s+Party)", re.I)
+_SUPPLIES = r"(?:provid|suppl|deliver|licens|operat|host|perform)\w*"
+_BUYS = r"(?:us(?:e|es|ed|ing|age)|pa(?:y|ys|id)|purchas\w*|subscrib\w*|order\w*|receiv\w*)"
+
+
+def _supplier_score(text: str, alias: str) -> int:
+    """How often the recitals make `alias` the supplier ('provided by Party B', 'Party B shall provide')
+    minus how often they make it the buyer ('use by Party A', 'provides ... to Party A')."""
+    a = re.escape(alias).replace(r"\ ", r"\s+")
+    supplies = rf"\b{_SUPPLIES}\s+by\s+{a}\b|\b{a}\s+(?:shall\s+|will\s+|hereby\s+)?{_SUPPLIES}"
+    buys = (
+        rf"\b{_BUYS}\s+(?:\w+\s+){{0,2}}?by\s+{a}\b|\b{a}\s+(?:shall\s+|will\s+|hereby\s+)?{_BUYS}\b|"
+        rf"\b{_SUPPLIES}\s+(?:[\w\"“”-]+\s+){{0,8}}?to\s+{a}\b"
+    )
+    return len(re.findall(supplies, text, re.I)) - len(re.findall(buys, text, re.I))
+
+
+def _lettered_roles(text: str, lettered: list[str], vendor: list[str], customer: list[str]) -> None:
+    """'Party A' / 'Party B': the one the recitals make the supplier is the vendor, the other the customer."""
+    if len(lettered) != 2:
+        return
+    scores = [_supplier_score(text, a) for a in lettered]
+    if scores[0] == scores[1]:
+        return
+    supplier, buyer = (lettered[0], lettered[1]) if scores[0] > scores[1] else (lettered[1], lettered[0])
+    vendor.append(supplier)
+    customer.append(buyer)
 
 
 _STATUTE_BEFORE = re.compile(
@@ -199,6 +234,8 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:give|gives|giving|given|provide|provides|send|sends|sent|notify|notifies|notified|inform|informs|informed|"
     r"serve|served|deliver|delivered|furnish|furnished|offer|to|against|help|helps|assist|assists|support|supports|"
     r"tell|tells|told|warn|warns|warned|"
+    # "share with the Controller the results of its audit": a party after a preposition is not the subject
+    r"with|"
     # "at the choice of the Controller", "on behalf of Customer": not the party acting
     r"(?:choice|option|request|election|direction|instructions?|discretion|expense|cost|consent|approval|behalf)\s+of)"
     r"\s+(?:the\s+)?$",
@@ -249,6 +286,11 @@ _SUBJECT_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:shall|will|must|may|agrees|undert
 _MODIFIER_AGENT = re.compile(
     r"\b(?!(?:be|been|being|is|are|was|were|get|gets|got)\b)[a-z]\w*\s+\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.I
 )
+_PURPOSE_ASIDE = re.compile(
+    r",\s*(?:in\s+order\s+to|so\s+as\s+to|for\s+the\s+purposes?\s+of|which|who|"
+    r"in\s+(?:a|an|such)\s+(?:\w+\s+)?(?:form|manner|way|format)\s+(?:that|which|as))\b[^,;]{0,160},",
+    re.I,
+)
 _PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|eld|ept|ade|ent|own)\s+by\s+(?:the\s+)?$", re.I)
 
 
@@ -274,6 +316,10 @@ def actor(text: str, pos: int, end: int, roles: Roles) -> Role | None:
     cut = max(left.rfind(";"), left.rfind(". "))
     if cut >= 0:
         left = left[cut + 1 :]
+    # "Party A may, in order to confirm the handling of data by Party B, conduct an inspection", "Party B may
+    # use it, in a form that does not identify Party A, to train": the party inside a purpose, manner or
+    # relative aside is not the subject of the verb that follows it (blanked, offsets kept)
+    left = _PURPOSE_ASIDE.sub(lambda m: " " * len(m.group()), left)
     # NOTE: mentions are read with the words after the cut in view, so that "Customer" in "All Customer
     # Data shall be returned" is still seen as a noun modifier, not as the party acting.
     found = [f for f in mentions(left + text[pos : pos + 40], roles) if f[1] <= len(left)]

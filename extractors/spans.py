@@ -25,8 +25,9 @@ _BENIGN = re.compile(
     r"\b(?:not|never)\s+(?:be\s+)?(?:unreasonably\s+)?(?:refuse|deny|withhold|delay|condition|obstruct|prevent|"
     r"hinder|impede|unreasonably)\w*|"
     # a negation inside a relative clause qualifies a noun: "histories that have not been de-identified"
-    r"\b(?:that|which|who)\s+(?:(?:have|has|had|is|are|was|were)\s+not\s+(?:yet\s+)?(?:been\s+)?\w+|"
-    r"(?:haven't|hasn't|isn't|aren't|wasn't|weren't)\s+(?:been\s+)?\w+)|"
+    # ("in a form that does not identify the Customer" describes the data, it does not negate the use)
+    r"\b(?:that|which|who)\s+(?:(?:have|has|had|is|are|was|were|does|do|did)\s+not\s+(?:yet\s+)?(?:been\s+)?\w+|"
+    r"(?:haven't|hasn't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't)\s+(?:been\s+)?\w+)|"
     # a negation inside a condition: "if we don't meet 99.9% uptime, you'll get a credit"
     r"\b(?:if|where|should|whenever|in\s+the\s+event\s+(?:that\s+)?)\s+[^,;.]{0,60}?"
     r"(?:\b(?:does|do|did|is|are|was|were|should|would|has|have)\s+not|\b(?:doesn't|don't|didn't|isn't|aren't|cannot|can't|"
@@ -43,7 +44,7 @@ _NEG_AFTER = re.compile(
     # "audits by Customer will not be permitted", ", Vendor shall not be obliged to permit it"
     r"(?:shall|will|may|must|is|are|can)\s+not\s+be\s+(?:permitted|allowed|granted|provided|available|included|offered|"
     r"obliged|obligated|required)|"
-    r"not\s+(?:included|provided|available|permitted|granted|offered)|"
+    r"not\s+(?:included|provided|available|permitted|granted|offered|applicable)|"  # "Service credits: not applicable"
     # an agreement to agree: "the service levels have not been finalised", "are to be agreed"
     r"(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:agreed|finali[sz]ed|determined|defined|established|fixed)|"
     r"(?:is|are)\s+(?:yet\s+)?to\s+be\s+(?:agreed|finali[sz]ed|determined|defined|established|fixed))\b",
@@ -55,7 +56,8 @@ _LIMIT_AFTER = re.compile(
     re.I,
 )
 _SUBJECT_MODAL = re.compile(
-    r"(?:vendor|provider|supplier|licensor|processor|company|customer|client|licensee|controller|"
+    # "Neither party may terminate": the negative determiner belongs to the subject it opens
+    r"(?:\b(?:neither|no)\s+)?(?:vendor|provider|supplier|licensor|processor|company|customer|client|licensee|controller|"
     r"subscriber|party|we|you)(?:\s+(?:shall|will|must|may|agrees|undertakes|can)\b|['’]ll\b)",
     re.I,
 )
@@ -383,6 +385,8 @@ _DOC_NAMES = (
     (re.compile(r"\border\s+form", re.I), "order_form"),
     (re.compile(r"\bSLA\b|service\s+level\s+(?:agreement|schedule)", re.I), "sla"),
     (re.compile(r"\bSOW\b|statement\s+of\s+work", re.I), "sow"),
+    # public-sector call-offs and group purchasing: the umbrella contract is never itself ingested as one
+    (re.compile(r"\b(?:framework|umbrella|head)\s+(?:\w+\s+)?agreement\b", re.I), "framework"),
 )
 
 
@@ -424,7 +428,10 @@ def target_missing(
 PLACEHOLDER = re.compile(
     r"\(\s*(?:to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed)|to\s+follow|"
     r"intentionally\s+(?:left\s+)?blank|reserved|not\s+used|TBD|TBC)\s*\)|"
-    r"[-–—:]\s*(?:to\s+be\s+(?:attached|agreed|provided)|to\s+follow|intentionally\s+(?:left\s+)?blank|\[?reserved\]?|TBD|TBC)\W*$",
+    r"[-–—:]\s*(?:to\s+be\s+(?:attached|agreed|provided)|to\s+follow|intentionally\s+(?:left\s+)?blank|\[?reserved\]?|TBD|TBC)\W*$|"
+    # "Exit Plan: to be agreed within 3 months of the Start Date and attached as Schedule 7"
+    r"\bto\s+be\s+(?:agreed|prepared|developed|finali[sz]ed|provided)\b[^.;]{0,100}?\b(?:attached|annexed|appended|added)\s+"
+    r"(?:as|at|to)\s+(?:a\s+|the\s+)?(?:Schedule|Annex|Appendix|Exhibit|Attachment)\b",
     re.I,
 )
 
