@@ -16,9 +16,10 @@ import pytest
 import yaml
 
 from assistant.ingest import parse_bytes
-from assistant.models import Document, Finding, Status
+from assistant.models import Status
 from assistant.playbook import load_playbook
 from extractors.base import ReviewContext, get_extractor
+from tests.support.extractors import review
 
 PB = load_playbook("default")
 STATUS = {"P": Status.present, "W": Status.weak, "M": Status.missing, "U": Status.unclear}
@@ -27,17 +28,9 @@ DATA: dict[str, Any] = yaml.safe_load((FIXTURES / "generalise_cases.yaml").read_
 CASES = [(g["name"], g["whole_document"], c) for g in DATA["groups"] for c in g["cases"]]
 
 
-def review(rid: str, text: str, *, filename: str = "c.txt", whole: bool = False) -> tuple[Finding, Document]:
-    """Run requirement `rid` over `text`: a document as given (`whole`, or HTML), else one clause."""
-    body = text if whole or filename.endswith(".html") else f"1. General\n1.1 {text}\n"
-    doc = parse_bytes(body.encode(), filename)
-    finding = get_extractor(rid)(PB.requirement(rid), ReviewContext(documents=[doc]))
-    return finding, doc
-
-
 def check(rid: str, expected: str, text: str, params: dict[str, Any], **kw: Any) -> None:
     """The finding has the expected status and parameters, and every evidence quote is verbatim."""
-    finding, doc = review(rid, text, **kw)
+    finding, (doc,) = review(rid, text, **kw)
     assert finding.status == STATUS[expected], finding.reason
     for name, value in params.items():
         assert finding.params.get(name) == value, (name, finding.params, finding.reason)
@@ -76,7 +69,7 @@ def test_need_to_know_does_not_hide_real_access_control_elsewhere() -> None:
         "to know it.\n2. Security\n2.1 Vendor shall restrict access to Customer Data to personnel on a least "
         "privilege basis and shall log all access to Customer Data.\n"
     )
-    finding, doc = review("access_logging", text, whole=True)
+    finding, (doc,) = review("access_logging", text, whole=True)
     assert finding.status == Status.present, finding.reason
     assert all("Security" in doc.text[: e.start] for e in finding.evidence)
 

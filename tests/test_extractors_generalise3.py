@@ -16,38 +16,12 @@ by a further period and terms that "last" a period.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from assistant.ingest import parse_bytes
-from assistant.models import Document, Finding, Status
-from assistant.playbook import load_playbook
-from extractors.base import ReviewContext, get_extractor
 from extractors.parties import family_roles
 from extractors.text import find_durations
-
-PB = load_playbook("default")
-P, W, M, U = Status.present, Status.weak, Status.missing, Status.unclear
-
-
-def review(rid: str, text: str, *, whole: bool = False, filename: str = "c.txt") -> tuple[Finding, Document]:
-    """Run requirement `rid` over `text`: a whole document (`whole`) or one numbered clause."""
-    body = text if whole else f"1. General\n1.1 {text}\n"
-    doc = parse_bytes(body.encode(), filename)
-    return get_extractor(rid)(PB.requirement(rid), ReviewContext(documents=[doc])), doc
-
-
-def check(rid: str, status: Status, text: str, params: dict[str, Any] | None = None, **kw: Any) -> Finding:
-    """The finding has `status` and `params`, and every quote is verbatim document text."""
-    finding, doc = review(rid, text, **kw)
-    assert finding.status == status, finding.reason
-    for name, value in (params or {}).items():
-        assert finding.params.get(name) == value, (name, finding.params, finding.reason)
-    for e in finding.evidence:
-        assert doc.text[e.start : e.end] == e.quote
-    return finding
-
+from tests.support.extractors import M, P, U, W, check
 
 # --- who is who ---------------------------------------------------------------------------------
 

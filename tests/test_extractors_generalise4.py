@@ -14,39 +14,9 @@ removal of a customer's equipment on exit.
 
 from __future__ import annotations
 
-from typing import Any
-
 from assistant.ingest import parse_bytes
-from assistant.models import Document, Finding, Status
-from assistant.playbook import load_playbook
-from extractors.base import ReviewContext, get_extractor
 from extractors.parties import actor, family_roles
-
-PB = load_playbook("default")
-P, W, M, U = Status.present, Status.weak, Status.missing, Status.unclear
-
-
-def review(rid: str, texts: dict[str, str]) -> tuple[Finding, list[Document]]:
-    """Run requirement `rid` over a family of documents given as {filename: text}."""
-    docs = [parse_bytes(text.encode(), name) for name, text in texts.items()]
-    return get_extractor(rid)(PB.requirement(rid), ReviewContext(documents=docs)), docs
-
-
-def check(
-    rid: str, status: Status, text: str | dict[str, str], params: dict[str, Any] | None = None
-) -> Finding:
-    """The finding has `status` and `params`, and every quote is verbatim document text. A plain string
-    is one numbered clause of one document; a dict is a family of whole documents."""
-    texts = text if isinstance(text, dict) else {"c.txt": f"1. General\n1.1 {text}\n"}
-    finding, docs = review(rid, texts)
-    assert finding.status == status, finding.reason
-    for name, value in (params or {}).items():
-        assert finding.params.get(name) == value, (name, finding.params, finding.reason)
-    by_id = {d.id: d for d in docs}
-    for e in finding.evidence:
-        assert by_id[e.document_id].text[e.start : e.end] == e.quote
-    return finding
-
+from tests.support.extractors import M, P, U, W, check
 
 # --- who is who ---------------------------------------------------------------------------------
 

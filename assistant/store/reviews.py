@@ -161,20 +161,7 @@ class ReviewsMixin(StoreBase):
         ]
         with self._sessions.begin() as s:
             _review_row(s, to_review)
-            rows = [
-                DecisionRow(
-                    id=uuid.uuid4().hex,
-                    review_id=to_review,
-                    requirement=d.requirement,
-                    action=d.action.value,
-                    reason=d.reason,
-                    actor=d.actor,
-                    risk_owner=d.risk_owner,
-                    at=parse_timestamp(d.at),
-                    carried_from=d.carried_from,
-                )
-                for d in copies
-            ]
+            rows = [_decision_row(d.model_copy(update={"id": uuid.uuid4().hex})) for d in copies]
             s.add_all(rows)
             s.flush()
             return [to_decision(r) for r in rows]
@@ -211,17 +198,7 @@ class ReviewsMixin(StoreBase):
                     f"review {decision.review_id!r} has no finding for requirement {decision.requirement!r}; "
                     "decide on one of the review's findings."
                 )
-            row = DecisionRow(
-                id=stored.id,
-                review_id=decision.review_id,
-                requirement=decision.requirement,
-                action=decision.action.value,
-                reason=decision.reason,
-                actor=decision.actor,
-                risk_owner=decision.risk_owner,
-                at=parse_timestamp(decision.at),
-                carried_from=decision.carried_from,
-            )
+            row = _decision_row(stored)
             s.add(row)
             s.flush()
             return to_decision(row)
@@ -236,6 +213,20 @@ class ReviewsMixin(StoreBase):
         with self._sessions() as s:
             _review_row(s, review_id)
             return [to_decision(r) for r in s.scalars(query)]
+
+
+def _decision_row(decision: Decision) -> DecisionRow:
+    return DecisionRow(
+        id=decision.id,
+        review_id=decision.review_id,
+        requirement=decision.requirement,
+        action=decision.action.value,
+        reason=decision.reason,
+        actor=decision.actor,
+        risk_owner=decision.risk_owner,
+        at=parse_timestamp(decision.at),
+        carried_from=decision.carried_from,
+    )
 
 
 def _finding_row(review_id: str, position: int, finding: Finding) -> FindingRow:
