@@ -23,6 +23,7 @@ from assistant.playbook import load_playbook
 from assistant.settings import Settings
 from evals.datasets import (
     DEFAULT_CUAD_DIR,
+    FIFTH_FILE,
     FOURTH_FILE,
     GOLD_FILE,
     HOLDOUT_FILE,
@@ -52,6 +53,7 @@ PLAYBOOKS = {
     "second": "default",
     "third": "default",
     "fourth": "default",
+    "fifth": "default",
     "holdout": "default",
     "cuad": "cuad",
 }
@@ -73,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase]:
-    """The cases of `dataset` ('gold', 'second', 'third', 'fourth', 'holdout' or 'cuad')."""
+    """The cases of `dataset` ('gold', 'second', 'third', 'fourth', 'fifth', 'holdout' or 'cuad')."""
     if dataset == "cuad":
         return load_cuad(cuad_dir, limit)
     files = {
@@ -81,6 +83,7 @@ def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase
         "second": SECOND_FILE,
         "third": THIRD_FILE,
         "fourth": FOURTH_FILE,
+        "fifth": FIFTH_FILE,
         "holdout": HOLDOUT_FILE,
     }
     return load_gold(files[dataset], limit)

@@ -146,11 +146,11 @@ def test_validator_reports_bad_labels(tmp_path: Path) -> None:
 
 DATASETS = ROOT / "evals" / "datasets"
 BUILDERS = {
-    name: _load(DATASETS / name / "build_binary.py", f"{name}_build_binary") for name in ("fourth", "holdout")
+    name: _load(DATASETS / name / "build_binary.py", f"{name}_build_binary") for name in ("fourth", "fifth")
 }
 
 
-@pytest.mark.parametrize("name", ["second", "third", "fourth", "holdout"])
+@pytest.mark.parametrize("name", ["second", "third", "fourth", "fifth"])
 def test_every_labelled_set_validates_and_loads(name: str) -> None:
     from evals.datasets import load_gold
 

@@ -3,7 +3,7 @@
 The sources live in `_sources/` and use the gold set's markup-lite format; the renderer is the gold
 builder, loaded by file path so that every set renders identically. Edit a source, then run:
 
-    python evals/datasets/holdout/build_binary.py
+    python evals/datasets/fifth/build_binary.py
 """
 
 from __future__ import annotations
