@@ -149,6 +149,10 @@ def _permits_customer(before: str, ctx: ReviewContext) -> bool:
     return family_roles(ctx.documents).vendor.match(re.sub(r"^\s*(?:the\s+)?", "", grantee)) is None
 
 
+# "These reports are provided in lieu of any audit by Customer": the audit named is the one replaced
+REPLACED = rx(r"\b(?:in\s+(?:place|lieu)\s+of|instead\s+of|as\s+a\s+substitute\s+for)\s+(?:\w+\s+){0,3}?$")
+
+
 def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
     """Audit hits where the customer (or its auditor/regulator) audits; 'Vendor shall permit Customer to
     audit' counts, 'Vendor may audit Customer's use' does not."""
@@ -158,7 +162,8 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
         audits_customer = re.match(rf"\s+(?:the\s+)?(?:{CUST}|your)\b", text[h.end : h.end + 30], re.I)
         own_audit = OWN_AUDIT.search(text[max(0, h.start - 40) : h.start]) and h.role != "customer"
         unaimed = h.role is None and not re.search(rf"\b{VEND}\b|regulator|supervisory", text, re.I)
-        if audits_customer or own_audit or unaimed or LICENCE_AUDIT.search(text):
+        replaced = REPLACED.search(text[max(0, h.start - 50) : h.start])
+        if audits_customer or own_audit or unaimed or replaced or LICENCE_AUDIT.search(text):
             continue
         if h.ok or (h.verdict == "wrong_direction" and _permits_customer(text[: h.start], ctx)):
             h.verdict = "ok"
@@ -219,6 +224,8 @@ def audit_rights(req: Requirement, ctx: ReviewContext) -> Finding:
 SUBPROC = rx(
     r"sub-?\s?processors?|sub-?contractors?|sub-?contract(?:ing)?|third[- ]party\s+processors?|"
     r"(?:another|other|additional|new)\s+processors?|"
+    # Korean (PIPA) and Japanese (APPI) drafting in translation: the processor "re-entrusts" the processing
+    r"\b(?:re|sub)-?entrust\w*|"
     # LGPD's "suboperador"; plain English names them by what they do with the data
     r"sub-?\s?operators?|\b(?:our\s+|third[- ]party\s+)?service\s+providers\s+(?:who|that|which)\s+(?:may\s+|will\s+|can\s+)?"
     r"(?:receive|process|access|host|store|handle|have\s+access\s+to)\b"
@@ -230,7 +237,7 @@ SP_LIST = rx(
     r"\b(?:web\s*)?page\b|\bwebsite\b|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/[\w/-]+"
 )
 SP_NOTICE = rx(
-    r"\b(?:notif\w*|notice|inform\w*|tell|let\s+\w+\s+know|e-?mail\s+(?:you|the\s+customer|customers?)|advance|prior\s+written\s+(?:notice|consent)|consent)\b|"
+    r"\b(?:notif\w*|notice|inform(?!ation)\w*|tell|let\s+\w+\s+know|e-?mail\s+(?:you|the\s+customer|customers?)|advance|prior\s+written\s+(?:notice|consent)|consent)\b|"
     r"\b(?:before|prior\s+to)\s+(?:\w+\s+){0,2}(?:authori[sz]|engag|add|appoint|us|allow|permit)\w*"
 )
 SP_CONSENT = rx(
@@ -285,20 +292,48 @@ def _unclear_elsewhere(hit: Hit) -> Outcome:
     )
 
 
+SUBPROC_WORD = rx(rf"(?:{SUBPROC.pattern})[\w-]*")
+# "Subcontractor shall ..." in a subcontract names the vendor itself, and "this Subcontract" the agreement
+AGREEMENT_ITSELF = rx(r"\b(?:this|the|such)\s+$")
+A_THIRD = rx(r"\b(?:a|an|any|each|its|new|other|another|lower-tier|such)\s+$")
+
+
+def _names_subprocessor(hit: Hit, vendor: re.Pattern[str]) -> bool:
+    """The sentence (or its lead-in) speaks of a party other than the vendor that processes for it."""
+    for text in (hit.sentence.text, hit.sentence.lead):
+        for m in SUBPROC_WORD.finditer(text):
+            before = text[max(0, m.start() - 20) : m.start()]
+            word = m.group()
+            if word[0].isupper() and vendor.fullmatch(word) and not A_THIRD.search(before):
+                continue
+            agreement = re.fullmatch(r"sub-?contracts?", word, re.I)
+            if agreement and (AGREEMENT_ITSELF.search(before) or word[0].isupper()):
+                continue  # "this Subcontract", "Prime's Subcontracts Administrator"
+            return True
+    return False
+
+
 @register("subprocessor_disclosure")
 def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
     """Subprocessors listed AND advance notice of new ones AND a customer right to object."""
+    vendor = family_roles(ctx.documents).vendor
     listed = [
-        h for h in scan(ctx, "list", SP_LIST, within=SUBPROC, actors=None) if h.verdict in ("ok", "reference")
+        h
+        for h in scan(ctx, "list", SP_LIST, within=SUBPROC, actors=None)
+        if h.verdict in ("ok", "reference") and _names_subprocessor(h, vendor)
     ]
     elsewhere = [h for h in listed if _points_outside(h, ctx)]
     listed = [h for h in listed if h not in elsewhere]
     for h in listed:
         h.verdict = "ok"  # "the list is set out in Annex 3" is the disclosure itself
-    notice = ok(scan(ctx, "notice", SP_NOTICE, within=SUBPROC))
-    objection = ok(
-        scan(ctx, "object", SP_OBJECT, within=SUBPROC, actors=("customer", "both", "vendor", None))
-    )
+    notice = [h for h in ok(scan(ctx, "notice", SP_NOTICE, within=SUBPROC)) if _names_subprocessor(h, vendor)]
+    objection = [
+        h
+        for h in ok(
+            scan(ctx, "object", SP_OBJECT, within=SUBPROC, actors=("customer", "both", "vendor", None))
+        )
+        if _names_subprocessor(h, vendor)
+    ]
     near = [s for h in listed + notice for s in neighbours(h.sentence, 2)]
     if listed and not notice:
         # "We list our subprocessors at ... We'll tell you 30 days before we add a new one."

@@ -62,6 +62,12 @@ CHANGE_CONTROL = rx(
     r"\bchanges?\s+(?:to|of)\s+(?:the\s+)?(?:scope|services|fees|charges)[^.]{0,80}\bonly\b[^.]{0,80}\b(?:change\s+control|signed|mutual)"
 )
 
+# "We may update the firmware and the features of the platform at any time": a change right over the
+# service itself, with no notice at all
+UNILATERAL_SERVICE = rx(
+    rf"\b(?:may|can|reserves\s+the\s+right\s+to)\s+(?:\w+\s+){{0,3}}?{_VERB}\s+[^.;]{{0,80}}?\b{_OBJECTS}\b"
+    r"[^.;]{0,60}?\bat\s+any\s+time\b"
+)
 
 # "Amendments shall be offered to the Licensee no later than two months before their proposed date of
 # taking effect": a window before the change takes effect is advance notice whatever the verb.
@@ -99,28 +105,72 @@ def _at_will_only(text: str) -> bool:
     return bool(_NO_NOTICE.search(text)) or not notice_durations(text)
 
 
-@register("change_notification")
-def change_notification(req: Requirement, ctx: ReviewContext) -> Finding:
-    """Advance written notice (a window) before the vendor makes material changes."""
+CHANGE_NOUN = rx(r"\b(?:changes?|modifications?|amendments?|variations?|updates?|revisions?)\b")
+
+
+def _follow_up_notices(ctx: ReviewContext) -> list[Hit]:
+    """A notice window stated in the sentence after the change right, which names the change only by its
+    noun: 'The Provider may amend these terms. It shall notify the Bank of any amendment at least twenty
+    days before it takes effect', 'We may modify these Terms. For material changes we will notify you
+    fifteen days before'."""
+    out = []
+    for hit in scan(ctx, "notice", NOTICE, within=CHANGE_NOUN):
+        text = hit.sentence.text
+        if CHANGE.search(text) or not notice_durations(text) or _at_will_only(text):
+            continue
+        before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
+        if before and CHANGE.search(before[-1].text):
+            out.append(hit)
+    return out
+
+
+# the policy's window is the one before *material* changes: where a contract gives a short notice for
+# ordinary amendments and a longer one for changes adverse to the customer, the latter decides
+MATERIAL = rx(
+    r"\b(?:material(?:ly)?|unfavou?rable|adverse(?:ly)?|detriment\w*|disadvantage\w*|significant(?:ly)?|"
+    r"substantial(?:ly)?)\b"
+)
+
+
+def _material_window(granted: list[Hit]) -> list[Hit]:
+    """The granted notices tied to material or adverse changes, when some are and others are not."""
+    material = [h for h in granted if MATERIAL.search(h.sentence.text) and notice_durations(h.sentence.text)]
+    ordinary = [h for h in granted if h not in material and notice_durations(h.sentence.text)]
+    return material if material and ordinary else granted
+
+
+def _notice_hits(ctx: ReviewContext) -> list[Hit]:
+    """Sentences that give notice of a change: notice words, a window before the change takes effect, or
+    a notice following the change right."""
     hits = [h for h in scan(ctx, "notice", NOTICE, within=CHANGE) if not _at_will_only(h.sentence.text)]
     windows = [
         h for h in scan(ctx, "notice", BEFORE_EFFECT, within=CHANGE) if notice_durations(h.sentence.text)
     ]
-    seen = {(h.sentence.doc.id, h.sentence.start) for h in hits}
-    hits += [
-        h
-        for h in windows
-        if (h.sentence.doc.id, h.sentence.start) not in seen and not _at_will_only(h.sentence.text)
-    ]
+    for extra in (windows, _follow_up_notices(ctx)):
+        seen = {(h.sentence.doc.id, h.sentence.start) for h in hits}
+        hits += [
+            h
+            for h in extra
+            if (h.sentence.doc.id, h.sentence.start) not in seen and not _at_will_only(h.sentence.text)
+        ]
+    return hits
+
+
+@register("change_notification")
+def change_notification(req: Requirement, ctx: ReviewContext) -> Finding:
+    """Advance written notice (a window) before the vendor makes material changes."""
+    hits = _notice_hits(ctx)
     granted = ok(hits) + ok(scan(ctx, "control", CHANGE_CONTROL, actors=None))
     at_will = [h for h in ok(scan(ctx, "at_will", AT_WILL, within=CHANGE)) if _at_will_only(h.sentence.text)]
     if not granted and not at_will:
-        at_will = ok(scan(ctx, "at_will", UNILATERAL, actors=None)) or ok(
-            scan(ctx, "at_will", UNILATERAL_ANY, actors=("vendor",))
+        at_will = (
+            ok(scan(ctx, "at_will", UNILATERAL, actors=None))
+            or ok(scan(ctx, "at_will", UNILATERAL_ANY, actors=("vendor",)))
+            or ok(scan(ctx, "at_will", UNILATERAL_SERVICE, actors=("vendor",)))
         )
-    days, _, note = notice_param(granted)
+    days, _, note = notice_param(_material_window(granted))
     if days is None:
-        days, _, note = duration_param(granted, NOTICE, "days", prefer="min")
+        days, _, note = duration_param(_material_window(granted), NOTICE, "days", prefer="min")
     weak: list[str] = []
     if at_will and granted and _overrides(granted, at_will):
         note += f" It overrides the unilateral change right in {at_will[0].sentence.where}."
@@ -157,7 +207,9 @@ SLA_TOPIC = rx(r"availab|uptime|downtime|service\s+levels?|\bSLA\b|response\s+ti
 IMPLICIT_TARGET = rx(SLA_TOPIC.pattern + r"|\bKPIs?\b|key\s+performance\s+indicators?")
 REMEDY = rx(
     r"\bservice\s+(?:level\s+)?(?:credits?|rebates?)|\b(?:sla|availability|uptime|performance)\s+credits?|"
-    r"\bcredit(?:s|ed)?\b(?!\s+cards?)(?:[^.;]|\.\d){0,60}(?:fees?|invoice|charges|account|bill)|\b(?:fees?|charges?|price)\s+(?:reductions?|abatements?)|"
+    r"\bcredit(?:s|ed)?\b(?!\s+cards?)(?:[^.;]|\.\d){0,60}(?:fees?|invoice|charges?|account|bill)|"
+    # civil-law drafting calls the credit a penalty ("pénalités"): a share of the fee for missing the level
+    r"\bpenalt(?:y|ies)\b(?:[^.;]|\.\d){0,60}\b(?:fees?|invoice|charges?)\b|\b(?:fees?|charges?|price)\s+(?:reductions?|abatements?)|"
     r"\b(?:fees?|charges?|price|invoice)\b[^.;]{0,60}\b(?:reduced|abated|discounted)\b|\breduc\w*\s+(?:\w+\s+){0,3}(?:fees?|charges?)|"
     r"\b(?:consecutive|repeated|persistent|chronic)[^.;]{0,80}\bterminat|\bterminat\w*[^.;]{0,40}\bwithout\s+(?:penalty|liability|charge)|"
     r"\brebates?\b|\bdiscounts?\s+(?:on|of|against|off)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:fees?|charges?|amounts?|invoices?|prices?)\b|\babatements?\b|\bliquidated\s+damages\b|\bdeduct\w*\s+(?:[\w-]+\s+){0,5}from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fees?|charges?|invoices?|"
@@ -221,7 +273,11 @@ def _nearby_percent(hit: Hit) -> float | None:
     return None
 
 
-CREDIT_WORD = rx(r"\bcredit|\brebate|\breduction|\babatement")
+# what the remedy is called varies with the drafting tradition: "compensation" (Korean, Japanese),
+# "penalties" (French, Italian), "liquidated damages" (common law)
+CREDIT_WORD = rx(
+    r"\bcredit|\brebate|\breduction|\babatement|\bcompensation|\bpenalt(?:y|ies)|liquidated\s+damages"
+)
 
 
 def _next_in_heading(sentence: Sentence, count: int) -> list[Sentence]:

@@ -8,7 +8,7 @@ import re
 from assistant.models import Finding
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
-from extractors.parties import family_roles
+from extractors.parties import Roles, family_roles
 from extractors.rules import (
     CONFIDENTIAL,
     CUST,
@@ -102,9 +102,27 @@ LICENCE = rx(
 )
 
 
+_OWNED_BY = r"(?:property\s+of|owned\s+by|belongs?\s+to|vest\w*\s+in|remains?\s+(?:with|in))"
+
+
+def _owner_by_alias(text: str, doc_roles: Roles) -> bool | None:
+    """The owner named by the family's own party names: 'the property of the Government or Prime' where
+    Prime is the customer; None when the owner named is neither party."""
+    for m in re.finditer(_OWNED_BY + r"\s+(?P<who>[^.;,]{1,40})", text, re.I):
+        who = m.group("who")
+        if doc_roles.customer.search(who):
+            return True
+        if doc_roles.vendor.search(who):
+            return False
+    return None
+
+
 def _owner_ok(hit: Hit) -> bool:
     """Ownership runs to the customer: 'Customer owns', 'property of Customer', 'Customer retains all right'."""
     text = hit.sentence.text
+    by_alias = _owner_by_alias(text, family_roles([hit.sentence.doc]))
+    if by_alias is not None:
+        return by_alias
     for party, answer in ((CUST, True), (VEND, False)):
         if re.search(
             rf"(?:property\s+of|owned\s+by|belongs?\s+to|vest\w*\s+in|remains?\s+(?:with|in))\s+(?:the\s+)?{party}\b",
@@ -122,8 +140,12 @@ def _owner_ok(hit: Hit) -> bool:
 _GLOSSARY = re.compile(
     r"(?:\*\*|__|[\"“])(?P<term>[A-Z][\w -]{1,30}?)(?:\*\*|__|[\"”])\s*(?:[-–—:]|means\b|shall\s+mean\b)\s*(?P<body>[^\n]{0,60})"
 )
+# a defined term whose meaning is the customer's information ("'Databases' means the information of the
+# Client ...") names its data as much as one whose meaning says "data"
 _DATA_WORDS = re.compile(
-    r"\b(?:data|content|files|prompts|messages|materials?|documents|records|uploads)\b", re.I
+    r"\b(?:data|contents?|files|prompts|messages|materials?|documents|records|uploads|databases?)\b|"
+    rf"\binformation\s+(?:of|belonging\s+to|provided\s+by|supplied\s+by|submitted\s+by)\s+(?:the\s+)?{CUST}\b",
+    re.I,
 )
 
 
@@ -218,7 +240,7 @@ def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
 # --- data retention -----------------------------------------------------------------------------
 DELETE = rx(r"\b(?:delet|destroy|destruct|eras|purg|return|dispos|anonymi[sz])\w*")
 RETAIN = rx(r"\bretain\w*|\bretention\b|\bkeep\b|\bkept\b|\bheld\b|\bstore\w*")
-RET_TOPIC = rx(r"\b(?:data|content|backups?|database)\b")
+RET_TOPIC = rx(r"\b(?:data|contents?|backups?|databases?)\b")
 RET_WHEN = rx(
     r"terminat|expir|end\s+of|request|cessation|retention\s+period|no\s+longer\s+(?:needed|required|necessary)|"
     r"thereafter|retention\s+(?:polic\w*|schedule)|clos\w*\s+(?:of\s+)?(?:your|its|the)\s+account|account\s+(?:closure|deletion)|cancel|completion|"
@@ -326,13 +348,22 @@ def _vendor_choice(reasons: list[str], found: list[Hit]) -> tuple[list[str], lis
     return [r for r, _ in kept], [h for _, h in kept]
 
 
+# A rolling limit deletes the data whatever happens to the contract: "Inputs are retained for up to
+# thirty days and are then deleted", "logs are kept for no more than 90 days, after which they are erased".
+ROLLING = rx(
+    r"\b(?:retain\w*|kept|stored|held)\s+for\s+(?:up\s+to|no\s+(?:more|longer)\s+than|not\s+more\s+than|a\s+maximum\s+of|"
+    r"at\s+most)\s+[^.;]{1,60}?\b(?:then|thereafter|after\s+which|afterwards)\b[^.;]{0,30}?\b(?:delet|destr|eras|purg)\w*"
+)
+
+
 @register("data_retention")
 def data_retention(req: Requirement, ctx: ReviewContext) -> Finding:
     """Deletion or return of customer data after termination or on request, with a deadline."""
+    topic = re.compile(f"{RET_TOPIC.pattern}|{data_terms(ctx).pattern}", re.I)
     hits = [
         h
-        for h in scan(ctx, "delete", DELETE_VERB, within=RET_TOPIC)
-        if _on_exit(h) and not CONFIDENTIAL.search(h.sentence.text)
+        for h in scan(ctx, "delete", DELETE_VERB, within=topic)
+        if (_on_exit(h) or ROLLING.search(h.sentence.text)) and not CONFIDENTIAL.search(h.sentence.text)
     ]
     granted = ok(hits) or _retention_limits(ctx)
     if not granted:

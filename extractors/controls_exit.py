@@ -38,7 +38,7 @@ TRANSITION = rx(
 )
 RETURN_DATA = rx(
     r"\b(?:return|export|retrieve|download|extract|transfer|deliver|make\s+available|hand(?:s|ed|ing)?\s+over)\w*\b[^.;]{0,80}"
-    r"\b(?:data|content|records|files|everything|(?:your|its|their|(?:the\s+)?(?:customer|client|licensee|subscriber)(?:'s|’s)?)\s+"
+    r"\b(?:data|contents?|records|files|databases?|everything|(?:your|its|their|(?:the\s+)?(?:customer|client|licensee|subscriber)(?:'s|’s)?)\s+"
     r"(?:\w+\s+){0,2}(?:information|materials|documents|reports|records|histor(?:y|ies)))\b|"
     # "make the Client's alert and case history available for download": the offer names the purpose
     r"\bmake\s+(?!(?:[\w'’-]+\s+){0,3}?(?:software|app|application|platform|service|updates?|patch\w*|releases?|"
@@ -47,11 +47,18 @@ RETURN_DATA = rx(
     r"(?:download|export|retrieval))|\bmake\s+(?:\w+\s+){0,3}available\b[^.;]{0,60}\b(?:data|content)\b|"
     r"\bmake\s+(?:all\s+|the\s+)?(?:\w+\s+)?(?:data|content)\s+available|"
     r"\bprovid\w*\s+(?:\w+\s+){0,4}?(?:a\s+)?(?:complete\s+|full\s+)?(?:copy|copies|export|extract)\s+of\s+(?:\w+\s+){0,3}(?:data|content)|"
+    # the customer takes out whatever is its own, however the service names it ("export your projects",
+    # "retrieve its Security Telemetry", "download the contents of the archive")
+    r"\b(?:export|retriev|download|extract)\w*\s+(?:(?:a\s+)?(?:copy|copies)\s+of\s+|all\s+(?:of\s+)?)?"
+    r"(?:its|your|their|(?:the\s+)?contents?\s+of)\s+(?!(?:own\s+)?(?:costs?|expenses?|risk|obligations?)\b)\w|"
     # colocation and on-premises hosting: the data leaves on the customer's own servers and media
     r"\b(?:remov|retriev|collect|de-?install)\w*\s+(?:and\s+\w+\s+)?(?:the\s+|all\s+|its\s+|their\s+)?"
     r"(?:(?:customer|client|your)(?:'s|’s)?\s+)(?:\w+\s+)?(?:equipment|servers?|hardware|storage\s+media|media)\b"
 )
 SELF_EXPORT = rx(r"\b(?:export|retrieve|download|extract|access)")
+# "retrieve its ..." is the customer's data only when the customer retrieves: "the Provider may retrieve its
+# equipment" is the vendor taking back its own
+OWN_THINGS = rx(r"^(?:export|retriev|download|extract)\w*\s+(?:[\w-]+\s+){0,3}?(?:its|their)\b")
 END = rx(
     r"terminat|expir|end\s+of\s+(?:the\s+)?(?:term|agreement|subscription|provision|services?)|cessation|"
     r"following\s+the\s+end|after\s+the\s+end"
@@ -187,7 +194,13 @@ def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
         h for h in periods if not DELETE_VERB.search(h.sentence.text) and find_durations(h.sentence.text)
     ]
     data = [h for h in scan(ctx, "return", RETURN_DATA, actors=None) if _on_exit(h)]
-    data = [h for h in data if not DELETE_ALT.search(h.sentence.text) and _vendor_provides(h)]
+    data = [
+        h
+        for h in data
+        if not DELETE_ALT.search(h.sentence.text)
+        and _vendor_provides(h)
+        and not (h.role != "customer" and OWN_THINGS.match(h.sentence.text[h.start : h.end]))
+    ]
     granted_t, granted_d = ok(transition), ok(data)
     deferred = _deferred_to_missing_annex(ctx, req, granted_t + granted_d)
     if deferred is not None:

@@ -16,10 +16,10 @@ from extractors.rules import (
     Outcome,
     context,
     decide,
-    duration_param,
     durations_in,
     is_negated,
     ok,
+    pick_value,
     rx,
     scan,
     to_finding,
@@ -49,6 +49,15 @@ GOOD_PRACTICE = rx(
     r"\bindustry\s+best\s+practices?\b"
 )
 SECURE_AIM = rx(r"\bsecur\w*|\bprotect\w*|\bsafeguard\w*")
+# "security measures no lower than those it maintains for its own information", "the same degree of care
+# as it uses for its own systems": a standard measured against the vendor's own practice is no commitment
+# to anything concrete (aimed at security, not at confidential information alone)
+OWN_CARE = rx(
+    r"\b(?:no|not)\s+(?:lower|less)\s+than\s+(?:those|that|the\s+\w+)\s+(?:which\s+|that\s+)?\w+\s+"
+    r"(?:uses?|maintains?|applies|employs|implements?)\b[^.;]{0,40}?\b(?:its|their)\s+own\b|"
+    r"\bsame\s+(?:degree\s+of\s+|level\s+of\s+)?(?:care|protection|security)\s+(?:as|that)\b[^.;]{0,60}?\b(?:its|their)\s+own\b"
+)
+SECURITY_MEASURES = rx(r"\bsecurity\s+(?:measures|controls|safeguards)|\bsafeguards\b")
 
 
 def _obligation_rank(hit: Hit) -> int:
@@ -104,8 +113,10 @@ def security_obligations(req: Requirement, ctx: ReviewContext) -> Finding:
             f"({concrete[0].sentence.where}).",
         )
         return to_finding(req, out)
-    generic = ok(scan(ctx, "generic", GENERIC_SEC)) or ok(
-        scan(ctx, "generic", GOOD_PRACTICE, within=SECURE_AIM)
+    generic = (
+        ok(scan(ctx, "generic", GENERIC_SEC))
+        or ok(scan(ctx, "generic", GOOD_PRACTICE, within=SECURE_AIM))
+        or ok(scan(ctx, "generic", OWN_CARE, within=SECURITY_MEASURES))
     )
     unclear = unclear_reference(ctx, req, generic or None)
     if unclear is not None:
@@ -197,7 +208,10 @@ def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
 
 # --- incident notification ----------------------------------------------------------------------
 INCIDENT = rx(
-    r"security\s+(?:incident|breach)|(?:personal\s+)?data\s+breach|breach\s+of\s+(?:physical\s+)?(?:security|personal\s+data)|"
+    r"security\s+(?:incident|breach)|(?:personal\s+)?data\s+breach|"
+    # "breach of data security", "a breach of network security", "Personal Information Breach" (PIPA, PIPEDA)
+    r"breach\s+of\s+(?:(?:physical|data|information|network|system|cyber)\s+)?(?:security|personal\s+data)|"
+    r"\b(?:personal\s+)?information\s+(?:security\s+)?breach(?:es)?\b|"
     # HIPAA: "Breach of Unsecured PHI"; other sector vocabularies name the data the same way
     r"breach\s+of\s+(?:unsecured\s+)?(?:PHI|protected\s+health\s+information|personal\s+information|personal\s+health\s+information)|"
     r"unauthori[sz]ed\s+(?:\w+\s+){0,4}?(?:access|disclosure|acquisition|use|processing|entry)|"
@@ -259,8 +273,41 @@ AUTHORITY = rx(
     r"\b(?:regulators?|regulatory\s+(?:authorit(?:y|ies)|bod(?:y|ies))|supervisory\s+authorit(?:y|ies)|"
     r"(?:data\s+protection|privacy|information|competent|government(?:al)?|public)\s+(?:authorit(?:y|ies)|"
     r"commissioner|regulator|office)|commissioner|emergency\s+response\s+team|\bC(?:ERT|SIRT)\b|"
-    r"law\s+enforcement|police)"
+    r"law\s+enforcement|police|(?:department|ministry)\s+of\s+(?:the\s+)?(?-i:[A-Z])\w+)"
 )
+# coordinated duties in one sentence: "shall report incidents to the regulator within 72 hours, and shall
+# promptly notify the Customer of any such report"
+_COORDINATED = re.compile(r";|,?\s+and\s+(?=(?:\w+ly\s+)?(?:shall|will|must)\b)", re.I)
+
+
+def _authority_segments(hit: Hit) -> list[tuple[int, int]]:
+    """Spans of the hit's sentence whose notice goes to an authority and names no customer: their
+    deadlines are the regulator's clock, not the customer's."""
+    text = hit.sentence.text
+    customer = family_roles([hit.sentence.doc]).customer
+    cuts = [0, *(m.end() for m in _COORDINATED.finditer(text)), len(text)]
+    out = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        part = text[start:end]
+        m = AUTHORITY.search(part)
+        if (
+            m
+            and re.search(r"\bto\s+(?:the\s+)?(?:\w+\s+){0,4}$", part[: m.start()], re.I)
+            and not customer.search(part)
+        ):
+            out.append((start, end))
+    return out
+
+
+def _customer_hours(timed: list[Hit]) -> tuple[int | None, Hit | None, str]:
+    """The notice deadline in hours, leaving out deadlines owed only to an authority."""
+    values: list[tuple[int, Hit]] = []
+    for hit in timed:
+        skip = _authority_segments(hit)
+        values += [
+            (d.hours(), hit) for d in durations_in(hit, WITHIN) if not any(a <= d.start < b for a, b in skip)
+        ]
+    return pick_value(values, "min")
 
 
 def _to_authority_only(hit: Hit) -> bool:
@@ -271,7 +318,9 @@ def _to_authority_only(hit: Hit) -> bool:
     m = AUTHORITY.search(after[:90])
     if m is None or not re.search(r"\bto\s+(?:the\s+)?(?:\w+\s+){0,4}$", after[: m.start()], re.I):
         return False
-    return family_roles([hit.sentence.doc]).customer.search(after) is None
+    # "... to the regulator within 72 hours, and shall promptly inform the Customer": the customer named
+    # anywhere later in the sentence is notified too (its deadline is read by `_customer_hours`)
+    return family_roles([hit.sentence.doc]).customer.search(hit.sentence.text[hit.end :]) is None
 
 
 def _follow_ups(hits: list[Hit]) -> list[Hit]:
@@ -329,7 +378,7 @@ def incident_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     conflict = _conflicting_hours(timed)
     if conflict is not None:
         return to_finding(req, conflict)
-    hours, best, note = duration_param(timed, WITHIN, "hours", prefer="min")
+    hours, best, note = _customer_hours(timed)
     weak: list[str] = []
     evidence = [best] if best is not None else granted[:2]
     immediate = [h for h in granted if IMMEDIATE.search(h.sentence.text)]

@@ -26,7 +26,8 @@ from extractors.text import find_durations, negated_before, parse_number
 TERMINATE = rx(
     r"\bterminat\w*|\bcancel\w*|\bclose\s+(?:your|its|the)\s+account|"
     # "end this Call-Off Contract", "end the Master Services Agreement": titled agreements too
-    r"\b(?:end|exit)\s+(?:this|the|its|your|any)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|subscription|order|services?)\b|"
+    r"\b(?:end|exit)\s+(?:this|the|its|your|any|an?)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|subscription|order|services?|"
+    r"schedule|statement\s+of\s+work|SOW)\b|"
     # "You can leave at any time, for any reason": leaving is ending only with a convenience or notice phrase.
     r"\b(?:leave|walk\s+away)\b(?=[^.;]{0,80}(?:for\s+any\s+reason|convenience|without\s+(?:cause|reason)|notice))"
 )
@@ -36,7 +37,7 @@ CONVENIENCE = rx(
     r"at\s+any\s+time[^.;]{0,60}(?:upon|on|with|by\s+giving)[^.;]{0,40}notice|"
     r"without\s+(?:having\s+to\s+)?(?:giv|stat|show)\w*\s+(?:a\s+|any\s+)?(?:reason|cause)|\bat\s+any\s+time\b|"
     # "may terminate this Agreement before the end of the then-current term on 90 days' notice"
-    r"\bterminat\w*\s+(?:[\w-]+\s+){0,4}?(?:before|prior\s+to)\s+the\s+(?:end|expiry|expiration)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?term\b"
+    r"\b(?:terminat\w*|end|cancel\w*)\s+(?:[\w-]+\s+){0,4}?(?:before|prior\s+to)\s+the\s+(?:end|expiry|expiration)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?term\b"
     r"[^.;]{0,20}?\b(?:on|by|upon|with)\s+(?:giving\s+)?(?:[\w()'’-]+\s+){0,6}?notice"
 )
 _EXPLICIT = rx(r"convenience|without\s+cause|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason")
@@ -74,10 +75,13 @@ ANNIVERSARY = rx(
     r"(?:end\s+of|after|following|from|expiry\s+of|completion\s+of)\s+(?:the\s+)?(?P<y>first|second|third|fourth|fifth|\d)"
     r"(?:st|nd|rd|th)?\s+(?:contract\s+|subscription\s+|agreement\s+)?year\b"
 )
-TIME_LIMITED = rx(r"\b(?:prior\s+to|before|during|until|earlier\s+than|within\s+the\s+first)\b")
+TIME_LIMITED = rx(
+    r"\b(?:prior\s+to|before|during|until|earlier\s+than|within\s+the\s+first|throughout|for\s+the\s+duration\s+of)\b"
+)
 NO_CONVENIENCE = rx(r"\b(?:may\s+not|cannot|shall\s+not|not\s+be\s+entitled\s+to|no\s+right\s+to)\s+terminat")
 INITIAL_TERM = rx(
-    r"(?:after|following|end\s+of|expiry\s+of|expiration\s+of|during)\s+(?:the\s+)?(?:initial|minimum|committed|first)\s+"
+    r"(?:after|following|end\s+of|expiry\s+of|expiration\s+of|during|throughout|duration\s+of)\s+(?:the\s+)?"
+    r"(?:initial|minimum|committed|first|firm|fixed|base)\s+"
     r"(?:subscription\s+)?(?:term|period)"
 )
 
@@ -172,6 +176,16 @@ EVENT_BEFORE = rx(
 )
 
 
+def _lead_trigger_only(hit: Hit) -> bool:
+    """'Upon termination of this Agreement for any reason: (a) Customer shall pay ...': the convenience
+    words belong to a lead-in that names the event; the list items are its consequences."""
+    lead = hit.sentence.lead
+    if not lead or CONVENIENCE.search(hit.sentence.text):
+        return False
+    m = TERMINATE.search(lead)
+    return bool(m and EVENT_BEFORE.search(lead[max(0, m.start() - 40) : m.start()]))
+
+
 def _trigger_only(hit: Hit) -> bool:
     """'Upon the expiry or termination of this Agreement for any reason, the Licensor shall ...': the
     termination is the event a duty hangs on, not a right to terminate."""
@@ -217,7 +231,7 @@ def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
     """The customer may terminate for convenience (wholly or per service)."""
     hits = scan(ctx, "terminate", TERMINATE, within=CONVENIENCE, actors=("customer", "both", None))
     hits = [h for h in hits if _EXPLICIT.search(h.sentence.text) or not FOR_CAUSE.search(h.sentence.text)]
-    hits = [h for h in hits if not _trigger_only(h)]
+    hits = [h for h in hits if not _trigger_only(h) and not _lead_trigger_only(h)]
     granted = ok(hits)
     term = _term_months(ctx)[0]
     if not granted:
@@ -259,8 +273,14 @@ AUTO = rx(
     r"shall\s+be\s+extended|prolongs?|is\s+prolonged)\s+(?:(?:automatically|tacitly)\s+)?"
     r"(?:by|for)\s+(?:a\s+|an\s+)?(?:further|another|additional|successive)\b"
 )
+# An open-ended continuation after a stated term runs on until someone stops it, like a renewal; with no
+# term at all it is an evergreen service, which states no term.
+CONTINUATION = rx(
+    r"\bcontinues?\s+(?:\w+\s+){0,2}?(?:for\s+an?\s+(?:indefinite|unlimited)\s+(?:period|term|duration)|indefinitely|"
+    r"on\s+a\s+(?:rolling|monthly|yearly|annual)\s+basis|from\s+(?:month\s+to\s+month|year\s+to\s+year))"
+)
 TERM = rx(
-    r"\b(?:initial|subscription|contract|minimum|committed)\s+(?:\w+\s+)?(?:term|period)\b|\bterm\s+of\s+(?:this\s+)?(?:agreement|order)|"
+    r"\b(?:initial|subscription|contract|minimum|committed|firm|fixed|base|service)\s+(?:\w+\s+)?(?:term|period)\b|\bterm\s+of\s+(?:this\s+)?(?:agreement|order)|"
     r"\b(?:has|have|with|for)\s+an?\s+(?:\w+\s+)?term\s+of\b|"
     r"\b(?:agreement|order(?:\s+form)?|subscription|contract|licen[cs]e)\s+(?:\w+\s+){0,6}?(?:for\s+a\s+(?:period|term)\s+of|"
     r"(?:shall|will)\s+(?:commence|continue|remain\s+in\s+(?:full\s+)?force))|"
@@ -276,14 +296,22 @@ EXPIRE = rx(
 )
 PRICE_UP = rx(
     r"renew\w*[^.]{0,160}(?:price|pricing|fees?|rates?)[^.]{0,120}(?:increase|then[- ]current|list\s+price|adjust)|"
+    r"renew\w*[^.]{0,120}(?:then[- ]current|list)\s+(?:list\s+)?(?:prices?|pricing|rates?|fees?)|"
     r"(?:fees?|prices?|pricing)[^.]{0,80}renew\w*[^.]{0,80}(?:then[- ]current|list\s+price|increase|adjust)|"
     r"(?:increase|adjust|change|modify|revise|set)\w*[^.]{0,80}(?:fees?|prices?|rates?|pricing)[^.]{0,80}renew"
 )
 PRICE_CAP = rx(
     r"not\s+(?:to\s+)?exceed|no\s+more\s+than|\bcap(?:ped)?\b|limited\s+to|\bCPI\b|consumer\s+price\s+index|\bRPI\b|\d+(?:\.\d+)?\s*%|percent"
 )
+# "Renewal pricing will not exceed the prior term's pricing by more than 5%": a cap on renewal prices
+# stated anywhere bounds an increase announced in another clause
+RENEWAL_CAP = rx(
+    r"renew\w*[^.;]{0,80}(?:prices?|pricing|fees?|rates?)[^.;]{0,80}(?:not\s+(?:to\s+)?exceed|no\s+more\s+than|\bcap(?:ped)?\b|limited\s+to)|"
+    r"(?:prices?|pricing|fees?|rates?)[^.;]{0,80}renew\w*[^.;]{0,80}(?:not\s+(?:to\s+)?exceed|no\s+more\s+than|\bcap(?:ped)?\b|limited\s+to)"
+)
 NON_RENEWAL = rx(
-    r"non-?renewal|not\s+to\s+renew|\bunless\b|cancel|terminat|opt\s+out|prevent|stop|elect\w*\s+not|decline"
+    r"non-?renewal|not\s+to\s+renew|\bunless\b|cancel|terminat|opt\s+out|prevent|stop|elect\w*\s+not|decline|"
+    r"\buntil\b[^.;]{0,60}\bnotice|\bend\s+(?:it|this|the\s+\w+)\b"
 )
 TERM_NEAR = rx(
     r"\bterm\b|\bperiod\b|commenc|continue|for\s+a|of\s+|\b(?:runs|lasts)\b|\b(?:is|run|last)\s+for\b"
@@ -297,9 +325,18 @@ TERM_AS_TIME = rx(
 )
 
 
+# "Annual plans renew automatically", "a one-year subscription": the term is named by its length
+PERIODIC = rx(
+    r"\b(?:annual|yearly|one-year|12-month|twelve-month)\s+(?:plans?|subscriptions?|terms?|contracts?|licen[cs]es?)\b"
+    r"(?!\s+(?:fees?|prices?|charges?|rates?|costs?|amounts?|payments?)\b)"
+)
+PERIODIC_TOPIC = rx(r"\brenew|\bexpir|\bcancel")
+
+
 def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
-    """Initial/subscription term in months, preferring the order form over the MSA."""
-    hits = ok(scan(ctx, "term", TERM, actors=None))
+    """Initial/subscription term in months, preferring the order form over the MSA; a definition of the
+    term ('Minimum Term means ... sixty (60) months') states its length as much as an operative clause."""
+    hits = [h for h in scan(ctx, "term", TERM, actors=None) if h.ok or h.verdict == "definition"]
     hits = [
         h
         for h in hits
@@ -307,6 +344,9 @@ def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
         and not TERM_AS_TIME.search(h.sentence.text[max(0, h.start - 40) : h.start])
     ]
     value, hit, _ = duration_param(hits, TERM_NEAR, "months", prefer="first")
+    if not value:
+        periodic = ok(scan(ctx, "term", PERIODIC, within=PERIODIC_TOPIC, actors=None))
+        value, hit = (12, periodic[0]) if periodic else (None, None)
     if not value:  # a term of "zero days" (or under half a month) is a setting, not a contract term
         return None, None
     return value, hit
@@ -336,11 +376,15 @@ def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
     term, term_hit = _term_months(ctx)
     auto_all = scan(ctx, "auto", AUTO, actors=None)
     auto = ok(auto_all)
+    if term is not None and not auto:
+        auto = ok(scan(ctx, "auto", CONTINUATION, actors=None))
     notice, notice_hit, note = _stop_notice(auto)
     expires = ok(scan(ctx, "expire", EXPIRE, within=TERM_WORDS, actors=None))
     prices = [
         h for h in ok(scan(ctx, "price", PRICE_UP, actors=None)) if not PRICE_CAP.search(h.sentence.text)
     ]
+    if ok(scan(ctx, "cap", RENEWAL_CAP, actors=None)):
+        prices = []
     params: dict[str, int | float | str | bool | None] = {
         "term_months": term,
         "notice_days": notice,
@@ -368,7 +412,10 @@ def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
         present_reason=f"A fixed term that expires without automatic renewal ({fixed[0].sentence.where if fixed else ''}).",
         weak=weak,
         params=params,
-        rejected=[h for h in auto_all if not h.ok],
+        # "The service period shall be as set out in the Service Application Form": a term kept in a
+        # document that is not in the family cannot be checked (unclear, via the rejected reference)
+        rejected=[h for h in auto_all if not h.ok]
+        + [h for h in scan(ctx, "term", TERM, actors=None) if h.verdict == "reference"],
         ctx=ctx,
         missing_reason="Neither the term nor its renewal is stated.",
     )

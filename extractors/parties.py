@@ -28,6 +28,10 @@ CUSTOMER_WORDS = (
     "you", "user organisation", "authority", "agency", "institution", "contracting party", "hiring party",
     "contratante",
 )  # fmt: skip
+# Names a defined party goes by in a subcontract: the prime contractor buys, the subcontractor supplies.
+# They are role names only when a party is defined by them (as words they also name third parties).
+ALIAS_VENDOR_WORDS = ("subcontractor", "sub-contractor")
+ALIAS_CUSTOMER_WORDS = ("prime", "prime contractor")
 _BOTH = r"either\s+party|each\s+party|both\s+parties|the\s+parties|a\s+party|any\s+party"
 _DEFINED = re.compile(
     r"\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?|as\s+)?[\"“']"
@@ -68,8 +72,8 @@ def _alternation(words: list[str]) -> str:
 
 def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
     """Aliases defined in the text, split into (vendor, customer) by name or by elimination."""
-    vendor_set = {w.lower() for w in VENDOR_WORDS}
-    customer_set = {w.lower() for w in CUSTOMER_WORDS}
+    vendor_set = {w.lower() for w in (*VENDOR_WORDS, *ALIAS_VENDOR_WORDS)}
+    customer_set = {w.lower() for w in (*CUSTOMER_WORDS, *ALIAS_CUSTOMER_WORDS)}
     vendor: list[str] = []
     customer: list[str] = []
     unknown: list[str] = []
@@ -165,8 +169,8 @@ _ALIAS_LIST = re.compile(
 def _from_alias_lists(text: str, vendor: list[str], customer: list[str], unknown: list[str]) -> None:
     """Plain-English definitions name a party with its pronouns: 'Quillstack Labs, Inc. ("Quillstack", "we",
     "us" or "our")' makes Quillstack the vendor; '("you" or "Customer")' the customer."""
-    vendor_set = {w.lower() for w in VENDOR_WORDS} | {"our"}
-    customer_set = {w.lower() for w in CUSTOMER_WORDS} | {"your"}
+    vendor_set = {w.lower() for w in (*VENDOR_WORDS, *ALIAS_VENDOR_WORDS)} | {"our"}
+    customer_set = {w.lower() for w in (*CUSTOMER_WORDS, *ALIAS_CUSTOMER_WORDS)} | {"your"}
     for m in _ALIAS_LIST.finditer(text):
         names = [n.strip() for n in re.findall(r"[\"“']([^\"”']{1,30})[\"”']", m.group("body"))]
         lows = {n.lower() for n in names}
@@ -174,7 +178,8 @@ def _from_alias_lists(text: str, vendor: list[str], customer: list[str], unknown
         if side is None or (lows & vendor_set and lows & customer_set):
             continue
         for name in names:
-            if name.lower() not in vendor_set | customer_set and not _COMMON_TERM.search(name.lower()):
+            common = name.lower() in {w.lower() for w in (*VENDOR_WORDS, *CUSTOMER_WORDS, "our", "your")}
+            if not common and not _COMMON_TERM.search(name.lower()):
                 if name not in side:
                     side.append(name)
                 if name in unknown:
@@ -291,6 +296,12 @@ _PURPOSE_ASIDE = re.compile(
     r"in\s+(?:a|an|such)\s+(?:\w+\s+)?(?:form|manner|way|format)\s+(?:that|which|as))\b[^,;]{0,160},",
     re.I,
 )
+# "Business may take steps to ensure that Service Provider uses the data lawfully, including audits": the
+# party inside what is to be verified is not the one verifying
+_VERIFY_ASIDE = re.compile(
+    r"\b(?:to\s+)?(?:ensure|verify|confirm|check|determine|establish|assess)\s+(?:that|whether)\b[^,;]{0,160}(?=,)",
+    re.I,
+)
 _PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|eld|ept|ade|ent|own)\s+by\s+(?:the\s+)?$", re.I)
 
 
@@ -320,6 +331,7 @@ def actor(text: str, pos: int, end: int, roles: Roles) -> Role | None:
     # use it, in a form that does not identify Party A, to train": the party inside a purpose, manner or
     # relative aside is not the subject of the verb that follows it (blanked, offsets kept)
     left = _PURPOSE_ASIDE.sub(lambda m: " " * len(m.group()), left)
+    left = _VERIFY_ASIDE.sub(lambda m: " " * len(m.group()), left)
     # NOTE: mentions are read with the words after the cut in view, so that "Customer" in "All Customer
     # Data shall be returned" is still seen as a noun modifier, not as the party acting.
     found = [f for f in mentions(left + text[pos : pos + 40], roles) if f[1] <= len(left)]

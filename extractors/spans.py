@@ -36,7 +36,8 @@ _BENIGN = re.compile(
 )
 _EXTRA_NEG = re.compile(
     r"\b(?:nothing|under\s+no\s+obligation|not\s+obliged|not\s+required|waives?|waiv(?:ed|ing)|relinquish\w*|"
-    r"disclaims?)\b",
+    # civil-law drafting: "a right to use the data solely to perform, to the exclusion of any other use"
+    r"disclaims?|to\s+the\s+exclusion\s+of)\b",
     re.I,
 )
 _NEG_AFTER = re.compile(
@@ -382,7 +383,14 @@ REFERENCE_RE = re.compile(
 _DOC_NAMES = (
     (re.compile(r"\bDPA\b|data\s+processing|data\s+protection\s+(?:addendum|agreement)", re.I), "dpa"),
     (re.compile(r"\bmaster\s+(?:\w+\s+)?agreement|\bMSA\b", re.I), "msa"),
-    (re.compile(r"\border\s+form", re.I), "order_form"),
+    # the ordering document goes by other names: "Service Application Form" (Korean and Japanese
+    # drafting), "ordering document", "subscription form"
+    (
+        re.compile(
+            r"\border\s+form|\bapplication\s+form|\bordering\s+documents?|\bsubscription\s+form", re.I
+        ),
+        "order_form",
+    ),
     (re.compile(r"\bSLA\b|service\s+level\s+(?:agreement|schedule)", re.I), "sla"),
     (re.compile(r"\bSOW\b|statement\s+of\s+work", re.I), "sow"),
     # public-sector call-offs and group purchasing: the umbrella contract is never itself ingested as one
