@@ -9,7 +9,7 @@ TORCH_VERSION ?= 2.13.0
 TORCH_INDEX_ARGS ?=
 SAMPLE := examples/acme-cloud/msa.pdf examples/acme-cloud/dpa.docx examples/acme-cloud/order_form.txt
 
-.PHONY: help setup demo test check lint format eval eval-second eval-third eval-fourth eval-fifth eval-holdout eval-cuad bench clean
+.PHONY: help setup demo test check lint format eval eval-second eval-third eval-fourth eval-fifth eval-sixth eval-holdout eval-cuad bench clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ eval-fourth: setup  ## score on the fourth set (measured blind, since used for t
 
 eval-fifth: setup  ## score on the fifth set (measured blind, since used for tuning)
 	$(PY) -m evals.run --dataset fifth
+
+eval-sixth: setup  ## score on the sixth set (measured blind, since used for tuning)
+	$(PY) -m evals.run --dataset sixth
 
 eval-holdout: setup  ## score on the held-out set (written independently of the rules; never tune on it)
 	$(PY) -m evals.run --dataset holdout

@@ -28,6 +28,7 @@ from evals.datasets import (
     GOLD_FILE,
     HOLDOUT_FILE,
     SECOND_FILE,
+    SIXTH_FILE,
     THIRD_FILE,
     DatasetError,
     EvalCase,
@@ -54,6 +55,7 @@ PLAYBOOKS = {
     "third": "default",
     "fourth": "default",
     "fifth": "default",
+    "sixth": "default",
     "holdout": "default",
     "cuad": "cuad",
 }
@@ -75,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase]:
-    """The cases of `dataset` ('gold', 'second', 'third', 'fourth', 'fifth', 'holdout' or 'cuad')."""
+    """The cases of `dataset` ('gold', 'second', 'third', 'fourth', 'fifth', 'sixth', 'holdout' or 'cuad')."""
     if dataset == "cuad":
         return load_cuad(cuad_dir, limit)
     files = {
@@ -84,6 +86,7 @@ def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase
         "third": THIRD_FILE,
         "fourth": FOURTH_FILE,
         "fifth": FIFTH_FILE,
+        "sixth": SIXTH_FILE,
         "holdout": HOLDOUT_FILE,
     }
     return load_gold(files[dataset], limit)

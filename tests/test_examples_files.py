@@ -150,7 +150,7 @@ BUILDERS = {
 }
 
 
-@pytest.mark.parametrize("name", ["second", "third", "fourth", "fifth", "holdout"])
+@pytest.mark.parametrize("name", ["second", "third", "fourth", "fifth", "sixth"])
 def test_every_labelled_set_validates_and_loads(name: str) -> None:
     from evals.datasets import load_gold
 

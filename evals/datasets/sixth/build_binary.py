@@ -3,7 +3,7 @@
 Reuses the gold set's renderer (same markup-lite format and output) by loading it from its file path,
 so both sets are built the same way. Edit the source and re-run; never edit a binary.
 
-Run from the repository root:  python evals/datasets/holdout/build_binary.py
+Run from the repository root:  python evals/datasets/sixth/build_binary.py
 """
 
 from __future__ import annotations
