@@ -13,6 +13,8 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
+from evals.build_binaries import Target, targets
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "evals" / "datasets" / "gold"
 FAMILY = ROOT / "examples" / "acme-cloud"
@@ -28,7 +30,6 @@ def _load(path: Path, name: str) -> ModuleType:
 
 
 validate = _load(GOLD / "validate.py", "gold_validate")
-build_binary = _load(GOLD / "build_binary.py", "gold_build_binary")
 
 
 def _gold_cases() -> list[dict]:
@@ -101,22 +102,6 @@ def test_gold_label_mix_is_balanced() -> None:
     assert statuses["unclear"] >= 2
 
 
-@pytest.mark.parametrize("name", sorted(build_binary.TARGETS))
-def test_gold_binaries_open_and_match_their_sources(name: str, tmp_path: Path) -> None:
-    rel, header = build_binary.TARGETS[name]
-    committed = GOLD / rel
-    fresh = tmp_path / Path(rel).name
-    if header is None:
-        build_binary.render_docx(build_binary.SOURCES / name, fresh)
-        assert len(docx.Document(str(committed)).paragraphs) > 40
-    else:
-        build_binary.render_pdf(build_binary.SOURCES / name, fresh, header)
-        pages = PdfReader(str(committed)).pages
-        assert len(pages) >= 2
-        assert "Confidential - Page 2" in pages[1].extract_text()
-    assert validate.file_text(committed) == validate.file_text(fresh)
-
-
 def test_validator_reports_bad_labels(tmp_path: Path) -> None:
     contract = tmp_path / "c.txt"
     contract.write_text("The Supplier shall notify the Customer within 24 hours. " + "word " * 1600)
@@ -145,9 +130,6 @@ def test_validator_reports_bad_labels(tmp_path: Path) -> None:
 
 
 DATASETS = ROOT / "evals" / "datasets"
-BUILDERS = {
-    name: _load(DATASETS / name / "build_binary.py", f"{name}_build_binary") for name in ("fourth", "fifth")
-}
 
 
 @pytest.mark.parametrize("name", ["second", "third", "fourth", "fifth", "sixth"])
@@ -161,17 +143,23 @@ def test_every_labelled_set_validates_and_loads(name: str) -> None:
     assert all(len(case.labels) == len(validate.PARAMS) for case in cases)
 
 
-@pytest.mark.parametrize(
-    ("dataset", "name"), [(d, n) for d, builder in BUILDERS.items() for n in sorted(builder.TARGETS)]
-)
-def test_later_sets_binaries_match_their_sources(dataset: str, name: str, tmp_path: Path) -> None:
-    builder = BUILDERS[dataset]
-    rel, header = builder.TARGETS[name]
-    committed = DATASETS / dataset / rel
-    fresh = tmp_path / Path(rel).name
-    if header is None:
-        builder.render_docx(builder.SOURCES / name, fresh)
+SETS_WITH_BINARIES = ["gold", "fourth", "fifth", "sixth"]
+TARGETS = [(name, target) for name in SETS_WITH_BINARIES for target in targets(DATASETS / name)]
+
+
+def test_every_binary_set_lists_its_binaries() -> None:
+    assert {name for name, _ in TARGETS} == set(SETS_WITH_BINARIES)
+    kinds = {t.output.suffix for name, t in TARGETS if name == "gold"}
+    assert kinds == {".docx", ".pdf"}
+
+
+@pytest.mark.parametrize(("dataset", "target"), TARGETS, ids=[f"{n}:{t.source.name}" for n, t in TARGETS])
+def test_binaries_open_and_match_their_sources(dataset: str, target: Target, tmp_path: Path) -> None:
+    fresh = target.render(tmp_path / target.output.name)
+    if target.output.suffix == ".pdf":
+        pages = PdfReader(str(target.output)).pages
+        assert len(pages) >= 2
+        assert "Confidential - Page 2" in pages[1].extract_text()
     else:
-        builder.render_pdf(builder.SOURCES / name, fresh, header)
-        assert len(PdfReader(str(committed)).pages) >= 2
-    assert validate.file_text(committed) == validate.file_text(fresh)
+        assert len(docx.Document(str(target.output)).paragraphs) > 30
+    assert validate.file_text(target.output) == validate.file_text(fresh)

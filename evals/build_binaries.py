@@ -1,23 +1,31 @@
-"""Build the binary (DOCX and PDF) gold contracts from their plain-text sources.
+"""Render the labelled sets' DOCX and PDF contracts (and the sample family's) from readable sources.
 
-The sources live in `_sources/` and use a tiny markup: `# ` document title, `## ` section heading,
-`### ` sub-heading, `| a | b |` table rows (a `|---|` row is skipped), and blank-line separated
-paragraphs. The same text therefore exists in the repository in readable form, and the labels in
-`cases.yaml` quote it verbatim.
+A source is a markup-lite text file: `# ` document title, `## ` section heading, `### ` sub-heading,
+`| a | b |` table rows (a `|---|` row is skipped) and blank-line separated paragraphs. The same text
+therefore lives in the repository in readable form, and the labels quote it verbatim. Each set lists its
+binaries in `binaries.yaml` beside its `cases.yaml`:
 
-Run from the repository root:  python evals/datasets/gold/build_binary.py
+    targets:
+      - source: northpeak_dpa.md            # in the set's _sources/ folder
+        output: northpeak-dpa-uk/dpa.docx   # relative to the set's folder
+      - source: saltmarsh_msa.md
+        output: saltmarsh-analytics-us/msa.pdf
+        header: "Saltmarsh Insights, Inc. - Master Subscription Agreement"   # PDF running header
+
+Run from the repository root:  python -m evals.build_binaries gold fourth ...   (no name: every set)
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from docx import Document as DocxDocument
 from fpdf import FPDF
 
-HERE = Path(__file__).resolve().parent
-SOURCES = HERE / "_sources"
+DATASETS = Path(__file__).resolve().parent / "datasets"
 
 
 @dataclass
@@ -112,36 +120,46 @@ def render_pdf(src: Path, out: Path, header_text: str) -> None:
     pdf.output(str(out))
 
 
-# source file -> (output path relative to this folder, PDF running header or None for DOCX)
-TARGETS: dict[str, tuple[str, str | None]] = {
-    "northpeak_dpa.md": ("northpeak-dpa-uk/dpa.docx", None),
-    "oakhurst_services.md": ("oakhurst-managed-services-uk/services_agreement.docx", None),
-    "fernhill_hosting.md": (
-        "fernhill-hosting-us/hosting_agreement.pdf",
-        "Fernhill Data Centers - Hosting Agreement",
-    ),
-    "saltmarsh_msa.md": (
-        "saltmarsh-analytics-us/msa.pdf",
-        "Saltmarsh Insights, Inc. - Master Subscription Agreement",
-    ),
-}
+@dataclass(frozen=True)
+class Target:
+    """One binary of a set: its source, where it goes, and (for a PDF) the running header."""
 
+    source: Path
+    output: Path
+    header: str | None = None
 
-def build_all(targets: dict[str, tuple[str, str | None]], sources: Path, folder: Path) -> None:
-    """Render every target from its source (DOCX when it has no PDF header); paths relative to `folder`."""
-    for name, (rel, header) in targets.items():
-        src, out = sources / name, folder / rel
-        if header is None:
-            render_docx(src, out)
+    def render(self, out: Path | None = None) -> Path:
+        """Render to `out` (default: the committed location); returns the path written."""
+        path = out or self.output
+        if self.output.suffix == ".pdf":
+            render_pdf(self.source, path, self.header or "")
         else:
-            render_pdf(src, out, header)
-        print(f"built {out.relative_to(folder)}")
+            render_docx(self.source, path)
+        return path
 
 
-def main() -> None:
-    """Rebuild every binary gold file listed in TARGETS."""
-    build_all(TARGETS, SOURCES, HERE)
+def targets(folder: Path) -> list[Target]:
+    """The binaries listed in `folder/binaries.yaml` (none when the set has no such file)."""
+    listing = folder / "binaries.yaml"
+    if not listing.is_file():
+        return []
+    data = yaml.safe_load(listing.read_text(encoding="utf-8")) or {}
+    return [
+        Target(folder / "_sources" / t["source"], folder / t["output"], t.get("header"))
+        for t in data.get("targets", [])
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Rebuild the binaries of the named sets (every set with a binaries.yaml when none is named)."""
+    names = (sys.argv[1:] if argv is None else argv) or sorted(
+        p.name for p in DATASETS.iterdir() if p.is_dir()
+    )
+    for name in names:
+        for target in targets(DATASETS / name):
+            print(f"built {target.render().relative_to(DATASETS)}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
