@@ -246,6 +246,13 @@ _NOT_DEEMED_ASSIGNMENT = (
     r"\b(?:deemed|considered|treated\s+as)\s+(?:to\s+be\s+)?(?:an?\s+)?(?:assignment|transfer)"
 )
 
+# What vetoes a sentence that names a change of control without making the contract depend on it.
+_NAMED_NOT_CONDITIONED = (
+    rx(_INCENTIVE_PLAN),
+    rx(_FREED_BY_CARVE_OUT + "|" + _NOT_DEEMED_ASSIGNMENT),
+    rx(_REGULATORY + "|" + _NOT_A_PARTY_ACQUIRED),
+)
+
 CHANGE_OF_CONTROL = CategoryRules(
     category="Change Of Control",
     prefilter=rx(r"\bcontrol|\bownership|\bmerge|\bacqui|\bsubstantially\s+all|\bshareholding"),
@@ -272,9 +279,7 @@ CHANGE_OF_CONTROL = CategoryRules(
             must=(rx(_COC_EFFECT),),
             exclude=(
                 rx(r"\bis\s+under\s+common\s+control|\bcontrolled\s+by\b|\bmeans\b|\bcontrol\s+period\b"),
-                rx(_INCENTIVE_PLAN),
-                rx(_FREED_BY_CARVE_OUT + "|" + _NOT_DEEMED_ASSIGNMENT),
-                rx(_REGULATORY + "|" + _NOT_A_PARTY_ACQUIRED),
+                *_NAMED_NOT_CONDITIONED,
             ),
             must_not_negate=True,
         ),
@@ -288,9 +293,7 @@ CHANGE_OF_CONTROL = CategoryRules(
             ),
             exclude=(
                 rx(r"\bmeans\b|\bcontrol\s+period\b"),
-                rx(_INCENTIVE_PLAN),
-                rx(_FREED_BY_CARVE_OUT + "|" + _NOT_DEEMED_ASSIGNMENT),
-                rx(_REGULATORY + "|" + _NOT_A_PARTY_ACQUIRED),
+                *_NAMED_NOT_CONDITIONED,
             ),
             must_not_negate=True,
         ),
