@@ -30,7 +30,10 @@ from extractors.text import find_durations, parse_number
 # --- audit rights -----------------------------------------------------------------------------
 AUDIT = rx(
     r"\b(?:audit(?:s|ed|ing)?|inspect(?:s|ed|ing|ions?)?|examin(?:e|ation))\b"
-    r"(?!\s+(?:reports?|summar\w*|opinions?|letters?|certificat\w*|trails?|logs?|committee))"
+    r"(?!\s+(?:reports?|summar\w*|opinions?|letters?|certificat\w*|trails?|logs?|committee))|"
+    # a review carried out on the vendor's premises is an inspection, whatever it is called
+    r"\breview(?:ing)?\b(?=[^.;]{0,120}\b(?:at|on)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+|its\s+|their\s+|our\s+)"
+    r"(?:[\w-]+\s+)?(?:premises|offices|facilities|sites?|data\s+cent(?:er|re)s?)\b)"
 )
 PERMIT = rx(
     r"\b(?:permit|allow|enable|submit\s+to|contribute\s+to|co-?operate|make\s+available|afford|grant|let\b|"
@@ -51,9 +54,12 @@ REPORT = rx(
 # "completing the questionnaire satisfies any right Customer may have to verify our practices".
 SUBSTITUTE = rx(
     r"\bsatisf(?:y|ies|ied)\s+(?:\w+\s+){0,3}?(?:rights?|obligations?|requirements?)\b[^.;]{0,60}\b(?:audit|verif|inspect)\w*|"
-    r"\b(?:in\s+(?:place|lieu)\s+of|instead\s+of)\s+(?:\w+\s+){0,4}?(?:audit|verif|inspect)\w*"
+    r"\b(?:in\s+(?:place|lieu)\s+of|instead\s+of)\s+(?:[\w-]+\s+){0,4}?(?:audit|verif|inspect)\w*"
 )
-SUBSTITUTE_FOR = rx(REPORT.pattern + r"|\bquestionnaires?\b")
+# "This report is provided in place of any audit": a pointer to the report named in the sentence before
+SUBSTITUTE_FOR = rx(
+    REPORT.pattern + r"|\bquestionnaires?\b|\b(?:this|these|such|that|the\s+said)\s+(?:\w+\s+)?reports?\b"
+)
 # verbs only: "Service Provider" or "Supplier" is a party, not an offer of a report
 PROVIDE = rx(
     r"\b(?:provid(?:e|es|ed|ing)|furnish\w*|ma(?:ke|kes|de)\s+(?:\w+\s+){0,3}?available|deliver(?:s|ed|ing)?|"
@@ -150,7 +156,7 @@ def _permits_customer(before: str, ctx: ReviewContext) -> bool:
 
 
 # "These reports are provided in lieu of any audit by Customer": the audit named is the one replaced
-REPLACED = rx(r"\b(?:in\s+(?:place|lieu)\s+of|instead\s+of|as\s+a\s+substitute\s+for)\s+(?:\w+\s+){0,3}?$")
+REPLACED = rx(r"\b(?:in\s+(?:place|lieu)\s+of|instead\s+of|as\s+a\s+substitute\s+for)\s+(?:[\w-]+\s+){0,4}?$")
 
 
 def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:

@@ -36,7 +36,9 @@ CHANGE_OBJECT = rx(rf"\b{_OBJECTS}\b")
 _VERB = r"(?:modif\w*|chang(?:e|es|ed|ing)|amend\w*|updat(?:e|ed|ing)|revis\w*|alter(?:s|ed|ing|ations?)?|vari(?:ation|ed|es)s?|vary|deprecat\w*|discontinu\w*|retir(?:e|es|ed|ing))"
 _DOCS = r"(?:msa|dpa|order\s+forms?|these|this)"
 CHANGE = rx(
-    rf"\b{_VERB}\s+(?:(?:to|of|in)\s+)?(?:(?:the|its|any|such|our|their)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_OBJECTS}|{_DOCS})\b|"
+    # "modify the functional characteristics of the Platform": the thing changed is a part of the object
+    rf"\b{_VERB}\s+(?:(?:to|of|in)\s+)?(?:(?:the|its|any|such|our|their)\s+)?(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:(?:of|in|to)\s+(?:the|its|our|their|your)\s+)?(?:{_OBJECTS}|{_DOCS})\b|"
     rf"\b{_VERB}\s+(?:that|which)\s+(?:\w+ly\s+)?(?:reduces?|degrades?|affects?|impairs?|diminish\w*|alters?)\s+"
     rf"(?:[\w-]+\s+){{0,4}}?{_OBJECTS}\b|"
     rf"\b{_OBJECTS}\s+(?:may|will|shall|can|might)\s+(?:\w+\s+)?(?:be\s+)?{_VERB}|"

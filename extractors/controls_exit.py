@@ -31,7 +31,8 @@ TRANSITION = rx(
     r"deconversion|reverse[- ]transition|exit\s+management)\s+(?:services|assistance|support|plan|management)|"
     r"\b(?:assist|help)\w*\s+(?:the\s+)?(?:customer\s+|client\s+|you\s+)?(?:in|with)\s+(?:the\s+)?(?:orderly\s+)?"
     r"(?:transition|migration|transfer|handover|hand-over)|"
-    r"\b(?:assist|help)\w*[^.;]{0,80}\b(?:transfer|transition|migrat|hand\s*over|mov(?:e|ing)\s+(?:\w+\s+){0,3}?to\s+(?:a|an|the|its|your))\w*|"
+    # "cooperate with the new provider for the migration": cooperation on the hand-over is assistance too
+    r"\b(?:assist|help|cooperat|co-operat|collaborat)\w*[^.;]{0,80}\b(?:transfer|transition|migrat|hand\s*over|mov(?:e|ing)\s+(?:\w+\s+){0,3}?to\s+(?:a|an|the|its|your))\w*|"
     r"\b(?:orderly|smooth)\s+(?:transition|transfer|handover|hand-over|migration)|"
     r"\b(?:transfer|transition|migrat|mov(?:e|ing)|send|sending|hand\s*over|handover)\w*[^.;]{0,60}\b(?:replacement|successor|new|another|"
     r"alternative)\s+(?:supplier|provider|vendor|service|contractor|system|platform)"
@@ -51,11 +52,15 @@ RETURN_DATA = rx(
     # "retrieve its Security Telemetry", "download the contents of the archive")
     r"\b(?:export|retriev|download|extract)\w*\s+(?:(?:a\s+)?(?:copy|copies)\s+of\s+|all\s+(?:of\s+)?)?"
     r"(?:its|your|their|(?:the\s+)?contents?\s+of)\s+(?!(?:own\s+)?(?:costs?|expenses?|risk|obligations?)\b)\w|"
+    # the export named as a deliverable the customer asks for ("may request a final export", "obtain a full
+    # copy"): what is exported is implied
+    r"\b(?:request|obtain|receive)\w*\s+(?:a|an|one)\s+(?:(?:final|full|complete|last|closing)\s+)?(?:data\s+)?"
+    r"(?:export|extract|copy|download)\b|"
     # colocation and on-premises hosting: the data leaves on the customer's own servers and media
     r"\b(?:remov|retriev|collect|de-?install)\w*\s+(?:and\s+\w+\s+)?(?:the\s+|all\s+|its\s+|their\s+)?"
     r"(?:(?:customer|client|your)(?:'s|’s)?\s+)(?:\w+\s+)?(?:equipment|servers?|hardware|storage\s+media|media)\b"
 )
-SELF_EXPORT = rx(r"\b(?:export|retrieve|download|extract|access)")
+SELF_EXPORT = rx(r"\b(?:export|retrieve|download|extract|access|obtain|request|receive)")
 # "retrieve its ..." is the customer's data only when the customer retrieves: "the Provider may retrieve its
 # equipment" is the vendor taking back its own
 OWN_THINGS = rx(r"^(?:export|retriev|download|extract)\w*\s+(?:[\w-]+\s+){0,3}?(?:its|their)\b")
@@ -126,7 +131,9 @@ def _vendor_provides(hit: Hit) -> bool:
         bool(SELF_EXPORT.search(text[hit.start : hit.end]))
         and bool(
             re.search(
-                r"\b(?:may|can|will\s+be\s+able|is\s+entitled|shall\s+be\s+entitled|(?:will|shall)\s+have|opportunity)\b",
+                # contractions are read as the full modal ("you'll have 30 days to export")
+                r"\b(?:may|can|will\s+be\s+able|is\s+entitled|shall\s+be\s+entitled|(?:will|shall)\s+have|opportunity)\b|"
+                r"[’']ll\s+(?:have|be\s+able)\b",
                 text,
                 re.I,
             )
@@ -185,6 +192,14 @@ def _deferred_to_missing_annex(ctx: ReviewContext, req: Requirement, granted: li
     return unclear_reference(ctx, req, operative)
 
 
+def _period_source(source: Hit | None, granted: list[Hit]) -> list[Hit]:
+    """The sentence that states the exit period, quoted too when it is not one of the granting hits
+    ('... available for 30 days. During this period the Provider shall cooperate ...')."""
+    if source is None or any(h.sentence.start == source.sentence.start for h in granted):
+        return []
+    return [source]
+
+
 @register("exit_assistance")
 def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
     """Transition services and/or data return in a usable format for a defined period on exit."""
@@ -205,11 +220,13 @@ def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
     deferred = _deferred_to_missing_annex(ctx, req, granted_t + granted_d)
     if deferred is not None:
         return to_finding(req, deferred)
-    period, _, note = _exit_period(granted_t or granted_d)
+    period, source, note = _exit_period(granted_t or granted_d)
+    if period is None and granted_t:  # assistance on request, while the data stays exportable for 90 days
+        period, source, note = _exit_period(granted_d)
     if period is None and (granted_t or granted_d):  # "Such assistance shall be provided for 90 days."
-        period, _, note = _exit_period(_following(granted_t or granted_d))
+        period, source, note = _exit_period(_following(granted_t or granted_d))
     if period is None and (granted_t or granted_d):  # "... for 45 days. During that time you can export"
-        period, _, note = _exit_period(_preceding(granted_t or granted_d))
+        period, source, note = _exit_period(_preceding(granted_t or granted_d))
     params: dict[str, int | float | str | bool | None] = {"period_days": period}
     weak: list[str] = []
     if granted_t:
@@ -224,7 +241,7 @@ def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
         what = ""
     out = decide(
         req,
-        granted_t + granted_d,
+        granted_t + granted_d + _period_source(source, granted_t + granted_d),
         present_reason=what + note,
         weak=weak,
         params=params,

@@ -182,11 +182,25 @@ def _confidentiality_only(hit: Hit) -> bool:
     return (in_confidentiality or bool(DISCLOSE.search(text))) and not CUSTOMER_DATA.search(text)
 
 
+# "Your plan may include features like audit logs": a feature the product might offer is no commitment
+MAYBE_FEATURE = rx(
+    r"\b(?:may|might|could|can)\s+(?:also\s+)?(?:include|offer|feature|contain|come\s+with|provide\s+features)\b"
+    r"|\b(?:optional|add-?on)\s+(?:features?|modules?)\b"
+)
+
+
+def _maybe_feature(hit: Hit) -> bool:
+    """The control is named among features the product may include, before the hit in its sentence."""
+    return bool(MAYBE_FEATURE.search(hit.sentence.text[: hit.start]))
+
+
 @register("access_logging")
 def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
     """Access restrictions AND logging/monitoring of access; weak with only one of the two."""
-    access_all = [h for h in scan(ctx, "access", ACCESS) if not _confidentiality_only(h)]
-    logging_all = scan(ctx, "logging", LOGGING)
+    access_all = [
+        h for h in scan(ctx, "access", ACCESS) if not _confidentiality_only(h) and not _maybe_feature(h)
+    ]
+    logging_all = [h for h in scan(ctx, "logging", LOGGING) if not _maybe_feature(h)]
     access, logging = ok(access_all), ok(logging_all)
     weak = []
     if access and not logging:
@@ -225,6 +239,9 @@ INCIDENT = rx(
     r"\bbreach\s+of\s+the\s+(?:protection|security|confidentiality)\s+of\s+(?:personal\s+)?data|"
     r"\b(?:security|data|system|account)\s+compromises?\b|\bcompromise\s+of\s+(?:\w+\s+)?(?:data|systems?|security)|"
     r"\b(?:security|privacy|cyber|data)\s+incidents?\b|"
+    # Romance-language drafting in translation puts the qualifier after: "incidente de seguridad" -> "incident
+    # of security", "violazione della sicurezza" -> "violation of the security"
+    r"\b(?:incidents?|violations?)\s+of\s+(?:the\s+)?(?:(?:information|data|cyber|IT|computer)\s+)?security\b|"
     # Japanese (APPI) and Chinese (PIPL) drafting in translation: "leakage, loss or damage of Personal Information"
     r"\bleak(?:age|s|ed)?\b(?:,?\s+(?:or\s+)?\w+){0,4}\s+of\s+(?:\w+\s+){0,3}(?:data|information)\b|"
     # plain English: "if someone gets into your data who shouldn't have", "breaks into our systems"

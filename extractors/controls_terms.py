@@ -24,7 +24,8 @@ from extractors.text import find_durations, negated_before, parse_number
 
 # --- termination for convenience -----------------------------------------------------------------
 TERMINATE = rx(
-    r"\bterminat\w*|\bcancel\w*|\bclose\s+(?:your|its|the)\s+account|"
+    # "retrieve it at any time before the termination date": a noun naming a date or a fee is no act of ending
+    r"\b(?:terminat|cancel)\w*\b(?!\s+(?:date|day|fees?|charges?|payments?|costs?)\b)|\bclose\s+(?:your|its|the)\s+account|"
     # "end this Call-Off Contract", "end the Master Services Agreement": titled agreements too
     r"\b(?:end|exit)\s+(?:this|the|its|your|any|an?)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|subscription|order|services?|"
     r"schedule|statement\s+of\s+work|SOW)\b|"
@@ -32,15 +33,37 @@ TERMINATE = rx(
     r"\b(?:leave|walk\s+away)\b(?=[^.;]{0,80}(?:for\s+any\s+reason|convenience|without\s+(?:cause|reason)|notice))"
 )
 FOR_CAUSE = rx(r"breach|for\s+cause|default|insolv|bankrupt|\bfails?\b|failure|violat")
+# Ending with no reason to be given, however a translated civil-law text words it ("without expressing
+# cause", "without the need to justify", "without stating any grounds"): the right is unconditional.
+_NO_REASON = (
+    r"without\s+(?:any\s+)?(?:cause|reasons?|grounds|justification|motive)\b|"
+    r"without\s+(?:having\s+to\s+|the\s+need\s+to\s+|(?:any\s+)?need\s+to\s+|being\s+required\s+to\s+)?"
+    r"(?:giv|stat|show|express|indicat|specify|specifi|provid|assign|justif)\w*\s+(?:a\s+|any\s+|the\s+)?"
+    r"(?:(?:just|specific|valid)\s+)?(?:reasons?|causes?|grounds|justification|motives?)\b|"
+    r"without\s+(?:having\s+to\s+|the\s+need\s+to\s+|(?:any\s+)?need\s+to\s+)?justif\w*"
+)
+# "Each Party may terminate the Agreement with six (6) months' notice": a right to end on notice alone, with no
+# ground stated, is the convenience right of civil-law and indefinite-term drafting (kept only when no
+# condition is attached, see `_conditional_notice_only`)
+_ON_NOTICE = (
+    r"\b(?:terminat\w*|cancel\w*)\s+(?:this|the|its|any)\s+(?:[\w-]+\s+){0,3}?(?:with|on|upon|by\s+giving|by\s+serving|"
+    r"subject\s+to)\s+(?:at\s+least\s+|not\s+less\s+than\s+|a\s+minimum\s+of\s+)?(?:[\w()'’-]+\s+){1,4}?"
+    r"(?:(?:prior|advance|written)\s+){0,3}notice\b"
+)
+CONDITION = rx(
+    r"\b(?:if|where|in\s+the\s+event|in\s+case|should|provided\s+that|when|unless|following|upon\s+the\s+occurrence)\b"
+)
 CONVENIENCE = rx(
-    r"for\s+(?:its\s+|their\s+)?convenience|for\s+any\s+(?:or\s+no\s+)?reason|without\s+(?:cause|reason)|for\s+no\s+reason|"
+    _ON_NOTICE + r"|"
+    r"for\s+(?:its\s+|their\s+)?convenience|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason|"
     r"at\s+any\s+time[^.;]{0,60}(?:upon|on|with|by\s+giving)[^.;]{0,40}notice|"
-    r"without\s+(?:having\s+to\s+)?(?:giv|stat|show)\w*\s+(?:a\s+|any\s+)?(?:reason|cause)|\bat\s+any\s+time\b|"
+    + _NO_REASON
+    + r"|\bat\s+any\s+time\b|"
     # "may terminate this Agreement before the end of the then-current term on 90 days' notice"
     r"\b(?:terminat\w*|end|cancel\w*)\s+(?:[\w-]+\s+){0,4}?(?:before|prior\s+to)\s+the\s+(?:end|expiry|expiration)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?term\b"
     r"[^.;]{0,20}?\b(?:on|by|upon|with)\s+(?:giving\s+)?(?:[\w()'’-]+\s+){0,6}?notice"
 )
-_EXPLICIT = rx(r"convenience|without\s+cause|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason")
+_EXPLICIT = rx(r"convenience|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason|" + _NO_REASON)
 ALL_FEES = rx(
     r"(?:pay|payment\s+of|liable\s+for|owe|remain\s+(?:liable|responsible)|accelerat|fee\s+equal\s+to)\w*[^.;]{0,160}"
     r"(?:all\s+|any\s+)?(?:remaining|outstanding|unpaid|balance|remainder|rest\s+of)[^.;]{0,80}(?:fees|term|amounts|charges)|"
@@ -135,7 +158,8 @@ LOCKIN_NAMED = rx(
 )
 LOCKIN_BEFORE = rx(
     r"(?:earlier\s+than|before|until|prior\s+to|after|following|during|within|first|initial|falling|end\s+of)\s+"
-    r"(?:the\s+)?(?:first\s+|initial\s+)?$"
+    # "not earlier than after the lapse of 36 months": the lapse of a period is its end
+    r"(?:the\s+)?(?:(?:lapse|expiry|expiration|passage|elapse)\s+of\s+(?:the\s+)?)?(?:first\s+|initial\s+)?$"
 )
 
 
@@ -186,6 +210,16 @@ def _lead_trigger_only(hit: Hit) -> bool:
     return bool(m and EVENT_BEFORE.search(lead[max(0, m.start() - 40) : m.start()]))
 
 
+def _conditional_notice_only(hit: Hit) -> bool:
+    """'If the force majeure lasts 60 days, either party may terminate on 30 days' notice': a right on notice
+    that hangs on an event is not a convenience right (any other convenience wording keeps the hit)."""
+    text = hit.sentence.text
+    base = CONVENIENCE.pattern.replace(_ON_NOTICE + "|", "", 1)
+    if re.search(base, text, re.I) or not re.search(_ON_NOTICE, text, re.I):
+        return False
+    return bool(CONDITION.search(text) or CONDITION.search(hit.sentence.lead))
+
+
 def _trigger_only(hit: Hit) -> bool:
     """'Upon the expiry or termination of this Agreement for any reason, the Licensor shall ...': the
     termination is the event a duty hangs on, not a right to terminate."""
@@ -232,6 +266,7 @@ def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
     hits = scan(ctx, "terminate", TERMINATE, within=CONVENIENCE, actors=("customer", "both", None))
     hits = [h for h in hits if _EXPLICIT.search(h.sentence.text) or not FOR_CAUSE.search(h.sentence.text)]
     hits = [h for h in hits if not _trigger_only(h) and not _lead_trigger_only(h)]
+    hits = [h for h in hits if not _conditional_notice_only(h)]
     granted = ok(hits)
     term = _term_months(ctx)[0]
     if not granted:
@@ -280,8 +315,14 @@ CONTINUATION = rx(
     r"on\s+a\s+(?:rolling|monthly|yearly|annual)\s+basis|from\s+(?:month\s+to\s+month|year\s+to\s+year))"
 )
 TERM = rx(
-    r"\b(?:initial|subscription|contract|minimum|committed|firm|fixed|base|service)\s+(?:\w+\s+)?(?:term|period)\b|\bterm\s+of\s+(?:this\s+)?(?:agreement|order)|"
-    r"\b(?:has|have|with|for)\s+an?\s+(?:\w+\s+)?term\s+of\b|"
+    # translated drafting calls the term its "duration" ("durata", "duración", "Laufzeit"), and a committed
+    # spend runs for a "commitment period"
+    r"\b(?:initial|subscription|contract|minimum|committed|commitment|firm|fixed|base|service)\s+(?:\w+\s+)?"
+    r"(?:term|period|duration)\b|\b(?:term|duration)\s+of\s+(?:this\s+|the\s+)?(?:agreement|order|contract)|"
+    r"\b(?:has|have|with|for)\s+an?\s+(?:\w+\s+)?(?:term|duration)\s+of\b|"
+    # the term given by its end: "This Agreement begins on the effective date and ends 36 months later"
+    r"\b(?:agreement|order|subscription|contract|licen[cs]e)\s+(?:[\w-]+\s+){0,10}?(?:ends|expires|terminates|"
+    r"(?:shall|will)\s+(?:end|expire|terminate))\s+(?=(?:[\w()-]+\s+){1,4}?(?:later|after|thereafter|following|from)\b)|"
     r"\b(?:agreement|order(?:\s+form)?|subscription|contract|licen[cs]e)\s+(?:\w+\s+){0,6}?(?:for\s+a\s+(?:period|term)\s+of|"
     r"(?:shall|will)\s+(?:commence|continue|remain\s+in\s+(?:full\s+)?force))|"
     # plain English: "Each subscription runs for one month", "Your plan lasts for twelve months"
@@ -314,7 +355,8 @@ NON_RENEWAL = rx(
     r"\buntil\b[^.;]{0,60}\bnotice|\bend\s+(?:it|this|the\s+\w+)\b"
 )
 TERM_NEAR = rx(
-    r"\bterm\b|\bperiod\b|commenc|continue|for\s+a|of\s+|\b(?:runs|lasts)\b|\b(?:is|run|last)\s+for\b"
+    r"\bterm\b|\bperiod\b|\bduration\b|commenc|continue|for\s+a|of\s+|\b(?:runs|lasts)\b|\b(?:is|run|last)\s+for\b|"
+    r"\b(?:ends|expires|terminates)\b"
 )
 
 

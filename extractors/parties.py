@@ -302,6 +302,8 @@ _VERIFY_ASIDE = re.compile(
     r"\b(?:to\s+)?(?:ensure|verify|confirm|check|determine|establish|assess)\s+(?:that|whether)\b[^,;]{0,160}(?=,)",
     re.I,
 )
+_ACTIVE_MODAL = re.compile(r"\b(?:shall|will|must|may|can|could|should|to)\s+(?:\w+ly\s+)?$", re.I)
+_OBJECT_FIRST = re.compile(r"\s*(?:the|a|an|its|their|any|all|such|each|his|her)\s+\w+", re.I)
 _PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|eld|ept|ade|ent|own)\s+by\s+(?:the\s+)?$", re.I)
 
 
@@ -317,6 +319,14 @@ def actor(text: str, pos: int, end: int, roles: Roles) -> Role | None:
     ):
         # "transfer it to a successor provider designated by the Licensee": the participle qualifies the
         # phrase's last noun, not its verb ("audits required by Customer's regulators" keeps its agent)
+        agent = None
+    if (
+        agent
+        and _ACTIVE_MODAL.search(text[max(0, pos - 30) : pos])
+        and _OBJECT_FIRST.match(text[end : end + agent.end()])
+    ):
+        # "may audit the compliance by the Provider": an active verb with its object; the by-phrase names
+        # whose compliance, not who audits (a passive has no object between the verb and its agent)
         agent = None
     if agent:
         after = text[end + agent.end() : end + agent.end() + 40]

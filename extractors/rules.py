@@ -273,6 +273,9 @@ def _topic(req: Requirement) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{c})" for c in cues), re.I) if cues else None
 
 
+_OWN_INTENSIFIER = re.compile(r"\b((?:its|their|our|your|his|her|my)\s+)own\b", re.I)
+
+
 def dangling_reference(
     ctx: ReviewContext, req: Requirement, sentences_: list[Sentence] | None = None
 ) -> tuple[Hit, str] | None:
@@ -283,7 +286,10 @@ def dangling_reference(
     if topic is None:
         return None
     for sent in sentences_ if sentences_ is not None else family_sentences(ctx):
-        text = sent.text
+        # "using its own equipment": "own" after a possessive stresses whose, it claims no ownership
+        text = _OWN_INTENSIFIER.sub(
+            lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), sent.text
+        )
         if not topic.search(text):
             continue
         for m in XREF_RE.finditer(text):

@@ -356,6 +356,10 @@ _NOTICE_AFTER = re.compile(
     r"in\s+advance|ahead)",
     re.I,
 )
+_POINT_IN_TIME = re.compile(
+    r"\b(?:end|start|beginning|close|last\s+day|first\s+day)\s+of\s+(?:the\s+|each\s+|any\s+|every\s+)?$",
+    re.I,
+)
 _NOTICE_BEFORE = re.compile(
     r"(?:notice|notify\w*|notification|inform\w*)\s+(?:\w+\s+){0,6}?(?:at\s+least|no\s+(?:later|less)\s+than|"
     r"not\s+(?:later|less)\s+than|of|with|within|minimum\s+of)?\s*$",
@@ -368,6 +372,8 @@ def notice_durations(text: str) -> list[Duration]:
     60 days", "90 days before the end of the term"."""
     out = []
     for d in find_durations(text):
+        if _POINT_IN_TIME.search(text[max(0, d.start - 40) : d.start]):
+            continue  # "notice effective at the end of a calendar month": a date, not a length
         if _NOTICE_AFTER.search(text[d.end : d.end + 40]) or _NOTICE_BEFORE.search(
             text[max(0, d.start - 60) : d.start]
         ):
