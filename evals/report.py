@@ -125,6 +125,37 @@ def render(
     _render_headline(summary, baseline, keywords, console)
 
 
+def misses(runs: Sequence[CaseRun]) -> list[dict[str, Any]]:
+    """Every pair where the engine's status or a labelled parameter differs from the label, with the
+    finding's reason: the list a developer reads to see what to generalise next."""
+    out: list[dict[str, Any]] = []
+    for run in runs:
+        for pair in run.pairs:
+            label, pred = pair.label, pair.prediction
+            expected = label.status.value if label.status else ("found" if label.found else "absent")
+            got = pred.status.value
+            status_ok = got == expected if label.status else label.found == pred.found
+            wrong = {k: (v, pred.params.get(k)) for k, v in label.params.items() if pred.params.get(k) != v}
+            if status_ok and not wrong:
+                continue
+            reason = run.review.finding(pair.requirement).reason if run.review else ""
+            out.append(
+                {"case": run.case_id, "requirement": pair.requirement, "expected": expected, "got": got,
+                 "params": {k: {"expected": e, "got": g} for k, (e, g) in wrong.items()}, "reason": reason}
+            )  # fmt: skip
+    return out
+
+
+def render_misses(rows: list[dict[str, Any]], console: Console) -> None:
+    """Print the disagreements (see `misses`), one block each: what was expected, what came out, and why."""
+    console.print(f"[bold]{len(rows)} disagreement(s) with the labels[/bold]")
+    for r in rows:
+        params = "; ".join(f"{k} expected {v['expected']}, got {v['got']}" for k, v in r["params"].items())
+        head = f"{r['case']} / {r['requirement']}: expected {r['expected']}, got {r['got']}"
+        console.print(head + (f" ({params})" if params else ""), markup=False, highlight=False)
+        console.print(f"    {r['reason']}", markup=False, highlight=False)
+
+
 def _render_headline(
     summary: dict[str, Any],
     baseline: dict[str, Any] | None,

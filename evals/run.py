@@ -28,6 +28,7 @@ from evals.datasets import (
     GOLD_FILE,
     HOLDOUT_FILE,
     SECOND_FILE,
+    SEVENTH_FILE,
     SIXTH_FILE,
     THIRD_FILE,
     DatasetError,
@@ -41,8 +42,10 @@ from evals.options import OptionError, make_judge, make_reviewer
 from evals.report import (
     RESULTS_DIR,
     load_baseline,
+    misses,
     render,
     render_cuad_cv,
+    render_misses,
     split_macro,
     summarise,
     write_summary,
@@ -56,6 +59,7 @@ PLAYBOOKS = {
     "fourth": "default",
     "fifth": "default",
     "sixth": "default",
+    "seventh": "default",
     "holdout": "default",
     "cuad": "cuad",
 }
@@ -71,13 +75,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--vectors", action="store_true", help="Add local-embedding vector search to the cues.")
     p.add_argument("--playbook", default=None, help="Playbook name or YAML path (default per dataset).")
     p.add_argument(
+        "--misses",
+        action="store_true",
+        help="Also list every case/requirement that disagrees with its label.",
+    )
+    p.add_argument(
         "--out", type=Path, default=None, help="Summary JSON (default results/<dataset>-latest.json)."
     )
     return p
 
 
 def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase]:
-    """The cases of `dataset` ('gold', 'second', 'third', 'fourth', 'fifth', 'sixth', 'holdout' or 'cuad')."""
+    """The cases of `dataset` ('gold', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'holdout' or 'cuad')."""
     if dataset == "cuad":
         return load_cuad(cuad_dir, limit)
     files = {
@@ -87,6 +96,7 @@ def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase
         "fourth": FOURTH_FILE,
         "fifth": FIFTH_FILE,
         "sixth": SIXTH_FILE,
+        "seventh": SEVENTH_FILE,
         "holdout": HOLDOUT_FILE,
     }
     return load_gold(files[dataset], limit)
@@ -122,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     render(summary, load_baseline(args.dataset), keywords, console)
     if args.dataset == "cuad":
         render_cuad_cv(console)
+    if args.misses:
+        render_misses(misses(runs), console)
     out = args.out or RESULTS_DIR / f"{args.dataset}-latest.json"
     write_summary(summary, out)
     console.print(f"summary written to {out}")

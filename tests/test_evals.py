@@ -254,3 +254,31 @@ def test_keyword_baseline(tmp_path: Path) -> None:
     scores = keyword_scores(load_cuad(_tiny_cuad(tmp_path / "cuad")))
     assert scores["governing_law"].f1 == 1.0
     assert scores["anti_assignment"].tp == 1 and scores["anti_assignment"].fn == 0
+
+
+def test_misses_list_exactly_the_disagreements_with_their_reasons() -> None:
+    from dataclasses import replace
+
+    from rich.console import Console
+
+    from evals.datasets import GOLD_FILE
+    from evals.report import misses, render_misses
+
+    [case] = load_gold(GOLD_FILE, limit=1)
+    playbook = load_playbook("default")
+    [run] = run_cases([case], playbook, parse_file, default_reviewer())
+    assert misses([run]) == []  # the gold set is reviewed without a disagreement
+    pair = next(p for p in run.pairs if p.prediction.status is Status.present)
+    flipped = replace(pair.label, status=Status.missing, found=False)
+    run.pairs[run.pairs.index(pair)] = replace(pair, label=flipped)
+    [row] = misses([run])
+    assert (row["case"], row["requirement"], row["expected"], row["got"]) == (
+        case.id, pair.requirement, "missing", "present"
+    )  # fmt: skip
+    assert row["reason"] == run.review.finding(pair.requirement).reason != ""
+    console = Console(record=True, width=200)
+    render_misses([row], console)
+    out = console.export_text()
+    assert (
+        "1 disagreement(s)" in out and f"{case.id} / {pair.requirement}: expected missing, got present" in out
+    )
