@@ -239,6 +239,12 @@ INCIDENT = rx(
     r"\bbreach\s+of\s+the\s+(?:protection|security|confidentiality)\s+of\s+(?:personal\s+)?data|"
     r"\b(?:security|data|system|account)\s+compromises?\b|\bcompromise\s+of\s+(?:\w+\s+)?(?:data|systems?|security)|"
     r"\b(?:security|privacy|cyber|data)\s+incidents?\b|"
+    # regulatory vocabularies: NYDFS "Cybersecurity Event", Indonesia's PDP Law "failure of personal data
+    # protection", Vietnam's Decree 13 "violation of regulations on personal data protection"
+    r"\bcyber(?:security)?\s+(?:events?|attacks?)\b|"
+    r"\bfailures?\s+(?:of|in)\s+(?:the\s+)?(?:personal\s+)?data\s+protection\b|"
+    r"\b(?:violations?|infringements?|breach(?:es)?)\s+of\s+(?:the\s+)?(?:(?:regulations?|rules?|laws?|legislation)\s+"
+    r"(?:on|of)\s+)?(?:personal\s+)?data\s+protection\b|"
     # Romance-language drafting in translation puts the qualifier after: "incidente de seguridad" -> "incident
     # of security", "violazione della sicurezza" -> "violation of the security"
     r"\b(?:incidents?|violations?)\s+of\s+(?:the\s+)?(?:(?:information|data|cyber|IT|computer)\s+)?security\b|"

@@ -53,17 +53,25 @@ _ON_NOTICE = (
 CONDITION = rx(
     r"\b(?:if|where|in\s+the\s+event|in\s+case|should|provided\s+that|when|unless|following|upon\s+the\s+occurrence)\b"
 )
+# Public procurement law's own convenience right: the authority may end the contract "on grounds of public
+# interest" (résiliation pour motif d'intérêt général, resolução por razões de interesse público).
+_PUBLIC_INTEREST = (
+    r"\b(?:on|for)\s+(?:the\s+)?(?:grounds?|reasons?)\s+of\s+(?:the\s+)?(?:general\s+|public\s+)interest|"
+    r"\bin\s+the\s+(?:general\s+|public\s+)interest\b"
+)
 CONVENIENCE = rx(
-    _ON_NOTICE + r"|"
+    _ON_NOTICE + r"|" + _PUBLIC_INTEREST + r"|"
     r"for\s+(?:its\s+|their\s+)?convenience|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason|"
     r"at\s+any\s+time[^.;]{0,60}(?:upon|on|with|by\s+giving)[^.;]{0,40}notice|"
     + _NO_REASON
     + r"|\bat\s+any\s+time\b|"
     # "may terminate this Agreement before the end of the then-current term on 90 days' notice"
-    r"\b(?:terminat\w*|end|cancel\w*)\s+(?:[\w-]+\s+){0,4}?(?:before|prior\s+to)\s+the\s+(?:end|expiry|expiration)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?term\b"
+    r"\b(?:terminat\w*|end|cancel\w*)\s+(?:[\w-]+\s+){0,4}?(?:before|prior\s+to)\s+the\s+(?:end|expiry|expiration)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:term|period)\b"
     r"[^.;]{0,20}?\b(?:on|by|upon|with)\s+(?:giving\s+)?(?:[\w()'’-]+\s+){0,6}?notice"
 )
-_EXPLICIT = rx(r"convenience|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason|" + _NO_REASON)
+_EXPLICIT = rx(
+    r"convenience|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason|" + _PUBLIC_INTEREST + "|" + _NO_REASON
+)
 ALL_FEES = rx(
     r"(?:pay|payment\s+of|liable\s+for|owe|remain\s+(?:liable|responsible)|accelerat|fee\s+equal\s+to)\w*[^.;]{0,160}"
     r"(?:all\s+|any\s+)?(?:remaining|outstanding|unpaid|balance|remainder|rest\s+of)[^.;]{0,80}(?:fees|term|amounts|charges)|"
@@ -78,6 +86,9 @@ REMAINING_FEES = rx(
     r"(?:\w+\s+)?(?:term|period|subscription)|(?:fees|charges|amounts|sums)\s+(?:that|which)\s+(?:\w+\s+){0,3}?would\s+(?:otherwise\s+)?"
     r"have\s+(?:been\s+)?(?:payable|due|paid|invoiced|received|earned)|\b(?:full|total|entire|whole)\s+(?:contract|agreement|order)\s+value|"
     r"\b100\s*%\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+){0,2}(?:fees|charges)|"
+    # "pay the fees for the entire remaining Subscription Period"
+    r"\b(?:fees|charges|amounts)\s+(?:due\s+)?for\s+the\s+(?:entire\s+|whole\s+|full\s+)?(?:remaining|unexpired)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:term|period|subscription|contract)|"
     r"\b(?:all|entire|full)\s+(?:[\w-]+\s+)?(?:fees|charges)\s+for\s+the\s+(?:current|then[- ]current|remaining|entire|full|whole|"
     r"initial)\s+(?:[\w-]+\s+)?(?:term|period|year)"
 )

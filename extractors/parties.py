@@ -33,9 +33,11 @@ CUSTOMER_WORDS = (
 ALIAS_VENDOR_WORDS = ("subcontractor", "sub-contractor")
 ALIAS_CUSTOMER_WORDS = ("prime", "prime contractor")
 _BOTH = r"either\s+party|each\s+party|both\s+parties|the\s+parties|a\s+party|any\s+party"
+# Markdown drafting emphasises the defined name: (the **"Administrator"**).
+_EMPHASIS = r"(?:\*{1,2}|_{1,2})?"
 _DEFINED = re.compile(
-    r"\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?|as\s+)?[\"“']"
-    r"(?P<alias>[A-Z][\w&.\- ]{1,30}?)[\"”']\s*\)"
+    r"\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?|as\s+)?" + _EMPHASIS + r"[\"“']"
+    r"(?P<alias>[A-Z][\w&.\- ]{1,30}?)[\"”']" + _EMPHASIS + r"\s*\)"
 )
 
 
@@ -83,7 +85,7 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
         low = alias.lower()
         if _LETTERED.fullmatch(alias):
             lettered.append(alias)
-        elif low in vendor_set or low.split()[-1] in vendor_set:
+        elif low in vendor_set or (low.split()[-1] in vendor_set and not _GENERIC_HEAD.fullmatch(low)):
             vendor.append(alias)
         elif low in customer_set or low.split()[-1] in customer_set:
             customer.append(alias)
@@ -103,13 +105,22 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
                 unknown.append(alias)
     _from_alias_lists(text[:6000], vendor, customer, unknown)
     _lettered_roles(text[:6000], lettered, vendor, customer)
+    if not vendor and not customer and len(unknown) >= 2:
+        # two parties named by neither role word: the one the recitals make the supplier is the vendor
+        _lettered_roles(text[:6000], unknown[:2], vendor, customer)
     for alias in unknown[:2]:
+        if alias in vendor or alias in customer:
+            continue
         if not vendor:
             vendor.append(alias)
         elif not customer:
             customer.append(alias)
     return vendor, customer
 
+
+# "Management Company", "Operating Company": a multi-word name whose head is the generic "company" says
+# nothing of the role (a bare "Company" still defaults to the vendor).
+_GENERIC_HEAD = re.compile(r"(?:\w+\s+)+company")
 
 # Translated East Asian drafting names the parties "Party A" and "Party B" (甲 / 乙) and says who supplies
 # only in the recitals: "the Service provided by Party B", "the use by Party A of the Service".
@@ -122,7 +133,12 @@ def _supplier_score(text: str, alias: str) -> int:
     """How often the recitals make `alias` the supplier ('provided by Party B', 'Party B shall provide')
     minus how often they make it the buyer ('use by Party A', 'provides ... to Party A')."""
     a = re.escape(alias).replace(r"\ ", r"\s+")
-    supplies = rf"\b{_SUPPLIES}\s+by\s+{a}\b|\b{a}\s+(?:shall\s+|will\s+|hereby\s+)?{_SUPPLIES}"
+    supplies = (
+        rf"\b{_SUPPLIES}\s+by\s+{a}\b|\b{a}\s+(?:shall\s+|will\s+|hereby\s+)?{_SUPPLIES}|"
+        # "wishes to delegate the administration function to the Administrator", "appoints X as"
+        rf"\b(?:delegat|outsourc|entrust|subcontract)\w*\s+[^.;]{{0,160}}?\bto\s+(?:the\s+)?{a}\b|"
+        rf"\bappoints?\s+(?:the\s+)?{a}\b"
+    )
     buys = (
         rf"\b{_BUYS}\s+(?:\w+\s+){{0,2}}?by\s+{a}\b|\b{a}\s+(?:shall\s+|will\s+|hereby\s+)?{_BUYS}\b|"
         rf"\b{_SUPPLIES}\s+(?:[\w\"“”-]+\s+){{0,8}}?to\s+{a}\b"

@@ -135,11 +135,34 @@ def _article_durations(text: str) -> list[Duration]:
 
 
 def find_durations(text: str) -> list[Duration]:
-    """All durations in `text`, in order (including 'a week', 'an hour', which count as one unit)."""
-    found = _numbered_durations(text)
-    taken = [(d.start, d.end) for d in found]
-    extra = [d for d in _article_durations(text) if not any(s < d.end and d.start < e for s, e in taken)]
-    return sorted(found + extra, key=lambda d: d.start)
+    """All durations in `text`, in order (including 'a week', 'an hour', which count as one unit, and
+    products such as Indonesian drafting's '3 x 24 hours')."""
+    found = _product_durations(text)
+    for more in (_numbered_durations(text), _article_durations(text)):
+        taken = [(d.start, d.end) for d in found]
+        found += [d for d in more if not any(s < d.end and d.start < e for s, e in taken)]
+    return sorted(found, key=lambda d: d.start)
+
+
+# "3 x 24 hours", "2×24 (two times twenty-four) hours": a multiple of a unit, often with the product in words
+_PRODUCT_RE = re.compile(
+    rf"(?<![\w.])(?P<a>\d{{1,3}})\s*[x×]\s*(?P<b>\d{{1,4}})(?:\s*\(\s*[a-z][a-z\s-]{{0,60}}\))?\s*{_UNIT_RE}",
+    re.IGNORECASE,
+)
+
+
+def _product_durations(text: str) -> list[Duration]:
+    out = []
+    for m in _PRODUCT_RE.finditer(text):
+        qual = (m.group("qual") or "").lower()
+        value = int(m.group("a")) * int(m.group("b"))
+        unit = _norm_unit(m.group("unit"))
+        if unit.startswith("fortnight"):
+            value, unit = value * 2, "weeks"
+        out.append(
+            Duration(value, unit, qual in {"business", "working", "banking"}, m.start(), m.end(), m.group(0))
+        )
+    return out
 
 
 def _numbered_durations(text: str) -> list[Duration]:
