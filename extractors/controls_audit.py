@@ -159,6 +159,22 @@ def _permits_customer(before: str, ctx: ReviewContext) -> bool:
 REPLACED = rx(r"\b(?:in\s+(?:place|lieu)\s+of|instead\s+of|as\s+a\s+substitute\s+for)\s+(?:[\w-]+\s+){0,4}?$")
 
 
+# "You must keep the terminals secure and inspect them regularly for tampering": a duty the customer owes is
+# no right to audit the vendor ("shall have the right to audit" is one; "shall notify the Supplier of a
+# planned audit" names the audit as a noun, the right itself stands elsewhere).
+_DUTY = rx(r"\b(?:must|shall|is\s+required\s+to|is\s+responsible\s+for|undertakes?\s+to)\b")
+_RIGHT = rx(r"\b(?:may|can|right|entitled|permitted|allowed|able|option)\b")
+_AS_NOUN = rx(r"\b(?:the|a|an|any|such|each|every|this|that|its|their|planned|proposed|annual|on-?site)\s+$")
+
+
+def _customer_duty(before: str, word: str) -> bool:
+    """The audit verb is one the customer must perform (the last modal before it is a duty, not a right)."""
+    if not re.fullmatch(r"(?:audit|inspect|examine)", word, re.I) or _AS_NOUN.search(before):
+        return False
+    duties = list(_DUTY.finditer(before))
+    return bool(duties) and not _RIGHT.search(before[duties[-1].start() :])
+
+
 def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
     """Audit hits where the customer (or its auditor/regulator) audits; 'Vendor shall permit Customer to
     audit' counts, 'Vendor may audit Customer's use' does not."""
@@ -170,6 +186,10 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
         unaimed = h.role is None and not re.search(rf"\b{VEND}\b|regulator|supervisory", text, re.I)
         replaced = REPLACED.search(text[max(0, h.start - 50) : h.start])
         if audits_customer or own_audit or unaimed or replaced or LICENCE_AUDIT.search(text):
+            continue
+        if h.role == "customer" and _customer_duty(
+            text[max(0, h.start - 150) : h.start], text[h.start : h.end]
+        ):
             continue
         if h.ok or (h.verdict == "wrong_direction" and _permits_customer(text[: h.start], ctx)):
             h.verdict = "ok"

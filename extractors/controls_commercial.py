@@ -42,6 +42,9 @@ CHANGE = rx(
     rf"\b{_VERB}\s+(?:that|which)\s+(?:\w+ly\s+)?(?:reduces?|degrades?|affects?|impairs?|diminish\w*|alters?)\s+"
     rf"(?:[\w-]+\s+){{0,4}}?{_OBJECTS}\b|"
     rf"\b{_OBJECTS}\s+(?:may|will|shall|can|might)\s+(?:\w+\s+)?(?:be\s+)?{_VERB}|"
+    # the means of delivering the service: "change the tools, delivery site or staffing model used for the Services"
+    rf"\b{_VERB}\s+(?:the|its|any|our)\s+(?:[\w,-]+\s+){{1,8}}?(?:used\s+(?:for|in|to\s+(?:provide|deliver|perform))|"
+    rf"for|of)\s+(?:the\s+)?{_OBJECTS}\b|"
     # a list of what may change: "any change to the Facility Rules, the charges for power, or the Services"
     rf"\b{_VERB}\s+(?:to|of|in)\s+(?:[\w'’-]+,?\s+){{0,12}}?(?:or|and)\s+(?:the\s+|its\s+|our\s+)?(?:[\w-]+\s+){{0,2}}?{_OBJECTS}\b"
 )

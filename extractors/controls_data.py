@@ -39,8 +39,15 @@ OWN = rx(
     r"all\s+rights?\s+in\b|retain\w*\s+all\s+(?:\w+\s+){0,3}?rights?|belongs?\s+to|vests?\s+in|(?:remains?|stays?|is|are)\s+(?:solely\s+)?yours|all\s+right,?\s+title\s+and\s+interest|(?:sole\s+and\s+)?exclusive\s+property|property\s+of|title\s+to)\b"
 )
 TRAINING = rx(
-    r"\btrain\w*\s+(?:[\w'’-]+\s+){0,5}?(?:models?|algorithms?|AI|artificial|machine|neural|LLMs?)\b|\b(?:models?|AI)\s+training\b|"
+    r"\btrain\w*\s+(?:[\w'’-]+\s+){0,7}?(?:models?|algorithms?|AI|artificial|machine|neural|LLMs?)\b|\b(?:models?|AI)\s+training\b|"
     r"\bmachine[\s-]+learning\b|\bartificial\s+intelligence\b"
+)
+# What the service records of the customer's business, under names other than "data": the transactions,
+# calls and conversations it processes. Training the vendor's models on them is own-purpose use too.
+SERVICE_RECORDS = rx(
+    r"\b(?:transactions?|calls?|chats?|claims?|orders?|payments?|tickets?|support|learners?|students?|patients?|"
+    r"employees?|end[- ]users?|shoppers?|cardholders?)\s+(?:data|records|transcripts?|recordings?|logs|content|histor(?:y|ies))\b|"
+    r"\b(?:transcripts?|recordings?|conversations?)\b"
 )
 # "for any purpose other than performing the Services" restricts use; it does not widen it
 _NOT_EXCEPT = r"(?!\s+(?:other\s+than|except|save|beyond|not\s+(?:expressly\s+)?(?:permitted|authori[sz]ed)))"
@@ -211,6 +218,12 @@ def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
     granted = [h for h in ok(owns) if _owner_ok(h)] or _ownership_kept(ctx)
     used = USE_DATA if topic is DATA else re.compile(f"{USE_DATA.pattern}|{topic.pattern}", re.I)
     uses = ok(scan(ctx, "use", OWN_USE, within=used, actors=("vendor", "both", None)))
+    seen = {(h.sentence.doc.id, h.sentence.start) for h in uses}
+    uses += [
+        h
+        for h in ok(scan(ctx, "use", TRAINING, within=SERVICE_RECORDS, actors=("vendor", "both", None)))
+        if (h.sentence.doc.id, h.sentence.start) not in seen
+    ]
     misuse = [h for h in uses if _misuse(h)]
     weak = (
         [f"the vendor may use customer data for its own purposes ({misuse[0].sentence.where})"]

@@ -38,7 +38,8 @@ TRANSITION = rx(
     r"alternative)\s+(?:supplier|provider|vendor|service|contractor|system|platform)"
 )
 RETURN_DATA = rx(
-    r"\b(?:return|export|retrieve|download|extract|transfer|deliver|make\s+available|hand(?:s|ed|ing)?\s+over)\w*\b[^.;]{0,80}"
+    # "deliver" as a verb: "after delivery of the final files" times something else, it hands nothing back
+    r"\b(?:return|export|retrieve|download|extract|transfer|deliver(?!y|ies)|make\s+available|hand(?:s|ed|ing)?\s+over)\w*\b[^.;]{0,80}"
     r"\b(?:data|contents?|records|files|databases?|everything|(?:your|its|their|(?:the\s+)?(?:customer|client|licensee|subscriber)(?:'s|’s)?)\s+"
     r"(?:\w+\s+){0,2}(?:information|materials|documents|reports|records|histor(?:y|ies)))\b|"
     # "make the Client's alert and case history available for download": the offer names the purpose

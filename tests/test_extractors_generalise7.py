@@ -5,7 +5,11 @@ Mechanisms: durations written as a product ("2 x 24 hours"); regulatory names fo
 ("Cybersecurity Event", "failure of personal data protection", "violation of the rules on data protection");
 party names defined in Markdown emphasis, multi-word names headed by the generic "Company", and two parties
 named by neither role word, told apart by who the recitals make the supplier; a convenience exit "before the
-end of the Subscription Period" on notice, and public procurement's termination "on grounds of public interest".
+end of the Subscription Period" on notice, and public procurement's termination "on grounds of public interest";
+a change to the means used for the services (tools, site, staffing) as a change of the services; training the
+vendor's models on the records the service keeps (transactions, calls, transcripts) as own-purpose use; a
+"delivery" noun that only times a deletion is no data return; the customer's own duty to inspect things in its
+hands is no audit right.
 """
 
 from __future__ import annotations
@@ -118,3 +122,84 @@ def test_termination_on_grounds_of_public_interest_is_convenience() -> None:
         "on ninety (90) days' notice to the Contractor."
     )
     check("termination_convenience", P, text, {"notice_days": 90})
+
+
+# --- change notification -----------------------------------------------------------------------------
+
+
+def test_changing_the_means_used_for_the_services_on_short_notice_is_weak() -> None:
+    text = (
+        "The Supplier may change the ticketing software, support location or shift pattern used for the "
+        "Services by giving the Customer ten (10) days' written notice."
+    )
+    check("change_notification", W, text, {"notice_days": 10})
+
+
+def test_changing_the_hosting_region_of_the_services_on_sixty_days_notice_is_present() -> None:
+    text = (
+        "The Provider may change the hosting region of the Services by giving the Client sixty (60) days' "
+        "prior written notice."
+    )
+    check("change_notification", P, text, {"notice_days": 60})
+
+
+# --- data ownership --------------------------------------------------------------------------------
+
+
+def test_training_models_on_the_records_the_service_keeps_is_own_purpose_use() -> None:
+    text = (
+        "1. Data\n1.1 The Client owns all Client Data.\n1.2 The Vendor may use anonymised chat transcripts to "
+        "train and improve its routing and sentiment models, unless the Client opts out by e-mail.\n"
+    )
+    check("data_ownership", W, text, whole=True)
+    text = (
+        "1. Data\n1.1 The Merchant owns its Merchant Data.\n1.2 We may use payment records to train our "
+        "fraud-scoring models.\n"
+    )
+    check("data_ownership", W, text, whole=True)
+
+
+def test_a_ban_on_training_with_those_records_keeps_ownership_present() -> None:
+    text = (
+        "1. Data\n1.1 The Client owns all Client Data.\n1.2 The Vendor shall not use call recordings to "
+        "train any machine learning models.\n"
+    )
+    check("data_ownership", P, text, whole=True)
+
+
+# --- exit assistance -----------------------------------------------------------------------------------
+
+
+def test_a_deletion_timed_from_the_delivery_of_files_is_no_data_return() -> None:
+    text = (
+        "The Translator shall erase all source documents from its systems within fourteen (14) days after "
+        "delivery of the final translated files, or sooner upon the Client's written request."
+    )
+    check("exit_assistance", M, text)
+
+
+def test_delivering_the_files_back_on_termination_is_a_data_return() -> None:
+    text = (
+        "Upon termination the Translator shall deliver to the Client all source files and translation "
+        "memories in TMX format within thirty (30) days."
+    )
+    check("exit_assistance", P, text, {"period_days": 30})
+
+
+# --- audit rights --------------------------------------------------------------------------------------
+
+
+def test_the_customers_duty_to_inspect_its_own_devices_is_no_audit_right() -> None:
+    text = (
+        "You must store the card readers securely, inspect them weekly for signs of tampering and report "
+        "any damage to us."
+    )
+    check("audit_rights", M, text)
+
+
+def test_the_customers_right_to_inspect_the_vendor_stays_an_audit_right() -> None:
+    text = (
+        "The Customer shall have the right to inspect the Supplier's facilities and records relating to the "
+        "Services on fifteen (15) days' notice."
+    )
+    check("audit_rights", P, text, {"notice_days": 15})
