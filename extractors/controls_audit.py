@@ -163,7 +163,9 @@ REPLACED = rx(r"\b(?:in\s+(?:place|lieu)\s+of|instead\s+of|as\s+a\s+substitute\s
 # no right to audit the vendor ("shall have the right to audit" is one; "shall notify the Supplier of a
 # planned audit" names the audit as a noun, the right itself stands elsewhere).
 _DUTY = rx(r"\b(?:must|shall|is\s+required\s+to|is\s+responsible\s+for|undertakes?\s+to)\b")
-_RIGHT = rx(r"\b(?:may|can|right|entitled|permitted|allowed|able|option)\b")
+_RIGHT = rx(
+    r"\b(?:may|can|right|entitled|permit\w*|allow\w*|enabl\w*|authori[sz]\w*|grant\w*|given|let|have|access|able|option)\b"
+)
 _AS_NOUN = rx(r"\b(?:the|a|an|any|such|each|every|this|that|its|their|planned|proposed|annual|on-?site)\s+$")
 
 
