@@ -23,6 +23,7 @@ from assistant.playbook import load_playbook
 from assistant.settings import Settings
 from evals.datasets import (
     DEFAULT_CUAD_DIR,
+    EIGHTH_FILE,
     FIFTH_FILE,
     FOURTH_FILE,
     GOLD_FILE,
@@ -60,6 +61,7 @@ PLAYBOOKS = {
     "fifth": "default",
     "sixth": "default",
     "seventh": "default",
+    "eighth": "default",
     "holdout": "default",
     "cuad": "cuad",
 }
@@ -86,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase]:
-    """The cases of `dataset` ('gold', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'holdout' or 'cuad')."""
+    """The cases of `dataset`: a labelled set of the default playbook (see PLAYBOOKS) or 'cuad'."""
     if dataset == "cuad":
         return load_cuad(cuad_dir, limit)
     files = {
@@ -97,6 +99,7 @@ def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase
         "fifth": FIFTH_FILE,
         "sixth": SIXTH_FILE,
         "seventh": SEVENTH_FILE,
+        "eighth": EIGHTH_FILE,
         "holdout": HOLDOUT_FILE,
     }
     return load_gold(files[dataset], limit)
