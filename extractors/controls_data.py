@@ -24,6 +24,7 @@ from extractors.rules import (
     to_finding,
     weak_signals,
 )
+from extractors.spans import defined_terms, with_terms
 from extractors.text import find_durations
 
 # --- data ownership -----------------------------------------------------------------------------
@@ -144,9 +145,6 @@ def _owner_ok(hit: Hit) -> bool:
     return hit.role in ("customer", "both", None)
 
 
-_GLOSSARY = re.compile(
-    r"(?:\*\*|__|[\"“])(?P<term>[A-Z][\w -]{1,30}?)(?:\*\*|__|[\"”])\s*(?:[-–—:]|means\b|shall\s+mean\b)\s*(?P<body>[^\n]{0,60})"
-)
 # a defined term whose meaning is the customer's information ("'Databases' means the information of the
 # Client ...") names its data as much as one whose meaning says "data"
 _DATA_WORDS = re.compile(
@@ -159,16 +157,7 @@ _DATA_WORDS = re.compile(
 def data_terms(ctx: ReviewContext) -> re.Pattern[str]:
     """DATA plus the family's own defined terms for the customer's data: '**Inputs** - prompts, files,
     messages ...' makes 'Customer owns all Inputs and all Outputs' a statement about its data."""
-    terms = {
-        m.group("term").strip()
-        for doc in ctx.documents
-        for m in _GLOSSARY.finditer(doc.text)
-        if _DATA_WORDS.search(m.group("body"))
-    } | _capitalised_data(ctx)
-    if not terms:
-        return DATA
-    names = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"{DATA.pattern}|\b(?:{names})\b", re.I)
+    return with_terms(DATA, defined_terms(ctx.documents, _DATA_WORDS) | _capitalised_data(ctx))
 
 
 # Capitalised data categories name what the contract protects ("Student Data", "Transaction Data"); the

@@ -25,6 +25,7 @@ from extractors.rules import (
     to_finding,
     unclear_reference,
 )
+from extractors.spans import defined_terms, with_terms
 from extractors.text import find_durations
 
 # --- security obligations -----------------------------------------------------------------------
@@ -238,7 +239,7 @@ INCIDENT = rx(
     # GDPR's own wording in translation, and "compromise" as a defined incident term
     r"\bbreach\s+of\s+the\s+(?:protection|security|confidentiality)\s+of\s+(?:personal\s+)?data|"
     r"\b(?:security|data|system|account)\s+compromises?\b|\bcompromise\s+of\s+(?:\w+\s+)?(?:data|systems?|security)|"
-    r"\b(?:security|privacy|cyber|data)\s+incidents?\b|"
+    r"\b(?:security|privacy|cyber|data)\s+incidents?\b|\bprivacy\s+breach(?:es)?\b|"
     # regulatory vocabularies: NYDFS "Cybersecurity Event", Indonesia's PDP Law "failure of personal data
     # protection", Vietnam's Decree 13 "violation of regulations on personal data protection"
     r"\bcyber(?:security)?\s+(?:events?|attacks?)\b|"
@@ -387,7 +388,9 @@ def _conflicting_hours(timed: list[Hit]) -> Outcome | None:
 @register("incident_notification")
 def incident_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     """The vendor notifies the customer of security incidents within a stated time (<= 72 hours)."""
-    hits = scan(ctx, "notify", NOTIFY, within=INCIDENT)
+    # the family's own names for an incident: '"Relevant Incident" means ... and any Security Incident'
+    incident = with_terms(INCIDENT, defined_terms(ctx.documents, INCIDENT, reach=240))
+    hits = scan(ctx, "notify", NOTIFY, within=incident)
     seen = {(h.sentence.doc.id, h.sentence.start) for h in hits}
     hits += [h for h in _bare_breach_hits(ctx) if (h.sentence.doc.id, h.sentence.start) not in seen]
     granted = [h for h in ok(hits) if not _to_authority_only(h)]

@@ -41,6 +41,34 @@ _DEFINED = re.compile(
 )
 
 
+# Civil-law drafting defines without brackets ('..., hereinafter "MAILVERDE", establishes ...'); Australian
+# drafting ends a party's description with its bare short name ('... Melbourne VIC 3000 (Provider)').
+_DEFINED_HEREINAFTER = re.compile(
+    r"\b(?:hereinafter|henceforth)\s+(?:(?:referred\s+to\s+|called\s+|designated\s+)(?:as\s+)?)?(?:the\s+)?"
+    + _EMPHASIS
+    + r"[\"“'](?P<alias>[A-Z][\w&.\- ]{1,30}?)[\"”']"
+)
+_DEFINED_BARE = re.compile(
+    r"\(\s*(?:the\s+)?(?P<alias>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*\)[ \t]*(?:$|[,;]|\band\b|(?=\s+[A-Z]))",
+    re.M,
+)
+
+
+def _definitions(head: str) -> list[re.Match[str]]:
+    """Party definitions of a preamble, in order of appearance (bare names only in its first 2,500 chars)."""
+    found = [
+        *_DEFINED.finditer(head),
+        *_DEFINED_HEREINAFTER.finditer(head),
+        *_DEFINED_BARE.finditer(head[:2500]),
+    ]
+    found.sort(key=lambda m: m.start())
+    out: list[re.Match[str]] = []
+    for m in found:
+        if not out or m.start() >= out[-1].end():
+            out.append(m)
+    return out
+
+
 _COMMON_TERM = re.compile(
     r"agreement|date|term|service|order|exhibit|schedule|annex|data|information|software|platform|product|fee|"
     r"confidential|personal|security|incident|breach|polic|documentation|user|content|affiliate|party|parties|"
@@ -80,7 +108,7 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
     customer: list[str] = []
     unknown: list[str] = []
     lettered: list[str] = []
-    for m in _DEFINED.finditer(text[:6000]):
+    for m in _definitions(text[:6000]):
         alias = m.group("alias").strip()
         low = alias.lower()
         if _LETTERED.fullmatch(alias):

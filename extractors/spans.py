@@ -193,8 +193,8 @@ def _with_leads(doc: Document, sents: list[Sentence]) -> tuple[Sentence, ...]:
         if text.rstrip().endswith(":") or head:
             lead = text.rstrip() if text.rstrip().endswith(":") else head.group(1)  # type: ignore[union-attr]
             lead_section, items = _section(s.clause), 0
-        elif text.rstrip().endswith("."):
-            lead = ""
+        elif text.rstrip().endswith(".") and not item:
+            lead = ""  # an item may hold several sentences ("(c) keep it secret. Admins may ...; (d) ...")
     return tuple(out)
 
 
@@ -319,6 +319,31 @@ def is_negated(text: str, pos: int, end: int | None = None) -> bool:
     if NEGATION_RE.search(left) or _EXTRA_NEG.search(left) or _PROHIBIT_FROM.search(wide):
         return True
     return end is not None and bool(_NEG_AFTER.search(text[end : end + 80]))
+
+
+# A glossary entry: '"Privacy Breach" means ...', '**Inputs** - prompts, files ...', '"Term": the period ...'
+_GLOSSARY = re.compile(
+    r"(?:\*\*|__|[\"“])(?P<term>[A-Z][\w -]{1,30}?)(?:\*\*|__|[\"”])\s*(?:[-–—:]|means\b|shall\s+mean\b|includes\b)\s*"
+    r"(?P<body>[^\n]{0,240})"
+)
+
+
+def defined_terms(documents: list[Document], meaning: re.Pattern[str], reach: int = 60) -> set[str]:
+    """The family's defined terms whose definition (its first `reach` characters) matches `meaning`."""
+    return {
+        m.group("term").strip()
+        for doc in documents
+        for m in _GLOSSARY.finditer(doc.text)
+        if meaning.search(m.group("body")[:reach])
+    }
+
+
+def with_terms(pattern: re.Pattern[str], terms: set[str]) -> re.Pattern[str]:
+    """`pattern` widened by whole-word `terms` (the family's own names for the same thing)."""
+    if not terms:
+        return pattern
+    names = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"{pattern.pattern}|\b(?:{names})\b", pattern.flags)
 
 
 def is_definition(text: str) -> bool:
