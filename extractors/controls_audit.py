@@ -30,7 +30,9 @@ from extractors.text import find_durations, parse_number
 # --- audit rights -----------------------------------------------------------------------------
 AUDIT = rx(
     r"\b(?:audit(?:s|ed|ing)?|inspect(?:s|ed|ing|ions?)?|examin(?:e|ation))\b"
-    r"(?!\s+(?:reports?|summar\w*|opinions?|letters?|certificat\w*|trails?|logs?|committee))|"
+    # "audit events", "audit log entries": a product's record of activity, not an audit
+    r"(?!\s+(?:reports?|summar\w*|opinions?|letters?|certificat\w*|trails?|logs?|committee|events?|entries|histor(?:y|ies)|"
+    r"functionality|features?|fields?))|"
     # a review carried out on the vendor's premises is an inspection, whatever it is called
     r"\breview(?:ing)?\b(?=[^.;]{0,120}\b(?:at|on)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+|its\s+|their\s+|our\s+)"
     r"(?:[\w-]+\s+)?(?:premises|offices|facilities|sites?|data\s+cent(?:er|re)s?)\b)"
@@ -62,7 +64,7 @@ SUBSTITUTE_FOR = rx(
 )
 # verbs only: "Service Provider" or "Supplier" is a party, not an offer of a report
 PROVIDE = rx(
-    r"\b(?:provid(?:e|es|ed|ing)|furnish\w*|ma(?:ke|kes|de)\s+(?:\w+\s+){0,3}?available|deliver(?:s|ed|ing)?|"
+    r"\b(?:provid(?:e|es|ed|ing)|furnish\w*|ma(?:ke|kes|de)\s+(?:[\w/-]+\s+){0,12}?available|deliver(?:s|ed|ing)?|"
     r"shar(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|send(?:s|ing)?|sent|(?:is|are)\s+(?:made\s+)?available)\b"
 )
 # the customer's side of the same offer: "Customer may satisfy itself by reviewing the ISO certificate",
@@ -208,9 +210,12 @@ def audit_rights(req: Requirement, ctx: ReviewContext) -> Finding:
     )
     params: dict[str, int | float | str | bool | None] = {}
     if granted:
+        # the clause that grants the right leads ("the Client may carry out inspections"), before sentences
+        # that only mention an audit ("errors found in the examination of the results")
+        granted.sort(key=lambda h: _RIGHT.search(h.sentence.text) is None)
         params["notice_days"] = notice_param(granted, radius=1)[0]
         params["frequency_months"] = _audit_frequency(granted) or _audit_frequency(
-            [Hit(s, "audit", 0, 0, None, "ok") for h in granted[:1] for s in neighbours(h.sentence, 1)]
+            [Hit(s, "audit", 0, 0, None, "ok") for h in granted[:3] for s in neighbours(h.sentence, 1)]
         )
         weak, extra = weak_signals(granted, AUDIT_WEAK)
         where = granted[0].sentence.where

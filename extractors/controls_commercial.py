@@ -65,6 +65,10 @@ CHANGE_CONTROL = rx(
     rf"\bno\s+(?:change|modification|variation|amendment)s?\s+(?:to|of|in)\s+(?:the\s+)?{_OBJECTS}[^.]{{0,200}}?"
     r"\b(?:unless|except|until)\b[^.]{0,160}?(?:signed|change\s+(?:order|request|note)|agreed\s+in\s+writing|mutual)|"
     r"\bchanges?\s+(?:to|of)\s+(?:the\s+)?(?:scope|services|fees|charges)[^.]{0,80}\bonly\b[^.]{0,80}\b(?:change\s+control|signed|mutual)"
+    # "No change shall be effective unless recorded in a change note signed by both Parties"
+    + r"|\bno\s+(?:change|modification|variation)s?\s+(?:shall|will)\s+(?:be\s+)?(?:effective|binding|valid|take\s+effect)"
+    r"[^.]{0,160}?\b(?:unless|except|until)\b[^.]{0,120}?\b(?:change\s+(?:order|request|note|control)|"
+    r"signed\s+by\s+(?:\w+\s+){0,4}?both)"
 )
 
 # "We may update the firmware and the features of the platform at any time": a change right over the

@@ -74,7 +74,9 @@ COMMERCIAL = rx(
     r"\b(?:sell|sale|monetis\w*|monetiz\w*|commerciali[sz]\w*|for\s+any\s+(?:\w+\s+)?purposes?"
     + _NOT_EXCEPT
     + r"|"
-    r"(?:share|disclose|licen[cs]e|provide)\w*\s+(?:\w+\s+){0,4}?to\s+(?:any\s+)?third\s+parties)\b"
+    r"(?:share|disclose|licen[cs]e|provide)\w*\s+(?:\w+\s+){0,4}?to\s+(?:any\s+)?third\s+parties|"
+    # models or a graph built from one customer's data and used to serve the vendor's other customers
+    r"(?:provide|offer|serve|sell)\w*\s+(?:\w+\s+){0,3}?(?:to|for)\s+(?:its|our|their|the\s+\w+'s)\s+other\s+(?:customers|clients))\b"
 )  # even de-identified data may not be sold or used for any purpose at all
 
 
@@ -336,6 +338,14 @@ def _own_records(hit: Hit) -> bool:
     return bool(OWN_RECORDS.match(text, hit.end)) and not ALSO_DATA.search(obj)
 
 
+# "keep an audit trail of all restore, deletion and retention actions ... for twelve months": a record of what
+# was done to the data, whose own retention is no deletion of the data
+ACTIVITY_LOG = rx(
+    r"\b(?:keep|maintain|retain|record)\w*\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:audit\s+trails?|logs?|records?)\s+of\s+"
+    r"(?:all\s+|any\s+|each\s+)?(?:[\w,-]+\s+){0,8}?(?:actions|operations|activit(?:y|ies)|events|requests|changes)\b"
+)
+
+
 CUSTOMER_CHOICE = rx(
     rf"\b{CUST}(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?(?:selects?|chooses?|configures?|sets|instructs?|determines?|decides?|elects?)\b"
 )
@@ -365,7 +375,9 @@ def data_retention(req: Requirement, ctx: ReviewContext) -> Finding:
     hits = [
         h
         for h in scan(ctx, "delete", DELETE_VERB, within=topic)
-        if (_on_exit(h) or ROLLING.search(h.sentence.text)) and not CONFIDENTIAL.search(h.sentence.text)
+        if (_on_exit(h) or ROLLING.search(h.sentence.text))
+        and not CONFIDENTIAL.search(h.sentence.text)
+        and not ACTIVITY_LOG.search(h.sentence.text)
     ]
     granted = ok(hits) or _retention_limits(ctx)
     if not granted:

@@ -74,7 +74,7 @@ REPORT_COPY = rx(
 )
 MAINTAINED = rx(
     r"\bmaintain\w*|\bcompl(?:y|ies|iance|iant)\b|\bcertif\w*|\badhere\w*|\baligned\b|\bconform\w*|\bannual\w*|"
-    r"\b(?:each|every)\s+year\b|\bType\s*(?:II|2)\b"
+    r"\b(?:each|every)\s+year\b"
 )
 
 

@@ -373,7 +373,8 @@ TERM_NEAR = rx(
 
 # "During the Subscription Term, history is kept for ...": the term as a time frame, not its length.
 TERM_AS_TIME = rx(
-    r"(?:\b(?:during|throughout|within|until|before|after|in)|\b(?:expiry|expiration|end|termination|remainder|balance|"
+    # "retain the log for the duration of the Agreement and two years thereafter": "for" the term is a time frame
+    r"(?:\b(?:during|throughout|within|until|before|after|in|for)|\b(?:expiry|expiration|end|termination|remainder|balance|"
     r"renewal)\s+of)\s+(?:the\s+|each\s+|any\s+|its\s+|this\s+)?$"
 )
 
