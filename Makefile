@@ -9,7 +9,7 @@ TORCH_VERSION ?= 2.13.0
 TORCH_INDEX_ARGS ?=
 SAMPLE := examples/acme-cloud/msa.pdf examples/acme-cloud/dpa.docx examples/acme-cloud/order_form.txt
 
-.PHONY: help setup demo test check lint format eval eval-second eval-third eval-fourth eval-fifth eval-sixth eval-seventh eval-eighth eval-holdout eval-cuad bench clean
+.PHONY: help setup demo test check lint format eval eval-second eval-third eval-fourth eval-fifth eval-sixth eval-seventh eval-eighth eval-holdout eval-cuad eval-cuad-agreement bench clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -70,6 +70,9 @@ eval-holdout: setup  ## score on the held-out set (written independently of the 
 
 eval-cuad: setup  ## score the review on the CUAD development split (CUAD playbook)
 	$(PY) -m evals.run --dataset cuad
+
+eval-cuad-agreement: setup  ## how consistently CUAD's lawyers label the clause kinds the CUAD rules recognise
+	$(PY) -m evals.cuad_agreement
 
 bench: setup  ## print speed and memory figures
 	$(PY) -m evals.bench

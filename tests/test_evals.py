@@ -282,3 +282,20 @@ def test_misses_list_exactly_the_disagreements_with_their_reasons() -> None:
     assert (
         "1 disagreement(s)" in out and f"{case.id} / {pair.requirement}: expected missing, got present" in out
     )
+
+
+def test_cuad_agreement_counts_rule_sentences_inside_lawyer_spans(tmp_path: Path) -> None:
+    from evals.cuad_agreement import agreement, main
+
+    root = _tiny_cuad(tmp_path / "cuad")
+    result = agreement(root, ["governing_law", "termination_for_convenience", "anti_assignment"])
+    law = result["governing_law"]["governed_by"]
+    assert (law.sentences, law.labelled_sentences, law.contracts, law.labelled_contracts) == (1, 1, 1, 1)
+    tfc = result["termination_for_convenience"]["without_cause"]
+    assert tfc.sentence_agreement == 1.0 and tfc.document_agreement == 1.0
+    assignment = result["anti_assignment"]["consent_to_assign"]
+    assert assignment.contracts == 1 and assignment.document_agreement == 1.0
+    out = tmp_path / "agreement.json"
+    assert main(["--cuad-dir", str(root), "--category", "governing_law", "--out", str(out)]) == 0
+    assert json.loads(out.read_text())["governing_law"]["governed_by"]["sentence_agreement"] == 1.0
+    assert main(["--cuad-dir", str(tmp_path / "nowhere"), "--out", str(out)]) == 2
