@@ -28,6 +28,7 @@ from evals.datasets import (
     FOURTH_FILE,
     GOLD_FILE,
     HOLDOUT_FILE,
+    NINTH_FILE,
     SECOND_FILE,
     SEVENTH_FILE,
     SIXTH_FILE,
@@ -62,6 +63,7 @@ PLAYBOOKS = {
     "sixth": "default",
     "seventh": "default",
     "eighth": "default",
+    "ninth": "default",
     "holdout": "default",
     "cuad": "cuad",
 }
@@ -100,6 +102,7 @@ def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase
         "sixth": SIXTH_FILE,
         "seventh": SEVENTH_FILE,
         "eighth": EIGHTH_FILE,
+        "ninth": NINTH_FILE,
         "holdout": HOLDOUT_FILE,
     }
     return load_gold(files[dataset], limit)
