@@ -179,6 +179,11 @@ def _customer_duty(before: str, word: str) -> bool:
     return bool(duties) and not _RIGHT.search(before[duties[-1].start() :])
 
 
+# "which the Customer's finance team can export for its own internal and statutory audits": the customer's
+# audits of itself
+OWN_AUDITS = rx(r"\b(?:its|their|your|our)\s+own\s+(?:[\w-]+\s+){0,3}?$")
+
+
 def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
     """Audit hits where the customer (or its auditor/regulator) audits; 'Vendor shall permit Customer to
     audit' counts, 'Vendor may audit Customer's use' does not."""
@@ -188,7 +193,9 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
         audits_customer = re.match(rf"\s+(?:the\s+)?(?:{CUST}|your)\b", text[h.end : h.end + 30], re.I)
         own_audit = OWN_AUDIT.search(text[max(0, h.start - 40) : h.start]) and h.role != "customer"
         unaimed = h.role is None and not re.search(rf"\b{VEND}\b|regulator|supervisory", text, re.I)
-        replaced = REPLACED.search(text[max(0, h.start - 50) : h.start])
+        replaced = REPLACED.search(text[max(0, h.start - 50) : h.start]) or OWN_AUDITS.search(
+            text[max(0, h.start - 60) : h.start]
+        )
         if audits_customer or own_audit or unaimed or replaced or LICENCE_AUDIT.search(text):
             continue
         if h.role == "customer" and _customer_duty(

@@ -8,6 +8,7 @@ import re
 from assistant.models import Finding
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
+from extractors.parties import family_roles
 from extractors.rules import (
     NOTICE,
     VEND,
@@ -19,6 +20,7 @@ from extractors.rules import (
     rx,
     scan,
     to_finding,
+    to_vendor,
     unclear_reference,
 )
 from extractors.spans import Sentence, doc_sentences, neighbours, notice_durations, sentence_index
@@ -152,6 +154,7 @@ def _notice_hits(ctx: ReviewContext) -> list[Hit]:
     """Sentences that give notice of a change: notice words, a window before the change takes effect, or
     a notice following the change right."""
     hits = [h for h in scan(ctx, "notice", NOTICE, within=CHANGE) if not _at_will_only(h.sentence.text)]
+    to_vendor(hits, family_roles(ctx.documents))
     windows = [
         h for h in scan(ctx, "notice", BEFORE_EFFECT, within=CHANGE) if notice_durations(h.sentence.text)
     ]

@@ -201,6 +201,16 @@ def _about_data(hit: Hit, topic: re.Pattern[str]) -> bool:
     return bool(before and topic.search(before[-1].text))
 
 
+# "Vendor may de-identify Client Data. Vendor may use such de-identified data for any lawful purpose": the
+# data named by "such" is the customer's, named in the sentence before
+SUCH_DATA = rx(r"\b(?:such|that|this|the\s+resulting)\s+(?:[\w-]+\s+){0,2}?(?:data|information)\b")
+
+
+def _follows_data(hit: Hit, topic: re.Pattern[str]) -> bool:
+    before = [s for s in context(hit, 1) if s.start < hit.sentence.start]
+    return bool(before and topic.search(before[-1].text))
+
+
 @register("data_ownership")
 def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
     """Customer keeps ownership of its data; weak if the vendor may use it for its own purposes."""
@@ -214,6 +224,12 @@ def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
         h
         for h in ok(scan(ctx, "use", TRAINING, within=SERVICE_RECORDS, actors=("vendor", "both", None)))
         if (h.sentence.doc.id, h.sentence.start) not in seen
+    ]
+    seen = {(h.sentence.doc.id, h.sentence.start) for h in uses}
+    uses += [
+        h
+        for h in ok(scan(ctx, "use", OWN_USE, within=SUCH_DATA, actors=("vendor", "both", None)))
+        if (h.sentence.doc.id, h.sentence.start) not in seen and _follows_data(h, used)
     ]
     misuse = [h for h in uses if _misuse(h)]
     weak = (
@@ -259,9 +275,18 @@ RET_WEAK = {
         rf"as\s+(?:long\s+as\s+)?(?:the\s+)?{VEND}\s+(?:requires?|deems?|considers?|determines?|needs?)|as\s+long\s+as\s+(?:necessary|required|needed)\s+for\s+(?:its|our|the\s+{VEND}'?s)|"
         r"\bindefinitely\b|in\s+(?:its|our)\s+(?:sole\s+)?discretion|for\s+(?:its|our|\w+'s)\s+(?:own\s+)?(?:\w+\s+)?(?:business|internal|legitimate)\s+purposes|"
         rf"for\s+such\s+period\s+as\s+(?:the\s+)?\w+\s+(?:requires|determines|deems|considers)|determined\s+by\s+(?:the\s+)?\w+'?s?\s+"
-        r"(?:own\s+)?(?:internal|operational|business)|(?:internal|operational|business)\s+(?:operational\s+)?(?:requirements|needs)"
+        r"(?:own\s+)?(?:internal|operational|business)|(?:internal|operational|business)\s+(?:operational\s+)?(?:requirements|needs)|"
+        # "delete it in accordance with the Provider's standard data retention schedule": the vendor's own clock
+        rf"in\s+accordance\s+with\s+(?:the\s+)?(?:{VEND}(?:'s|’s)|its|our)\s+(?:own\s+)?(?:standard\s+|internal\s+)?"
+        r"(?:data\s+)?(?:retention|deletion|destruction)\s+(?:schedules?|polic(?:y|ies)|procedures?)"
     ),
 }
+
+
+KEEP_CARVE_OUT = rx(
+    r"\b(?:save|except|provided|but|other\s+than)\b[^.;]{0,60}\b(?:may|shall|will|can)\s+(?:\w+\s+){0,2}?"
+    r"(?:retain|keep|archive|hold|store)\b[^.;]*$"
+)
 
 
 def _deletion_days(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
@@ -272,6 +297,8 @@ def _deletion_days(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
         verbs = [m.start() for m in DELETE_VERB.finditer(text)] or [m.start() for m in DELETE.finditer(text)]
         verbs = verbs or [hit.start]  # "shall not retain Customer Data after 30 days": the retain verb
         found = [d for d in find_durations(text) if d.unit not in {"hours"} or d.value >= 24]
+        # "..., save that the Provider may retain certificates for up to ten years": a carve-out's period
+        found = [d for d in found if not KEEP_CARVE_OUT.search(text[max(0, d.start - 120) : d.start])]
         if verbs and found:
             nearest = min(found, key=lambda d: min(abs(d.start - v) for v in verbs))
             values.append((nearest.days(), hit))

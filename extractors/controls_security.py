@@ -23,6 +23,7 @@ from extractors.rules import (
     rx,
     scan,
     to_finding,
+    to_vendor,
     unclear_reference,
 )
 from extractors.spans import defined_terms, with_terms
@@ -151,7 +152,7 @@ LOGGING = rx(
     r"(?<!message\s)(?<!messaging\s)(?<!call\s)(?<!chat\s)(?<!conversation\s)(?<!sms\s)(?<!delivery\s)"
     r"\blog(?:s|ging|ged)?\b(?![-\s]+(?:in|on|into)\b)|audit\s+trails?|monitor\w*\s+(?:of\s+)?(?:all\s+)?(?:\w+\s+)?(?:access|activity|systems?|network|usage)|"
     r"(?:access|activity|security|event)\s+(?:logs?|monitoring)|\bSIEM\b|"
-    r"(?:access|activit(?:y|ies)|actions?|sessions?|events?|entr(?:y|ies)|exits?|log-?ins?)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"\b(?:access|activit(?:y|ies)|actions?|sessions?|events?|entr(?:y|ies)|exits?|log-?ins?)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:is|are|shall\s+be|will\s+be)\s+(?:\w+\s+)?recorded|\brecords?\s+of\s+(?:all\s+)?(?:\w+\s+)?access|"
     r"\baccess\s+(?:records|histor(?:y|ies)|registers?)\b"
 )
@@ -190,18 +191,63 @@ MAYBE_FEATURE = rx(
 )
 
 
+# "The platform allows the Client's administrator to create roles and restrict access": a control the customer
+# operates with the product's features is customer-side, not the vendor's
+CUSTOMER_OPERATES = rx(
+    rf"\b(?:allow|enable|let|permit)s?\s+(?:the\s+)?(?:{CUST}|you|your)(?:'s|’s)?\s*(?:[\w-]+\s+){{0,3}}?"
+    r"(?:to\s+)?[^.;]{0,120}$"
+)
+
+
+def _customer_operates(hit: Hit) -> bool:
+    return bool(CUSTOMER_OPERATES.search(hit.sentence.text[: hit.start]))
+
+
 def _maybe_feature(hit: Hit) -> bool:
     """The control is named among features the product may include, before the hit in its sentence."""
     return bool(MAYBE_FEATURE.search(hit.sentence.text[: hit.start]))
+
+
+# "an audit trail of every change your users make", "recording every view ... by any User": a product feature
+# that logs the customer's own users, not the vendor's access to the data
+USERS_LOGGED = rx(
+    r"\b(?:your|its|the\s+(?:customer|client|buyer)(?:'s|’s))\s+(?:authori[sz]ed\s+|end[- ])?users?\b|"
+    r"\bby\s+(?:a|any|each|every|the)\s+(?:authori[sz]ed\s+)?(?-i:User)\b"
+)
+VENDOR_STAFF = rx(
+    r"\b(?:staff|personnel|employees|administrators?|admins?|engineers|support\s+team|operators|sub-?processors?)\b"
+)
+
+
+CUSTOMER_OWN = rx(rf"\b(?:your|its|(?:the\s+)?(?:{CUST})(?:'s|’s))\s+(?:system\s+|own\s+)?$")
+
+
+def _users_only(hit: Hit) -> bool:
+    """The log records the customer's users (and no vendor staff, other than the customer's own admins)."""
+    text = hit.sentence.text
+    staff = [
+        m
+        for m in VENDOR_STAFF.finditer(text)
+        if not CUSTOMER_OWN.search(text[max(0, m.start() - 30) : m.start()])
+    ]
+    return bool(USERS_LOGGED.search(text)) and not staff
 
 
 @register("access_logging")
 def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
     """Access restrictions AND logging/monitoring of access; weak with only one of the two."""
     access_all = [
-        h for h in scan(ctx, "access", ACCESS) if not _confidentiality_only(h) and not _maybe_feature(h)
+        h
+        for h in scan(ctx, "access", ACCESS)
+        if not _confidentiality_only(h) and not _maybe_feature(h) and not _customer_operates(h)
     ]
-    logging_all = [h for h in scan(ctx, "logging", LOGGING) if not _maybe_feature(h)]
+    logging_all = [
+        h
+        for h in scan(ctx, "logging", LOGGING)
+        if not _maybe_feature(h)
+        and not _users_only(h)
+        and len(h.sentence.text.split()) > 3  # not a bare heading
+    ]
     access, logging = ok(access_all), ok(logging_all)
     weak = []
     if access and not logging:
@@ -391,6 +437,7 @@ def incident_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     # the family's own names for an incident: '"Relevant Incident" means ... and any Security Incident'
     incident = with_terms(INCIDENT, defined_terms(ctx.documents, INCIDENT, reach=240))
     hits = scan(ctx, "notify", NOTIFY, within=incident)
+    to_vendor(hits, family_roles(ctx.documents))
     seen = {(h.sentence.doc.id, h.sentence.start) for h in hits}
     hits += [h for h in _bare_breach_hits(ctx) if (h.sentence.doc.id, h.sentence.start) not in seen]
     granted = [h for h in ok(hits) if not _to_authority_only(h)]

@@ -95,7 +95,7 @@ REMAINING_FEES = rx(
 PAYABLE = rx(
     r"\bpa(?:y|ys|id|ying|yable|yment)\b|\bdue\b|\bowe|\bliab|\bcharge|\bfee\b|\baccelerat|\binvoice"
 )
-REFUND = rx(r"\brefund\w*|\bcredit\w*")
+REFUND = rx(r"(?<!non-)(?<!non)\brefund\w*|\bcredit\w*")  # "non-refundable" refunds nothing
 PARTIAL_FEE = rx(
     r"\b\d{1,2}\s*%|\b(?:one|two|three|four|five|six|\d)\s*(?:\(\d+\)\s*)?months?'?\s*(?:of\s+)?(?:the\s+)?fees"
 )
@@ -104,7 +104,8 @@ LOCKIN = rx(
     r"(?:the\s+)?(?:end|expiry|expiration|completion|lapse)?\s*(?:of\s+)?(?:the\s+)?(?:first|initial)\s+"
 )
 ANNIVERSARY = rx(
-    r"(?P<n>first|second|third|fourth|fifth|\d)(?:st|nd|rd|th)?\s+anniversary|"
+    # "the fifth (5th) anniversary of the Go-Live Date"
+    r"(?P<n>first|second|third|fourth|fifth|\d)(?:st|nd|rd|th)?(?:\s*\(\d(?:st|nd|rd|th)?\))?\s+anniversary|"
     # "with effect from the end of the third Contract Year"
     r"(?:end\s+of|after|following|from|expiry\s+of|completion\s+of)\s+(?:the\s+)?(?P<y>first|second|third|fourth|fifth|\d)"
     r"(?:st|nd|rd|th)?\s+(?:contract\s+|subscription\s+|agreement\s+)?year\b"
@@ -120,9 +121,18 @@ INITIAL_TERM = rx(
 )
 
 
+# "no right to terminate for convenience before the expiry of the Initial Term or of any Renewal Term": a ban
+# that runs to the end of every term never lifts
+EVERY_TERM = rx(
+    r"\b(?:any|each|every|all)\s+(?:renewal|extension|subsequent|extended)\s+(?:terms?|periods?)|\bthen[- ]current\s+(?:term|period)"
+)
+
+
 def _time_limited_ban(hit: Hit, term_months: int | None) -> bool:
     """A ban on convenience termination that only lasts for a stated time grants the right afterwards."""
     if hit.verdict != "negated" or not TIME_LIMITED.search(hit.sentence.text):
+        return False
+    if EVERY_TERM.search(hit.sentence.text):
         return False
     if _lockin_months([hit], term_months) is None:
         return False
@@ -348,7 +358,7 @@ EXPIRE = rx(
 )
 PRICE_UP = rx(
     r"renew\w*[^.]{0,160}(?:price|pricing|fees?|rates?)[^.]{0,120}(?:increase|then[- ]current|list\s+price|adjust)|"
-    r"renew\w*[^.]{0,120}(?:then[- ]current|list)\s+(?:list\s+)?(?:prices?|pricing|rates?|fees?)|"
+    r"renew\w*[^.]{0,120}(?:then[- ]current|list)\s+(?:list\s+|standard\s+|published\s+)?(?:prices?|pricing|rates?|fees?)|"
     r"(?:fees?|prices?|pricing)[^.]{0,80}renew\w*[^.]{0,80}(?:then[- ]current|list\s+price|increase|adjust)|"
     r"(?:increase|adjust|change|modify|revise|set)\w*[^.]{0,80}(?:fees?|prices?|rates?|pricing)[^.]{0,80}renew"
 )
@@ -406,6 +416,15 @@ def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
     return value, hit
 
 
+# An open-ended agreement, with no term of its own (a continuation "thereafter" follows a term instead)
+UNTIL_TERMINATED = rx(
+    r"\b(?:continues?|remains?|shall\s+(?:continue|remain)|will\s+(?:continue|remain))\s+in\s+(?:full\s+)?(?:force|effect)"
+    r"(?:\s+and\s+effect)?\s+(?:\w+\s+){0,3}?until\s+(?:it\s+is\s+|validly\s+)?terminated|"
+    r"\b(?:concluded|entered\s+into)\s+for\s+an\s+(?:indefinite|unlimited)\s+(?:period|term|duration)"
+)
+THEREAFTER = rx(r"\bthereafter\b|\bafter\s+(?:that|which|the\s+(?:initial|minimum|first))|\bthen\b")
+
+
 # what can expire: the agreement itself, or a statement of work or contract issued under it
 TERM_WORDS = rx(
     r"\bterm\b|agreement|subscription|order|\bSOW\b|statement\s+of\s+work|\bcontract\b|\bengagement\b"
@@ -456,6 +475,24 @@ def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
             present_reason=f"{what} ({evidence[0].sentence.where}).{note}",
             weak=weak,
             params=params,
+        )
+        return to_finding(req, out)
+    indefinite = [
+        h
+        for h in ok(scan(ctx, "indefinite", UNTIL_TERMINATED, actors=None))
+        if not THEREAFTER.search(h.sentence.text)
+    ]
+    if indefinite and not expires:
+        # "continues in force until terminated in accordance with clause 17": a minimum period inside an
+        # open-ended agreement is a lock-in, not a term that expires or renews
+        out = decide(
+            req,
+            [],
+            present_reason="",
+            params=params,
+            ctx=ctx,
+            missing_reason=f"The agreement runs until terminated ({indefinite[0].sentence.where}): no term "
+            "expires or renews.",
         )
         return to_finding(req, out)
     fixed = [h for h in [term_hit, *expires[:1]] if h is not None]

@@ -43,7 +43,7 @@ CUST = r"(?:customer|client|licensee|controller|subscriber|you)"
 VEND = r"(?:vendor|provider|supplier|licensor|processor|company|we)"
 # Plain-English drafting announces with "tell you", "warn", "let you know", "email you".
 NOTICE = rx(
-    r"\bnotice|\bnotif|\binform|\bannounc\w*|prior\s+to|in\s+advance|advance|\b(?:tell|tells|warn|warns|alert|alerts)\s+(?:you|the\s+\w+|\w+)\b|"
+    r"\bnotice|\bnotif|\binform(?!ation)|\bannounc\w*|prior\s+to|in\s+advance|advance|\b(?:tell|tells|warn|warns|alert|alerts)\s+(?:you|the\s+\w+|\w+)\b|"
     r"\blet\s+(?:you|the\s+\w+|\w+)\s+know\b|\b(?:e-?mail|write\s+to|message)\s+(?:you|the\s+customer|customer|client)\b"
 )
 CONFIDENTIAL = rx(r"confidential\s+information(?![^.]{0,80}\bdata\b)")
@@ -129,6 +129,26 @@ def _judge(
 def ok(hits: Iterable[Hit]) -> list[Hit]:
     """Only the hits that grant the element."""
     return [h for h in hits if h.ok]
+
+
+def to_vendor(hits: Iterable[Hit], roles: Roles) -> None:
+    """Mark as wrong-direction the notices whose recipient is the vendor ('The Bank shall notify Provider
+    within 24 hours', 'let us know about any change'): whoever gives such a notice, it is not the vendor's."""
+    for hit in hits:
+        if not hit.ok:
+            continue
+        text = hit.sentence.text
+        inside = text[hit.start : hit.end]
+        after = text[hit.end : hit.end + 40]
+        recipient = re.match(r"\s*(?:to\s+|with\s+)?(?:the\s+)?(?P<who>[\w&.-]+(?:\s+[\w&.-]+)?)", after)
+        named = re.search(r"\blet\s+(?P<who>\w+)\s+know\b", inside, re.I)
+        for m in (named, recipient):
+            if m is None:
+                continue
+            words = m.group("who").split()
+            if any(roles.role_of(w) == "vendor" for w in [m.group("who"), *words[:1]]):
+                hit.verdict = "wrong_direction"
+                break
 
 
 def durations_in(hit: Hit, near: re.Pattern[str] | None = None) -> list[Duration]:
