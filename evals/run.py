@@ -32,6 +32,7 @@ from evals.datasets import (
     SECOND_FILE,
     SEVENTH_FILE,
     SIXTH_FILE,
+    TENTH_FILE,
     THIRD_FILE,
     DatasetError,
     EvalCase,
@@ -64,6 +65,7 @@ PLAYBOOKS = {
     "seventh": "default",
     "eighth": "default",
     "ninth": "default",
+    "tenth": "default",
     "holdout": "default",
     "cuad": "cuad",
 }
@@ -103,6 +105,7 @@ def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase
         "seventh": SEVENTH_FILE,
         "eighth": EIGHTH_FILE,
         "ninth": NINTH_FILE,
+        "tenth": TENTH_FILE,
         "holdout": HOLDOUT_FILE,
     }
     return load_gold(files[dataset], limit)

@@ -132,7 +132,7 @@ def test_validator_reports_bad_labels(tmp_path: Path) -> None:
 DATASETS = ROOT / "evals" / "datasets"
 
 
-@pytest.mark.parametrize("name", ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "holdout"])
+@pytest.mark.parametrize("name", ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "holdout"])
 def test_every_labelled_set_validates_and_loads(name: str) -> None:
     from evals.datasets import load_gold
 
@@ -143,7 +143,7 @@ def test_every_labelled_set_validates_and_loads(name: str) -> None:
     assert all(len(case.labels) == len(validate.PARAMS) for case in cases)
 
 
-SETS_WITH_BINARIES = ["gold", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "holdout"]
+SETS_WITH_BINARIES = ["gold", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "holdout"]
 TARGETS = [(name, target) for name in SETS_WITH_BINARIES for target in targets(DATASETS / name)]
 
 
