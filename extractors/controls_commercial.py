@@ -322,6 +322,12 @@ def _credit_cap(remedies: list[Hit]) -> int | None:
     return None
 
 
+FAILURE = rx(
+    r"\bfail\w*|\bmiss\w*|\bbelow\b|\bnot\s+(?:be\s+)?(?:met|achieved|attained)|\bfalls?\s+short|\bunavailab\w*|"
+    r"\bdowntime|\boutages?\b|\bbreach\w*"
+)
+
+
 def _disclaimed(targets: list[Hit]) -> bool:
     """'We do not offer service levels or uptime commitments': the vendor disclaims service levels."""
     return any(h.verdict == "negated" and SLA_TOPIC.match(h.sentence.text, h.start) for h in targets)
@@ -339,6 +345,10 @@ def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
     targets = [h for h in scan(ctx, "target", TARGET, actors=None) if not _to_be_agreed(h)]
     remedies = [h for h in scan(ctx, "remedy", REMEDY, actors=None) if _sla_remedy(h)]
     granted_t, granted_r = ok(targets), ok(remedies)
+    if any(h.verdict == "negated" and _sla_remedy(h) for h in remedies):
+        # "no service credits, refunds or other compensation apply if it is not met": only a remedy that
+        # itself names the failure survives ("fees reduced for the winter months" is a discount)
+        granted_r = [h for h in granted_r if FAILURE.search(h.sentence.text)]
     if _disclaimed(targets):
         granted_t = [h for h in granted_t if _has_value(h)]
     params: dict[str, int | float | str | bool | None] = {}

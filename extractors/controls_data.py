@@ -40,7 +40,7 @@ OWN = rx(
     r"all\s+rights?\s+in\b|retain\w*\s+all\s+(?:\w+\s+){0,3}?rights?|belongs?\s+to|vests?\s+in|(?:remains?|stays?|is|are)\s+(?:solely\s+)?yours|all\s+right,?\s+title\s+and\s+interest|(?:sole\s+and\s+)?exclusive\s+property|property\s+of|title\s+to)\b"
 )
 TRAINING = rx(
-    r"\btrain\w*\s+(?:[\w'’-]+\s+){0,7}?(?:models?|algorithms?|AI|artificial|machine|neural|LLMs?)\b|\b(?:models?|AI)\s+training\b|"
+    r"\btrain\w*,?\s+(?:[\w'’,-]+\s+){0,7}?(?:models?|algorithms?|AI|artificial|machine|neural|LLMs?)\b|\b(?:models?|AI)\s+training\b|"
     r"\bmachine[\s-]+learning\b|\bartificial\s+intelligence\b"
 )
 # What the service records of the customer's business, under names other than "data": the transactions,
@@ -50,6 +50,11 @@ SERVICE_RECORDS = rx(
     r"employees?|end[- ]users?|shoppers?|cardholders?)\s+(?:data|records|transcripts?|recordings?|logs|content|histor(?:y|ies))\b|"
     r"\b(?:transcripts?|recordings?|conversations?)\b"
 )
+# models, graphs or products built from one customer's data and offered to the vendor's other customers
+_OTHER_CUSTOMERS = (
+    r"(?:provide|offer|serve|sell)\w*\s+(?:\w+\s+){0,3}?(?:to|for)\s+(?:its\s+|our\s+|their\s+|the\s+\w+'s\s+)?"
+    r"other\s+(?:customers|clients)"
+)
 # "for any purpose other than performing the Services" restricts use; it does not widen it
 _NOT_EXCEPT = r"(?!\s+(?:other\s+than|except|save|beyond|not\s+(?:expressly\s+)?(?:permitted|authori[sz]ed)))"
 OWN_USE = rx(
@@ -58,7 +63,7 @@ OWN_USE = rx(
     r"exploit\w*|(?:its\s+own|any)\s+(?:\w+\s+)?purposes?"
     + _NOT_EXCEPT
     + r"|sell|monetis\w*|monetiz\w*|benchmark\w*|"
-    r"marketing|advertis\w*|research\s+and\s+development|product\s+development)\b"
+    r"marketing|advertis\w*|research\s+and\s+development|product\s+development|" + _OTHER_CUSTOMERS + r")\b"
 )
 USE_DATA = rx(DATA.pattern + r"|\b(?:inputs?|outputs?|prompts?|content|submissions|uploads?)\b")
 OPT_IN = rx(
@@ -76,7 +81,7 @@ COMMERCIAL = rx(
     + r"|"
     r"(?:share|disclose|licen[cs]e|provide)\w*\s+(?:\w+\s+){0,4}?to\s+(?:any\s+)?third\s+parties|"
     # models or a graph built from one customer's data and used to serve the vendor's other customers
-    r"(?:provide|offer|serve|sell)\w*\s+(?:\w+\s+){0,3}?(?:to|for)\s+(?:its|our|their|the\s+\w+'s)\s+other\s+(?:customers|clients))\b"
+     + _OTHER_CUSTOMERS + r")\b"
 )  # even de-identified data may not be sold or used for any purpose at all
 
 
@@ -162,9 +167,9 @@ def data_terms(ctx: ReviewContext) -> re.Pattern[str]:
     return with_terms(DATA, defined_terms(ctx.documents, _DATA_WORDS) | _capitalised_data(ctx))
 
 
-# Capitalised data categories name what the contract protects ("Student Data", "Transaction Data"); the
+# Capitalised data categories name what the contract protects ("Student Data", "Hospital Images"); the
 # vendor's own and derived data are not the customer's.
-_CAP_DATA = re.compile(r"\b([A-Z][a-z]+)\s+(?:Data|Content)\b")
+_CAP_DATA = re.compile(r"\b([A-Z][a-z]+)\s+(?:Data|Content|Images|Records|Files|Materials|Documents)\b")
 _NOT_CUSTOMER_DATA = re.compile(
     r"usage|aggregated?|anonymi[sz]ed|statistical|service|performance|system|account|derived|platform|"
     r"telemetry|diagnostic|technical|open|master|reference|test|sample|provider|supplier|vendor|licensor|company|"

@@ -141,7 +141,7 @@ ACCESS = rx(
     r"(?:restrict|limit)\w*\s+(?:\w+\s+){0,2}access|access\s+(?:[\w'’-]+\s+){0,10}(?:is|shall\s+be|will\s+be|are)\s+(?:restricted|limited)|"
     r"only\s+(?:to\s+)?(?:authori[sz]ed|those)\s+(?:personnel|employees|staff|individuals)|background\s+(?:checks?|screening)|"
     r"multi-?factor|\bMFA\b|unique\s+(?:user\s+)?(?:ids?|credentials)|who\s+need\s+(?:such\s+)?access|"
-    r"\baccess\w*\b[^.;]{0,80}\bonly\b|\bonly\b[^.;]{0,100}\baccess\w*\b|(?:legitimate\s+)?business\s+need\s+(?:to\s+know|for\s+access)|"
+    r"\baccess\w*\b[^.;]{0,80}\bonly\b|(?<!read-)(?<!read\s)\bonly\b[^.;]{0,100}\baccess\w*\b|(?:legitimate\s+)?business\s+need\s+(?:to\s+know|for\s+access)|"
     r"\bwho\s+(?:require|need)\s+(?:such\s+)?access|"
     # personnel controls by their national names: police checks, Garda / NPPV vetting, security clearance
     r"\bvett(?:ed|ing)\b|\bpolice\s+(?:checks?|clearances?|certificates?)|\bcriminal\s+(?:records?|background)\s+checks?|"
@@ -150,7 +150,8 @@ ACCESS = rx(
 LOGGING = rx(
     # "call recordings and message logs" are the customer's content, not a record of who accessed it
     r"(?<!message\s)(?<!messaging\s)(?<!call\s)(?<!chat\s)(?<!conversation\s)(?<!sms\s)(?<!delivery\s)"
-    r"\blog(?:s|ging|ged)?\b(?![-\s]+(?:in|on|into)\b)|audit\s+trails?|monitor\w*\s+(?:of\s+)?(?:all\s+)?(?:\w+\s+)?(?:access|activity|systems?|network|usage)|"
+    # (not "log-ins", nor the "LOG" of a reference number such as "MCA-LOG-2026")
+    r"(?<![\w-])log(?:s|ging|ged)?\b(?![-\s]+(?:in|on|into)\b)(?!-\w)|audit\s+trails?|monitor\w*\s+(?:of\s+)?(?:all\s+)?(?:\w+\s+)?(?:access|activity|systems?|network|usage)|"
     r"(?:access|activity|security|event)\s+(?:logs?|monitoring)|\bSIEM\b|"
     r"\b(?:access|activit(?:y|ies)|actions?|sessions?|events?|entr(?:y|ies)|exits?|log-?ins?)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:is|are|shall\s+be|will\s+be)\s+(?:\w+\s+)?recorded|\brecords?\s+of\s+(?:all\s+)?(?:\w+\s+)?access|"
@@ -212,10 +213,11 @@ def _maybe_feature(hit: Hit) -> bool:
 # that logs the customer's own users, not the vendor's access to the data
 USERS_LOGGED = rx(
     r"\b(?:your|its|the\s+(?:customer|client|buyer)(?:'s|’s))\s+(?:authori[sz]ed\s+|end[- ])?users?\b|"
-    r"\bby\s+(?:a|any|each|every|the)\s+(?:authori[sz]ed\s+)?(?-i:User)\b"
+    r"\b(?:by|of)\s+(?:a|any|each|every|the)?\s*(?:authori[sz]ed\s+)?(?-i:Users?)\b"
 )
 VENDOR_STAFF = rx(
     r"\b(?:staff|personnel|employees|administrators?|admins?|engineers|support\s+team|operators|sub-?processors?)\b"
+    r"(?!\s+(?:console|panel|portal|page|interface|dashboard))"
 )
 
 

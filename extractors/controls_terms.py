@@ -19,13 +19,14 @@ from extractors.rules import (
     scan,
     to_finding,
 )
-from extractors.spans import neighbours, target_missing
+from extractors.spans import Sentence, doc_sentences, neighbours, target_missing
 from extractors.text import find_durations, negated_before, parse_number
 
 # --- termination for convenience -----------------------------------------------------------------
 TERMINATE = rx(
     # "retrieve it at any time before the termination date": a noun naming a date or a fee is no act of ending
-    r"\b(?:terminat|cancel)\w*\b(?!\s+(?:date|day|fees?|charges?|payments?|costs?)\b)|\bclose\s+(?:your|its|the)\s+account|"
+    # Quebec civil law "resiliates" a contract for services (art. 2125 C.C.Q.)
+    r"\b(?:terminat|cancel|resiliat|résili)\w*\b(?!\s+(?:date|day|fees?|charges?|payments?|costs?)\b)|\bclose\s+(?:your|its|the)\s+account|"
     # "end this Call-Off Contract", "end the Master Services Agreement": titled agreements too
     r"\b(?:end|exit)\s+(?:this|the|its|your|any|an?)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|subscription|order|services?|"
     r"schedule|statement\s+of\s+work|SOW)\b|"
@@ -281,6 +282,43 @@ def _terminable_only_elsewhere(ctx: ReviewContext) -> Outcome | None:
     return None
 
 
+# precedence of a family's documents: the order form over the SLA, the DPA, the SOW and the master terms
+_RANK = {"order_form": 0, "sla": 1, "dpa": 2, "sow": 3, "msa": 4}
+
+
+def _banned_in_prevailing_document(granted: list[Hit], ctx: ReviewContext) -> bool:
+    """'The Customer may not terminate the Subscription before the end of the Committed Term or of any
+    Renewal Term' in the order form overrides the online terms' 'cancel a monthly plan at any time'."""
+    found = scan(ctx, "ban", NO_CONVENIENCE, actors=("customer", "both", None))
+    bans = [h for h in found if h.verdict in ("ok", "negated") and EVERY_TERM.search(h.sentence.text)]
+    rank = lambda h: _RANK.get(h.sentence.doc.kind.value, 5)  # noqa: E731
+    return bool(bans) and all(min(rank(b) for b in bans) < rank(g) for g in granted)
+
+
+# "subject to payment of the Termination Payment in accordance with Schedule 5": the fee named by a defined
+# term, whose amount the family states elsewhere
+_NAMED_PAYMENT = rx(
+    r"\b(?:payment\s+of|paying|pay)\s+(?:the\s+)?(?P<term>(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))"
+)
+
+
+def _named_fee(granted: list[Hit], ctx: ReviewContext) -> list[Sentence]:
+    for hit in granted:
+        m = _NAMED_PAYMENT.search(hit.sentence.text)
+        if m is None:
+            continue
+        name = re.compile(rf"\b{re.escape(m.group('term'))}\b", re.I)
+        found = [
+            s
+            for doc in ctx.documents
+            for s in doc_sentences(doc)
+            if s.start != hit.sentence.start and name.search(s.text) and _all_remaining_fees(s.text)
+        ]
+        if found:
+            return found[:1]
+    return []
+
+
 @register("termination_convenience")
 def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
     """The customer may terminate for convenience (wholly or per service)."""
@@ -296,7 +334,10 @@ def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
     elsewhere = None if granted else _terminable_only_elsewhere(ctx)
     if elsewhere is not None:
         return to_finding(req, elsewhere)
+    if granted and _banned_in_prevailing_document(granted, ctx):
+        granted = []
     fee = [s for h in granted for s in neighbours(h.sentence, 2) if _all_remaining_fees(s.text)]
+    fee = fee or _named_fee(granted, ctx)
     lockin = _lockin_months(granted + [h for h in hits if h.verdict == "negated"], term)
     if lockin is None and any(INITIAL_TERM.search(h.sentence.text) for h in granted + hits):
         lockin = 10**3 if term is None else term  # "only after the Minimum Term" of unstated length
@@ -482,7 +523,7 @@ def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
         for h in ok(scan(ctx, "indefinite", UNTIL_TERMINATED, actors=None))
         if not THEREAFTER.search(h.sentence.text)
     ]
-    if indefinite and not expires:
+    if indefinite:
         # "continues in force until terminated in accordance with clause 17": a minimum period inside an
         # open-ended agreement is a lock-in, not a term that expires or renews
         out = decide(

@@ -49,18 +49,16 @@ _DEFINED_HEREINAFTER = re.compile(
     + r"[\"“'](?P<alias>[A-Z][\w&.\- ]{1,30}?)[\"”']"
 )
 _DEFINED_BARE = re.compile(
-    r"\(\s*(?:the\s+)?(?P<alias>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*\)[ \t]*(?:$|[,;]|\band\b|(?=\s+[A-Z]))",
+    r"\(\s*(?:the\s+)?(?P<alias>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*\)[ \t]*(?:$|;|\band\b|(?=\s+[A-Z]))",
     re.M,
 )
 
 
 def _definitions(head: str) -> list[re.Match[str]]:
     """Party definitions of a preamble, in order of appearance (bare names only in its first 2,500 chars)."""
-    found = [
-        *_DEFINED.finditer(head),
-        *_DEFINED_HEREINAFTER.finditer(head),
-        *_DEFINED_BARE.finditer(head[:2500]),
-    ]
+    found = [*_DEFINED.finditer(head), *_DEFINED_HEREINAFTER.finditer(head)]
+    if len(found) < 2:  # bare names only where the preamble names its parties no other way
+        found += _DEFINED_BARE.finditer(head[:2500])
     found.sort(key=lambda m: m.start())
     out: list[re.Match[str]] = []
     for m in found:
@@ -70,7 +68,7 @@ def _definitions(head: str) -> list[re.Match[str]]:
 
 
 _COMMON_TERM = re.compile(
-    r"agreement|date|term|service|order|exhibit|schedule|annex|data|information|software|platform|product|fee|"
+    r"agreement|contract|date|term|service|order|exhibit|schedule|annex|data|information|software|platform|product|fee|"
     r"confidential|personal|security|incident|breach|polic|documentation|user|content|affiliate|party|parties|"
     r"dpa|msa|sla|sow|addendum|terms|law|period|effective"
 )
@@ -187,7 +185,8 @@ def _lettered_roles(text: str, lettered: list[str], vendor: list[str], customer:
 
 
 _STATUTE_BEFORE = re.compile(
-    r"\b(?:Act|Ordinance|Regulations?|Law|Code|Directive|Decree|Statute|Rules)(?:\s+(?:No\.?\s*)?\d+)?"
+    # "Regulation (EU) 2016/679 ("GDPR")": a law's short name, with its number after a parenthetical
+    r"\b(?:Act|Ordinance|Regulations?|Law|Code|Directive|Decree|Statute|Rules)(?:\s*\([^)]{0,30}\))?(?:\s+(?:No\.?\s*)?[\d/]+)?"
     r"(?:\s+of\s+\d{4})?(?:,?\s+\d{4})?(?:\s*\([^)]{0,30}\))*\s*\(?\s*$"
 )
 _NEXT_PARTY = re.compile(r"\band\b|\bbetween\b|[;(]|\n", re.I)

@@ -228,8 +228,11 @@ _VERBISH = re.compile(
 _BARE_NUMBER = re.compile(r"\s*\(?[A-Z]{0,2}\d+(?:\.\d+)*[.)]?\s*")
 
 
-# "The Customer owns all Customer Content.": a present-tense verb taking a determined object is a sentence
-_VERB_OBJECT = re.compile(r"\b[a-z]\w*[^s\W]s\s+(?:all|the|any|each|its|their|every|such|a|an)\b")
+# "The Customer owns all Customer Content.", "Customer Data belongs to the Customer.": a present-tense verb
+# taking a determined object (directly or after a preposition) is a sentence
+_VERB_OBJECT = re.compile(
+    r"\b[a-z]\w*[^s\W]s\s+(?:(?:to|with|in|on|for|from|at|by)\s+)?(?:all|the|any|each|its|their|every|such|a|an)\b"
+)
 
 
 def _run_in_heading(text: str, numbered: object = False) -> bool:

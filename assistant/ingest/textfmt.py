@@ -25,6 +25,8 @@ _BLOCKS = {
     "pre", "section", "table", "tbody", "thead", "tfoot", "ul", "br", "center",
 }  # fmt: skip
 _WS = re.compile(r"\s+")
+# '<span class="num">7.1</span>State Data ...': a clause number styled apart (CSS margin) but glued in the text
+_GLUED_NUMBER = re.compile(r"^(\(?\d{1,3}(?:\.\d{1,3})*\)?\.?)(?=[A-Z][a-z])")
 
 
 def decode_text(data: bytes) -> str:
@@ -56,7 +58,7 @@ class _HtmlText:
 
     def emit(self, text: str, level: int | None = None) -> None:
         """Add one block as a line; `level` marks it as a heading."""
-        text = _WS.sub(" ", text).strip()
+        text = _GLUED_NUMBER.sub(r"\1 ", _WS.sub(" ", text).strip())
         if not text:
             return
         if self.label is not None:

@@ -9,8 +9,9 @@ original bytes: on re-ingest of the same bytes, before a review, and by `clauseg
 History:
     1 - the parser before versions were recorded.
     2 - two-column PDF pages are read column by column (`columns`).
+    3 - an HTML block whose clause number is glued to its text ("7.1State Data") gets the space back.
 """
 
 from __future__ import annotations
 
-PARSER_VERSION = 2
+PARSER_VERSION = 3
