@@ -132,7 +132,9 @@ def test_validator_reports_bad_labels(tmp_path: Path) -> None:
 DATASETS = ROOT / "evals" / "datasets"
 
 
-@pytest.mark.parametrize("name", ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "holdout"])
+@pytest.mark.parametrize(
+    "name", ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "holdout"]
+)
 def test_every_labelled_set_validates_and_loads(name: str) -> None:
     from evals.datasets import load_gold
 
