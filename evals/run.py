@@ -24,6 +24,7 @@ from assistant.settings import Settings
 from evals.datasets import (
     DEFAULT_CUAD_DIR,
     EIGHTH_FILE,
+    ELEVENTH_FILE,
     FIFTH_FILE,
     FOURTH_FILE,
     GOLD_FILE,
@@ -66,6 +67,7 @@ PLAYBOOKS = {
     "eighth": "default",
     "ninth": "default",
     "tenth": "default",
+    "eleventh": "default",
     "holdout": "default",
     "cuad": "cuad",
 }
@@ -106,6 +108,7 @@ def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase
         "eighth": EIGHTH_FILE,
         "ninth": NINTH_FILE,
         "tenth": TENTH_FILE,
+        "eleventh": ELEVENTH_FILE,
         "holdout": HOLDOUT_FILE,
     }
     return load_gold(files[dataset], limit)

@@ -133,7 +133,20 @@ DATASETS = ROOT / "evals" / "datasets"
 
 
 @pytest.mark.parametrize(
-    "name", ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "holdout"]
+    "name",
+    [
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "holdout",
+    ],
 )
 def test_every_labelled_set_validates_and_loads(name: str) -> None:
     from evals.datasets import load_gold
@@ -145,7 +158,18 @@ def test_every_labelled_set_validates_and_loads(name: str) -> None:
     assert all(len(case.labels) == len(validate.PARAMS) for case in cases)
 
 
-SETS_WITH_BINARIES = ["gold", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "holdout"]
+SETS_WITH_BINARIES = [
+    "gold",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "holdout",
+]
 TARGETS = [(name, target) for name in SETS_WITH_BINARIES for target in targets(DATASETS / name)]
 
 
