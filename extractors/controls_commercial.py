@@ -231,8 +231,10 @@ REMEDY = rx(
 CAP = rx(
     r"(?:not\s+exceed,?\s*(?:in\s+(?:the\s+)?aggregate,?\s*)?|capped\s+at|maximum\s+(?:of\s+)?|up\s+to|limited\s+to|cap\s+of|"
     # "the maximum aggregate Service Credits in any month shall be ten percent (10%)"
-    r"(?:maximum|aggregate|total)\s+(?:[\w-]+\s+){0,7}?(?:shall|will|may)\s+(?:not\s+exceed|be)\b)"
-    r"\s*(?:[\w-]+\s+(?:percent\s+)?\()?(?P<pct>\d{1,3})\)?\s*(?:%|percent)"
+    # "the total of all credits shall in no calendar month exceed five per cent (5 %)"
+    r"(?:maximum|aggregate|total)\s+(?:[\w-]+\s+){0,7}?(?:shall|will|may)\s+(?:not\s+exceed|be|(?:in\s+no|never)\s+"
+    r"(?:[\w-]+\s+){0,3}?exceed)\b)"
+    r"\s*(?:[\w-]+\s+(?:percent\s+|per\s*cent\s+)?\()?(?P<pct>\d{1,3})\)?\s*(?:%|percent)"
 )
 # "capped at two per cent of the Monthly Charges": a cap written in words
 CAP_WORDS = rx(

@@ -53,7 +53,8 @@ SERVICE_RECORDS = rx(
 # models, graphs or products built from one customer's data and offered to the vendor's other customers
 _OTHER_CUSTOMERS = (
     r"(?:provide|offer|serve|sell)\w*\s+(?:\w+\s+){0,3}?(?:to|for)\s+(?:its\s+|our\s+|their\s+|the\s+\w+'s\s+)?"
-    r"other\s+(?:customers|clients)"
+    r"other\s+(?:customers|clients)|(?:evaluations?|benchmarks?|reports?|products?|services)\s+(?:for|to)\s+"
+    r"(?:its|our|their)\s+other\s+(?:customers|clients)"
 )
 # "for any purpose other than performing the Services" restricts use; it does not widen it
 _NOT_EXCEPT = r"(?!\s+(?:other\s+than|except|save|beyond|not\s+(?:expressly\s+)?(?:permitted|authori[sz]ed)))"
@@ -85,13 +86,22 @@ COMMERCIAL = rx(
 )  # even de-identified data may not be sold or used for any purpose at all
 
 
-def _misuse(hit: Hit) -> bool:
+USAGE_ONLY = rx(r"\busage\s+(?:data|statistics|information|metrics)\b|\btelemetry\b")
+
+
+def _misuse(hit: Hit, topic: re.Pattern[str]) -> bool:
     """Own-purpose use without opt-in: AI training always counts; other improvement only beyond
-    de-identified aggregates or usage telemetry."""
+    de-identified aggregates or usage telemetry ('Usage Data and Learner Data in pseudonymised form' uses
+    more than telemetry)."""
     text = hit.sentence.text
     if OPT_IN.search(text) or not re.search(r"\b(?:use|process|train|exploit|sell|licen[cs]e)", text, re.I):
         return False
-    return bool(TRAINING.search(text) or COMMERCIAL.search(text)) or not OWN_USE_OK.search(text)
+    if TRAINING.search(text) or COMMERCIAL.search(text):
+        return True
+    excused = OWN_USE_OK.search(USAGE_ONLY.sub(" ", text))
+    if excused:
+        return False
+    return not USAGE_ONLY.search(text) or bool(topic.search(USAGE_ONLY.sub(" ", text)))
 
 
 KEPT = rx(
@@ -236,7 +246,7 @@ def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
         for h in ok(scan(ctx, "use", OWN_USE, within=SUCH_DATA, actors=("vendor", "both", None)))
         if (h.sentence.doc.id, h.sentence.start) not in seen and _follows_data(h, used)
     ]
-    misuse = [h for h in uses if _misuse(h)]
+    misuse = [h for h in uses if _misuse(h, used)]
     weak = (
         [f"the vendor may use customer data for its own purposes ({misuse[0].sentence.where})"]
         if misuse

@@ -148,13 +148,21 @@ def _vendor_provides(hit: Hit) -> bool:
     )
 
 
+# the next sentence continues the exit clause: "Such assistance ...", "This period ...", "The Exit Period ..."
+# ("The Monthly Minimum Fee remains payable ..." starts another subject)
+CONTINUES_EXIT = rx(
+    r"\W*(?:such|this|that|these)\b|\W*the\s+(?:[\w-]+\s+){0,2}?(?:period|assistance|services?|support|export|return|"
+    r"transition|migration|hand-?over|data|records|files|window)\b"
+)
+
+
 def _following(hits: list[Hit]) -> list[Hit]:
     """The sentence after each hit in the same clause, when it continues the same subject ('Such
     assistance ...', 'This period ...', 'The Exit Period ...')."""
     out = []
     for hit in hits:
         after = [s for s in neighbours(hit.sentence, 1) if s.start > hit.sentence.start]
-        if after and re.match(r"\W*(?:such|this|that|these|the)\b", after[0].text, re.I):
+        if after and CONTINUES_EXIT.match(after[0].text):
             out.append(Hit(after[0], hit.element, 0, 0, hit.role, "ok"))
     return out
 

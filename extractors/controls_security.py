@@ -4,11 +4,12 @@ incident notification."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.models import Finding, Status
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
-from extractors.parties import family_roles
+from extractors.parties import Roles, family_roles
 from extractors.rules import (
     CONFIDENTIAL,
     CUST,
@@ -151,7 +152,9 @@ LOGGING = rx(
     # "call recordings and message logs" are the customer's content, not a record of who accessed it
     r"(?<!message\s)(?<!messaging\s)(?<!call\s)(?<!chat\s)(?<!conversation\s)(?<!sms\s)(?<!delivery\s)"
     # (not "log-ins", nor the "LOG" of a reference number such as "MCA-LOG-2026")
-    r"(?<![\w-])log(?:s|ging|ged)?\b(?![-\s]+(?:in|on|into)\b)(?!-\w)|audit\s+trails?|monitor\w*\s+(?:of\s+)?(?:all\s+)?(?:\w+\s+)?(?:access|activity|systems?|network|usage)|"
+    # (nor "log incidents with the service desk": logging a ticket)
+    r"(?<![\w-])log(?:s|ging|ged)?\b(?![-\s]+(?:in|on|into)\b)(?!-\w)"
+    r"(?!\s+(?:(?:an?|the|all|any)\s+)?(?:incidents?|tickets?|calls?|requests?|issues?|faults?|defects?|cases?)\b)|audit\s+trails?|monitor\w*\s+(?:of\s+)?(?:all\s+)?(?:\w+\s+)?(?:access|activity|systems?|network|usage)|"
     r"(?:access|activity|security|event)\s+(?:logs?|monitoring)|\bSIEM\b|"
     r"\b(?:access|activit(?:y|ies)|actions?|sessions?|events?|entr(?:y|ies)|exits?|log-?ins?)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:is|are|shall\s+be|will\s+be)\s+(?:\w+\s+)?recorded|\brecords?\s+of\s+(?:all\s+)?(?:\w+\s+)?access|"
@@ -194,14 +197,17 @@ MAYBE_FEATURE = rx(
 
 # "The platform allows the Client's administrator to create roles and restrict access": a control the customer
 # operates with the product's features is customer-side, not the vendor's
-CUSTOMER_OPERATES = rx(
-    rf"\b(?:allow|enable|let|permit)s?\s+(?:the\s+)?(?:{CUST}|you|your)(?:'s|’s)?\s*(?:[\w-]+\s+){{0,3}}?"
-    r"(?:to\s+)?[^.;]{0,120}$"
-)
+_LETS = re.compile(r"\b(?:allow|enable|let|permit)s?\s+(?:the\s+)?", re.I)
 
 
-def _customer_operates(hit: Hit) -> bool:
-    return bool(CUSTOMER_OPERATES.search(hit.sentence.text[: hit.start]))
+def _customer_operates(hit: Hit, roles: Roles) -> bool:
+    """The hit follows 'allows/enables [the customer or its people] to ...' in its sentence."""
+    before = hit.sentence.text[: hit.start]
+    lets = list(_LETS.finditer(before))
+    if not lets or len(before) - lets[-1].end() > 160:
+        return False
+    after = before[lets[-1].end() :]
+    return bool(re.match(r"(?:you|your)\b", after, re.I) or roles.customer.match(after))
 
 
 def _maybe_feature(hit: Hit) -> bool:
@@ -211,9 +217,8 @@ def _maybe_feature(hit: Hit) -> bool:
 
 # "an audit trail of every change your users make", "recording every view ... by any User": a product feature
 # that logs the customer's own users, not the vendor's access to the data
-USERS_LOGGED = rx(
-    r"\b(?:your|its|the\s+(?:customer|client|buyer)(?:'s|’s))\s+(?:authori[sz]ed\s+|end[- ])?users?\b|"
-    r"\b(?:by|of)\s+(?:a|any|each|every|the)?\s*(?:authori[sz]ed\s+)?(?-i:Users?)\b"
+_DEFINED_USERS = re.compile(
+    r"\b(?:by|of)\s+(?:a\s+|any\s+|each\s+|every\s+|the\s+)?(?:[Aa]uthori[sz]ed\s+)?Users?\b"
 )
 VENDOR_STAFF = rx(
     r"\b(?:staff|personnel|employees|administrators?|admins?|engineers|support\s+team|operators|sub-?processors?)\b"
@@ -221,33 +226,40 @@ VENDOR_STAFF = rx(
 )
 
 
-CUSTOMER_OWN = rx(rf"\b(?:your|its|(?:the\s+)?(?:{CUST})(?:'s|’s))\s+(?:system\s+|own\s+)?$")
+@lru_cache(maxsize=64)
+def _customer_side(customer: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the customer's users, 'the customer's ... ' just before a word) for a family's customer pattern."""
+    owner = rf"(?:\b(?:your|its)|{customer})"
+    users = re.compile(rf"{owner}(?:'s|’s)?\s+(?:authori[sz]ed\s+|end[- ]|key\s+)?users?\b", re.I)
+    own = re.compile(rf"(?:\b(?:your|its)\s+|{customer}(?:'s|’s)\s+)(?:[\w-]+\s+)?$", re.I)
+    return users, own
 
 
-def _users_only(hit: Hit) -> bool:
+def _users_only(hit: Hit, roles: Roles) -> bool:
     """The log records the customer's users (and no vendor staff, other than the customer's own admins)."""
     text = hit.sentence.text
+    users, own = _customer_side(roles.customer.pattern)
     staff = [
-        m
-        for m in VENDOR_STAFF.finditer(text)
-        if not CUSTOMER_OWN.search(text[max(0, m.start() - 30) : m.start()])
+        m for m in VENDOR_STAFF.finditer(text) if not own.search(text[max(0, m.start() - 40) : m.start()])
     ]
-    return bool(USERS_LOGGED.search(text)) and not staff
+    return bool(users.search(text) or _DEFINED_USERS.search(text)) and not staff
 
 
 @register("access_logging")
 def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
     """Access restrictions AND logging/monitoring of access; weak with only one of the two."""
+    roles = family_roles(ctx.documents)
     access_all = [
         h
         for h in scan(ctx, "access", ACCESS)
-        if not _confidentiality_only(h) and not _maybe_feature(h) and not _customer_operates(h)
+        if not _confidentiality_only(h) and not _maybe_feature(h) and not _customer_operates(h, roles)
     ]
     logging_all = [
         h
         for h in scan(ctx, "logging", LOGGING)
         if not _maybe_feature(h)
-        and not _users_only(h)
+        and not _users_only(h, roles)
+        and not _customer_operates(h, roles)
         and len(h.sentence.text.split()) > 3  # not a bare heading
     ]
     access, logging = ok(access_all), ok(logging_all)
@@ -285,7 +297,7 @@ INCIDENT = rx(
     r"\b(?:accessed|disclosed|acquired|used|obtained|altered)\s+(?:or\s+\w+\s+)?by\s+(?:an?\s+|any\s+)?"
     r"unauthori[sz]ed\s+(?:persons?|part(?:y|ies)|third\s+part(?:y|ies)|individuals?|users?|entit(?:y|ies))|"
     # GDPR's own wording in translation, and "compromise" as a defined incident term
-    r"\bbreach\s+of\s+the\s+(?:protection|security|confidentiality)\s+of\s+(?:personal\s+)?data|"
+    r"\bbreach\s+of\s+the\s+(?:protection|security|confidentiality)\s+of\s+(?:[\w-]+\s+){0,2}?data|"
     r"\b(?:security|data|system|account)\s+compromises?\b|\bcompromise\s+of\s+(?:\w+\s+)?(?:data|systems?|security)|"
     r"\b(?:security|privacy|cyber|data)\s+incidents?\b|\bprivacy\s+breach(?:es)?\b|"
     # regulatory vocabularies: NYDFS "Cybersecurity Event", Indonesia's PDP Law "failure of personal data

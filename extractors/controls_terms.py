@@ -185,14 +185,20 @@ LOCKIN_BEFORE = rx(
 )
 
 
+# Austrian and German drafting: "The Parties waive the right of ordinary termination for a period of 36 months"
+WAIVED_FOR = rx(
+    r"\bwaive\w*\s+(?:the\s+|their\s+|its\s+)?(?:right\s+(?:of|to)\s+)?(?:ordinary\s+)?terminat\w*[^.;]{0,80}?"
+    r"\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?"
+)
+
+
 def _lockin_months(hits: list[Hit], term_months: int | None) -> int | None:
     """Months before the customer may terminate for convenience, if the clause states a lock-in."""
     ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
     for hit in hits:
         text = hit.sentence.text
-        m = LOCKIN.search(text)
-        if m:
-            following = [d for d in find_durations(text) if 0 <= d.start - m.end() <= 10]
+        for m in (LOCKIN.search(text), WAIVED_FOR.search(text)):
+            following = [d for d in find_durations(text) if m and 0 <= d.start - m.end() <= 10]
             if following:
                 return following[0].months()
         for d in find_durations(text):
@@ -218,7 +224,8 @@ def _lockin_months(hits: list[Hit], term_months: int | None) -> int | None:
 
 
 EVENT_BEFORE = rx(
-    r"\b(?:upon|on|following|after|at|in\s+the\s+event\s+of|on\s+or\s+after)\s+(?:the\s+|any\s+)?(?:expiry\s+or\s+|expiration\s+or\s+)?$"
+    r"\b(?:upon|on|following|after|at|in\s+the\s+event\s+of|on\s+or\s+after|(?:date|day|time)\s+of)\s+(?:the\s+|any\s+)?"
+    r"(?:expiry\s+or\s+|expiration\s+or\s+)?$"
 )
 
 
@@ -338,7 +345,8 @@ def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
         granted = []
     fee = [s for h in granted for s in neighbours(h.sentence, 2) if _all_remaining_fees(s.text)]
     fee = fee or _named_fee(granted, ctx)
-    lockin = _lockin_months(granted + [h for h in hits if h.verdict == "negated"], term)
+    waivers = [h for h in scan(ctx, "waiver", WAIVED_FOR, actors=None) if h.ok] if granted else []
+    lockin = _lockin_months(granted + [h for h in hits if h.verdict == "negated"] + waivers, term)
     if lockin is None and any(INITIAL_TERM.search(h.sentence.text) for h in granted + hits):
         lockin = 10**3 if term is None else term  # "only after the Minimum Term" of unstated length
     days = notice_param(granted)[0]
@@ -367,8 +375,8 @@ AUTO = rx(
     r"from\s+year\s+to\s+year|year-to-year|month-to-month|\brenews\b[^.;]{0,120}\bunless\b|"
     # translated civil-law drafting: "Thereafter it extends by a further twelve months in each case"
     r"\b(?:it|agreement|contract|term|licen[cs]e|subscription)\s+(?:\w+\s+){0,2}?(?:extends?|is\s+extended|"
-    r"shall\s+be\s+extended|prolongs?|is\s+prolonged)\s+(?:(?:automatically|tacitly)\s+)?"
-    r"(?:by|for)\s+(?:a\s+|an\s+)?(?:further|another|additional|successive)\b"
+    r"shall\s+be\s+extended|prolongs?|is\s+prolonged|(?:is\s+)?(?:deemed|considered)\s+(?:to\s+be\s+)?(?:prolonged|extended|renewed))\s+"
+    r"(?:(?:automatically|tacitly)\s+)?(?:by|for)\s+(?:a\s+|an\s+|each\s+)?(?:further|another|additional|successive|subsequent)\b"
 )
 # An open-ended continuation after a stated term runs on until someone stops it, like a renewal; with no
 # term at all it is an evergreen service, which states no term.
@@ -388,7 +396,8 @@ TERM = rx(
     r"\b(?:agreement|order(?:\s+form)?|subscription|contract|licen[cs]e)\s+(?:\w+\s+){0,6}?(?:for\s+a\s+(?:period|term)\s+of|"
     r"(?:shall|will)\s+(?:commence|continue|remain\s+in\s+(?:full\s+)?force))|"
     # plain English: "Each subscription runs for one month", "Your plan lasts for twelve months"
-    r"\b(?:agreement|order|subscription|contract|licen[cs]e|plan)\s+(?:\w+\s+){0,2}?(?:(?:runs|lasts)\b|is\s+for\b)|"
+    r"\b(?:agreement|order|subscription|contract|licen[cs]e|plan)\s+(?:\w+\s+){0,2}?(?:(?:runs|lasts)\b|is\s+for\b|"
+    r"is\s+(?:valid|in\s+force|effective)\s+for\b)|"
     # plural: "Annual subscriptions run for twelve (12) months from the date of purchase"
     r"\b(?:agreements|orders|subscriptions|contracts|licen[cs]es|plans)\s+(?:\w+\s+){0,2}?(?:run|last)\s+for\b"
 )
@@ -418,6 +427,7 @@ NON_RENEWAL = rx(
 )
 TERM_NEAR = rx(
     r"\bterm\b|\bperiod\b|\bduration\b|commenc|continue|for\s+a|of\s+|\b(?:runs|lasts)\b|\b(?:is|run|last)\s+for\b|"
+    r"\b(?:valid|in\s+force)\s+for\b|"
     r"\b(?:ends|expires|terminates)\b"
 )
 

@@ -74,11 +74,14 @@ DEFINITION_RE = re.compile(
 )
 XREF_RE = re.compile(
     r"\b(?P<kind>Section|Clause|Article|Paragraph|Schedule|Exhibit|Annex|Appendix|Attachment)\s+"
-    r"(?P<num>\d+(?:\.\d+)*|[A-Z]{1,3}\b)(?:\s*\((?P<title>[^)]{1,60})\))?",
+    # a lettered number is upper-case ("Schedule B"); "this paragraph for a period" names no paragraph
+    r"(?P<num>\d+(?:\.\d+)*|(?-i:[A-Z]{1,3})\b)(?:\s*\((?P<title>[^)]{1,60})\))?",
     re.I,
 )
 NAMED_DOC_RE = re.compile(
-    r"\b(?:set\s+(?:out|forth)|described|specified|detailed|defined|contained|provided)\s+in\s+(?:the\s+)?"
+    # "Service Credits shall be calculated in accordance with the Service Level Schedule"
+    r"\b(?:(?:set\s+(?:out|forth)|described|specified|detailed|defined|contained|provided|calculated|determined)\s+in|"
+    r"in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?"
     r"(?:applicable\s+)?(?P<name>(?:[A-Z][\w-]*\s+){0,4}(?:Exhibit|Schedule|Annex|Appendix|Addendum|Policy|Attachment))\b"
 )
 
@@ -331,12 +334,20 @@ _GLOSSARY = re.compile(
 )
 
 
+# CIS and civil-law glossaries define with a dash at the start of a numbered line: "1.7. Incident - any ..."
+_DASH_GLOSSARY = re.compile(
+    r"^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?P<term>[A-Z][\w -]{1,30}?)[ \t]+[-–—][ \t]+(?P<body>[^\n]{0,240})",
+    re.M,
+)
+
+
 def defined_terms(documents: list[Document], meaning: re.Pattern[str], reach: int = 60) -> set[str]:
     """The family's defined terms whose definition (its first `reach` characters) matches `meaning`."""
     return {
         m.group("term").strip()
         for doc in documents
-        for m in _GLOSSARY.finditer(doc.text)
+        for glossary in (_GLOSSARY, _DASH_GLOSSARY)
+        for m in glossary.finditer(doc.text)
         if meaning.search(m.group("body")[:reach])
     }
 
