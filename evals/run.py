@@ -34,6 +34,7 @@ from evals.datasets import (
     SEVENTH_FILE,
     SIXTH_FILE,
     TENTH_FILE,
+    TWELFTH_FILE,
     THIRD_FILE,
     DatasetError,
     EvalCase,
@@ -68,6 +69,7 @@ PLAYBOOKS = {
     "ninth": "default",
     "tenth": "default",
     "eleventh": "default",
+    "twelfth": "default",
     "holdout": "default",
     "cuad": "cuad",
 }
@@ -109,6 +111,7 @@ def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase
         "ninth": NINTH_FILE,
         "tenth": TENTH_FILE,
         "eleventh": ELEVENTH_FILE,
+        "twelfth": TWELFTH_FILE,
         "holdout": HOLDOUT_FILE,
     }
     return load_gold(files[dataset], limit)

@@ -145,6 +145,7 @@ DATASETS = ROOT / "evals" / "datasets"
         "ninth",
         "tenth",
         "eleventh",
+        "twelfth",
         "holdout",
     ],
 )
@@ -168,6 +169,7 @@ SETS_WITH_BINARIES = [
     "ninth",
     "tenth",
     "eleventh",
+    "twelfth",
     "holdout",
 ]
 TARGETS = [(name, target) for name in SETS_WITH_BINARIES for target in targets(DATASETS / name)]
