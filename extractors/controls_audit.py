@@ -192,7 +192,10 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
         text = h.sentence.text
         audits_customer = re.match(rf"\s+(?:the\s+)?(?:{CUST}|your)\b", text[h.end : h.end + 30], re.I)
         own_audit = OWN_AUDIT.search(text[max(0, h.start - 40) : h.start]) and h.role != "customer"
-        unaimed = h.role is None and not re.search(rf"\b{VEND}\b|regulator|supervisory", text, re.I)
+        unaimed = h.role is None and not (
+            re.search(rf"\b{VEND}\b|regulator|supervisory", text, re.I)
+            or family_roles(ctx.documents).vendor.search(text)
+        )
         replaced = REPLACED.search(text[max(0, h.start - 50) : h.start]) or OWN_AUDITS.search(
             text[max(0, h.start - 60) : h.start]
         )

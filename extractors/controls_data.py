@@ -37,7 +37,7 @@ DATA = rx(
 OWN = rx(
     r"(?<!its\s)(?<!our\s)(?<!your\s)(?<!their\s)(?<!his\s)(?<!her\s)"  # "its own data" is not ownership
     r"\b(?:own(?:s|ed|ership)?|(?<!data\s)(?<!system\s)(?<!asset\s)(?<!business\s)(?<!process\s)(?<!risk\s)owners?|"
-    r"all\s+rights?\s+in\b|retain\w*\s+all\s+(?:\w+\s+){0,3}?rights?|belongs?\s+to|vests?\s+in|(?:remains?|stays?|is|are)\s+(?:solely\s+)?yours|all\s+right,?\s+title\s+and\s+interest|(?:sole\s+and\s+)?exclusive\s+property|property\s+of|title\s+to)\b"
+    r"all\s+rights?\s+in\b|retain\w*\s+all\s+(?:\w+\s+){0,3}?rights?|belongs?\s+(?:\w+ly\s+)?to|vests?\s+in|(?:remains?|stays?|is|are)\s+(?:solely\s+)?yours|all\s+right,?\s+title\s+and\s+interest|(?:sole\s+and\s+)?exclusive\s+property|property\s+of|title\s+to)\b"
 )
 TRAINING = rx(
     r"\btrain\w*,?\s+(?:[\w'’,-]+\s+){0,7}?(?:models?|algorithms?|AI|artificial|machine|neural|LLMs?)\b|\b(?:models?|AI)\s+training\b|"
@@ -127,7 +127,7 @@ LICENCE = rx(
 )
 
 
-_OWNED_BY = r"(?:property\s+of|owned\s+by|belongs?\s+to|vest\w*\s+in|remains?\s+(?:with|in))"
+_OWNED_BY = r"(?:property\s+of|owned\s+by|belongs?\s+(?:\w+ly\s+)?to|vest\w*\s+in|remains?\s+(?:with|in))"
 
 
 def _owner_by_alias(text: str, doc_roles: Roles) -> bool | None:
@@ -150,7 +150,7 @@ def _owner_ok(hit: Hit) -> bool:
         return by_alias
     for party, answer in ((CUST, True), (VEND, False)):
         if re.search(
-            rf"(?:property\s+of|owned\s+by|belongs?\s+to|vest\w*\s+in|remains?\s+(?:with|in))\s+(?:the\s+)?{party}\b",
+            rf"{_OWNED_BY}\s+(?:the\s+)?{party}\b",
             text,
             re.I,
         ):

@@ -356,12 +356,17 @@ def _bare_breach_hits(ctx: ReviewContext) -> list[Hit]:
 AUTHORITY = rx(
     r"\b(?:regulators?|regulatory\s+(?:authorit(?:y|ies)|bod(?:y|ies))|supervisory\s+authorit(?:y|ies)|"
     r"(?:data\s+protection|privacy|information|competent|government(?:al)?|public)\s+(?:authorit(?:y|ies)|"
-    r"commissioner|regulator|office)|commissioner|emergency\s+response\s+team|\bC(?:ERT|SIRT)\b|"
+    r"commissioner|regulator|office|agency|board|inspectorate)|commissioner|emergency\s+response\s+team|\bC(?:ERT|SIRT)\b|"
     r"law\s+enforcement|police|(?:department|ministry)\s+of\s+(?:the\s+)?(?-i:[A-Z])\w+)"
 )
 # coordinated duties in one sentence: "shall report incidents to the regulator within 72 hours, and shall
 # promptly notify the Customer of any such report"
-_COORDINATED = re.compile(r";|,?\s+and\s+(?=(?:\w+ly\s+)?(?:shall|will|must)\b)", re.I)
+# a purpose clause: "notify the Customer without undue delay, so that the Customer can notify the authority
+# within 72 hours"
+_COORDINATED = re.compile(
+    r";|,?\s+and\s+(?=(?:\w+ly\s+)?(?:shall|will|must)\b)|,?\s+(?=(?:so\s+that|so\s+as\s+to|in\s+order\s+(?:that|to)|to\s+enable)\b)",
+    re.I,
+)
 
 
 def _authority_segments(hit: Hit) -> list[tuple[int, int]]:
@@ -377,8 +382,10 @@ def _authority_segments(hit: Hit) -> list[tuple[int, int]]:
         if (
             m
             and re.search(r"\bto\s+(?:the\s+)?(?:\w+\s+){0,4}$", part[: m.start()], re.I)
-            and not customer.search(part)
-        ):
+            and not re.search(
+                rf"\b(?:to|notify|notifies|inform|informs)\s+(?:the\s+)?(?:{customer.pattern})", part, re.I
+            )
+        ):  # the customer named as the one who notifies ("so that the Customer can notify ...") is no recipient
             out.append((start, end))
     return out
 

@@ -170,7 +170,7 @@ def _all_remaining_fees(text: str) -> bool:
 
 
 LOCKIN_AFTER = rx(
-    r"^\W*(?:\w+\s+){0,2}?(?:after|from|following|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:date|term|agreement|contract|commencement|start|go-?live)"
+    r"^\W*(?:\w+\s+){0,2}?(?:after|from|following|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:date|term|agreement|contract|commencement|start|go-?live)"
 )
 LOCKIN_PERIOD = rx(
     r"(?:minimum|commitment|committed|lock-?in|non-?cancell?able|initial)\s+(?:\w+\s+)?(?:term|period)\s+(?:of\s+)?$"
@@ -309,6 +309,23 @@ _NAMED_PAYMENT = rx(
 )
 
 
+EARLY_FEE = rx(r"\b(?:early\s+)?(?:termination|cancellation|exit)\s+(?:fee|charge|payment)s?\b")
+
+
+def _early_termination_fee(granted: list[Hit], ctx: ReviewContext) -> list[Sentence]:
+    """An early termination fee of all remaining fees stated in another document of the family (an order form
+    that prevails over the online terms' 'cancel at any time')."""
+    if not granted:
+        return []
+    return [
+        s
+        for doc in ctx.documents
+        if doc.id != granted[0].sentence.doc.id
+        for s in doc_sentences(doc)
+        if EARLY_FEE.search(s.text) and _all_remaining_fees(s.text)
+    ][:1]
+
+
 def _named_fee(granted: list[Hit], ctx: ReviewContext) -> list[Sentence]:
     for hit in granted:
         m = _NAMED_PAYMENT.search(hit.sentence.text)
@@ -344,7 +361,7 @@ def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
     if granted and _banned_in_prevailing_document(granted, ctx):
         granted = []
     fee = [s for h in granted for s in neighbours(h.sentence, 2) if _all_remaining_fees(s.text)]
-    fee = fee or _named_fee(granted, ctx)
+    fee = fee or _named_fee(granted, ctx) or _early_termination_fee(granted, ctx)
     waivers = [h for h in scan(ctx, "waiver", WAIVED_FOR, actors=None) if h.ok] if granted else []
     lockin = _lockin_months(granted + [h for h in hits if h.verdict == "negated"] + waivers, term)
     if lockin is None and any(INITIAL_TERM.search(h.sentence.text) for h in granted + hits):

@@ -36,7 +36,7 @@ _BOTH = r"either\s+party|each\s+party|both\s+parties|the\s+parties|a\s+party|any
 # Markdown drafting emphasises the defined name: (the **"Administrator"**).
 _EMPHASIS = r"(?:\*{1,2}|_{1,2})?"
 _DEFINED = re.compile(
-    r"\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?|as\s+)?" + _EMPHASIS + r"[\"“']"
+    r"\(\s*(?:the\s+|hereinafter,?\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?|as\s+)?" + _EMPHASIS + r"[\"“']"
     r"(?P<alias>[A-Z][\w&.\- ]{1,30}?)[\"”']" + _EMPHASIS + r"\s*\)"
 )
 
@@ -44,7 +44,7 @@ _DEFINED = re.compile(
 # Civil-law drafting defines without brackets ('..., hereinafter "MAILVERDE", establishes ...'); Australian
 # drafting ends a party's description with its bare short name ('... Melbourne VIC 3000 (Provider)').
 _DEFINED_HEREINAFTER = re.compile(
-    r"\b(?:hereinafter|henceforth)\s+(?:(?:referred\s+to\s+|called\s+|designated\s+)(?:as\s+)?)?(?:the\s+)?"
+    r"\b(?:hereinafter|henceforth),?\s+(?:(?:referred\s+to\s+|called\s+|designated\s+)(?:as\s+)?)?(?:the\s+)?"
     + _EMPHASIS
     + r"[\"“'](?P<alias>[A-Z][\w&.\- ]{1,30}?)[\"”']"
 )
@@ -117,6 +117,8 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
             customer.append(alias)
         elif _STATUTE_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
             continue  # 'the Protection of Personal Information Act 4 of 2013 ("POPIA")' names a law
+        elif _AUTHORITY_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
+            continue  # 'the Nigeria Data Protection Commission ("NDPC")' names a regulator
         elif len(alias.split()) <= 3 and m.start() < 2500 and not _COMMON_TERM.search(low):
             context = _own_description(text, m).lower()
             if re.search(
@@ -165,11 +167,15 @@ def _supplier_score(text: str, alias: str) -> int:
         rf"\b(?:delegat|outsourc|entrust|subcontract)\w*\s+[^.;]{{0,160}}?\bto\s+(?:the\s+)?{a}\b|"
         rf"\bappoints?\s+(?:the\s+)?{a}\b"
     )
+    # data flows the other way: the vendor "will use the data provided to" it, so data is no service bought
     buys = (
-        rf"\b{_BUYS}\s+(?:\w+\s+){{0,2}}?by\s+{a}\b|\b{a}\s+(?:shall\s+|will\s+|hereby\s+)?{_BUYS}\b|"
-        rf"\b{_SUPPLIES}\s+(?:[\w\"“”-]+\s+){{0,8}}?to\s+{a}\b"
+        rf"\b{_BUYS}\s+(?:\w+\s+){{0,2}}?by\s+{a}\b|\b{a}\s+(?:shall\s+|will\s+|hereby\s+)?{_BUYS}\b{_NOT_DATA}|"
+        rf"(?<!data\s)(?<!information\s)(?<!content\s)(?<!materials\s)\b{_SUPPLIES}\s+(?:[\w\"“”-]+\s+){{0,8}}?to\s+{a}\b"
     )
     return len(re.findall(supplies, text, re.I)) - len(re.findall(buys, text, re.I))
+
+
+_NOT_DATA = r"(?!\s+(?:the\s+|its\s+|any\s+|such\s+)?(?:[\w-]+\s+)?(?:data|information|content|materials)\b)"
 
 
 def _lettered_roles(text: str, lettered: list[str], vendor: list[str], customer: list[str]) -> None:
@@ -188,6 +194,9 @@ _STATUTE_BEFORE = re.compile(
     # "Regulation (EU) 2016/679 ("GDPR")": a law's short name, with its number after a parenthetical
     r"\b(?:Act|Ordinance|Regulations?|Law|Code|Directive|Decree|Statute|Rules)(?:\s*\([^)]{0,30}\))?(?:\s+(?:No\.?\s*)?[\d/]+)?"
     r"(?:\s+of\s+\d{4})?(?:,?\s+\d{4})?(?:\s*\([^)]{0,30}\))*\s*\(?\s*$"
+)
+_AUTHORITY_BEFORE = re.compile(
+    r"\b(?:Commission|Authority|Agency|Regulator|Board|Bureau|Ministry|Inspectorate|Commissioner|Ombudsman)\s*\(?\s*$"
 )
 _NEXT_PARTY = re.compile(r"\band\b|\bbetween\b|[;(]|\n", re.I)
 
@@ -268,7 +277,24 @@ def family_roles(documents: list[Document]) -> Roles:
         vendor.update(v)
         customer.update(c)
     both = vendor & customer
-    return _roles_cached(tuple(sorted(vendor - both)), tuple(sorted(customer - both)))
+    if both:
+        # documents disagree (each guessed from its own recitals): the family's recitals together decide
+        heads = tuple(doc.text[:6000] for doc in documents)
+        scores = {alias: _family_score(heads, alias) for alias in both}
+        ranked = sorted(both, key=lambda a: scores[a])
+        vendor -= both
+        customer -= both
+        if len(ranked) == 2 and scores[ranked[0]] < scores[ranked[1]]:
+            customer.add(ranked[0])
+            vendor.add(ranked[1])
+        elif len(ranked) == 1 and scores[ranked[0]] != 0:
+            (vendor if scores[ranked[0]] > 0 else customer).add(ranked[0])
+    return _roles_cached(tuple(sorted(vendor)), tuple(sorted(customer)))
+
+
+@lru_cache(maxsize=256)
+def _family_score(heads: tuple[str, ...], alias: str) -> int:
+    return sum(_supplier_score(head, alias) for head in heads)
 
 
 _SUBJECT_MODAL = r"(?:shall|will|must|may|agrees|undertakes|is|are|has|have|can|should)\b"

@@ -57,7 +57,8 @@ def parse_number(text: str) -> int | None:
 
 
 _UNIT_RE = (
-    r"(?P<qual>business|working|calendar|banking)?\s*"
+    # "one (1) Bank Working Day": a qualified working day is a working day
+    r"(?:(?:bank|federal|state|school)\s+)?(?P<qual>business|working|calendar|banking)?\s*"
     r"(?P<unit>hours?|hrs?|days?|weeks?|fortnights?|months?|years?|quarters?)\b"
 )
 DURATION_RE = re.compile(
