@@ -17,6 +17,7 @@ from extractors.rules import (
     duration_param,
     notice_param,
     ok,
+    precedence,
     rx,
     scan,
     to_finding,
@@ -93,12 +94,10 @@ BEFORE_EFFECT = rx(
 def _overrides(granted: list[Hit], at_will: list[Hit]) -> bool:
     """A notice commitment that overrides the at-will clause: 'Notwithstanding Section 9 of the MSA...',
     or one made in a more specific document (order form over MSA)."""
-    rank = {"order_form": 0, "sla": 1, "dpa": 2, "sow": 3, "msa": 4}
     for g in granted:
         if re.search(r"notwithstanding|supersed|prevail", g.sentence.text, re.I):
             return True
-        g_rank = rank.get(g.sentence.doc.kind.value, 5)
-        if all(g_rank < rank.get(a.sentence.doc.kind.value, 5) for a in at_will):
+        if all(precedence(g) < precedence(a) for a in at_will):
             return True
     return False
 

@@ -15,6 +15,7 @@ from extractors.rules import (
     duration_param,
     notice_param,
     ok,
+    precedence,
     rx,
     scan,
     to_finding,
@@ -289,17 +290,12 @@ def _terminable_only_elsewhere(ctx: ReviewContext) -> Outcome | None:
     return None
 
 
-# precedence of a family's documents: the order form over the SLA, the DPA, the SOW and the master terms
-_RANK = {"order_form": 0, "sla": 1, "dpa": 2, "sow": 3, "msa": 4}
-
-
 def _banned_in_prevailing_document(granted: list[Hit], ctx: ReviewContext) -> bool:
     """'The Customer may not terminate the Subscription before the end of the Committed Term or of any
     Renewal Term' in the order form overrides the online terms' 'cancel a monthly plan at any time'."""
     found = scan(ctx, "ban", NO_CONVENIENCE, actors=("customer", "both", None))
     bans = [h for h in found if h.verdict in ("ok", "negated") and EVERY_TERM.search(h.sentence.text)]
-    rank = lambda h: _RANK.get(h.sentence.doc.kind.value, 5)  # noqa: E731
-    return bool(bans) and all(min(rank(b) for b in bans) < rank(g) for g in granted)
+    return bool(bans) and all(min(precedence(b) for b in bans) < precedence(g) for g in granted)
 
 
 # "subject to payment of the Termination Payment in accordance with Schedule 5": the fee named by a defined

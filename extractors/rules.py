@@ -131,6 +131,16 @@ def ok(hits: Iterable[Hit]) -> list[Hit]:
     return [h for h in hits if h.ok]
 
 
+# Precedence of a family's documents when they disagree: the order form over the SLA, the DPA, the SOW and the
+# master terms (a document that says it prevails is handled where it is read).
+DOC_PRECEDENCE = {"order_form": 0, "sla": 1, "dpa": 2, "sow": 3, "msa": 4}
+
+
+def precedence(hit: Hit) -> int:
+    """Rank of the hit's document (lower prevails; documents of other kinds come last)."""
+    return DOC_PRECEDENCE.get(hit.sentence.doc.kind.value, 5)
+
+
 def to_vendor(hits: Iterable[Hit], roles: Roles) -> None:
     """Mark as wrong-direction the notices whose recipient is the vendor ('The Bank shall notify Provider
     within 24 hours', 'let us know about any change'): whoever gives such a notice, it is not the vendor's."""
