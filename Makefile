@@ -9,7 +9,7 @@ TORCH_VERSION ?= 2.13.0
 TORCH_INDEX_ARGS ?=
 SAMPLE := examples/acme-cloud/msa.pdf examples/acme-cloud/dpa.docx examples/acme-cloud/order_form.txt
 
-.PHONY: help setup demo test check lint format eval eval-second eval-third eval-fourth eval-fifth eval-sixth eval-seventh eval-eighth eval-ninth eval-tenth eval-eleventh eval-twelfth eval-holdout eval-cuad eval-cuad-agreement bench clean
+.PHONY: help setup demo test check lint format eval eval-second eval-third eval-fourth eval-fifth eval-sixth eval-seventh eval-eighth eval-ninth eval-tenth eval-eleventh eval-twelfth eval-thirteenth eval-holdout eval-cuad eval-cuad-agreement bench clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -76,6 +76,9 @@ eval-eleventh: setup  ## score on the eleventh set (measured blind, since used f
 
 eval-twelfth: setup  ## score on the twelfth set (measured blind, since used for tuning)
 	$(PY) -m evals.run --dataset twelfth
+
+eval-thirteenth: setup  ## score on the thirteenth set (measured blind, since used for tuning)
+	$(PY) -m evals.run --dataset thirteenth
 
 eval-holdout: setup  ## score on the held-out set (written independently of the rules; never tune on it)
 	$(PY) -m evals.run --dataset holdout

@@ -35,6 +35,7 @@ from evals.datasets import (
     SIXTH_FILE,
     TENTH_FILE,
     THIRD_FILE,
+    THIRTEENTH_FILE,
     TWELFTH_FILE,
     DatasetError,
     EvalCase,
@@ -70,6 +71,7 @@ PLAYBOOKS = {
     "tenth": "default",
     "eleventh": "default",
     "twelfth": "default",
+    "thirteenth": "default",
     "holdout": "default",
     "cuad": "cuad",
 }
@@ -112,6 +114,7 @@ def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase
         "tenth": TENTH_FILE,
         "eleventh": ELEVENTH_FILE,
         "twelfth": TWELFTH_FILE,
+        "thirteenth": THIRTEENTH_FILE,
         "holdout": HOLDOUT_FILE,
     }
     return load_gold(files[dataset], limit)

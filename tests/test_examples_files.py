@@ -146,6 +146,7 @@ DATASETS = ROOT / "evals" / "datasets"
         "tenth",
         "eleventh",
         "twelfth",
+        "thirteenth",
         "holdout",
     ],
 )
@@ -170,6 +171,7 @@ SETS_WITH_BINARIES = [
     "tenth",
     "eleventh",
     "twelfth",
+    "thirteenth",
     "holdout",
 ]
 TARGETS = [(name, target) for name in SETS_WITH_BINARIES for target in targets(DATASETS / name)]
