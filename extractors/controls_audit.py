@@ -33,6 +33,8 @@ AUDIT = rx(
     # "audit events", "audit log entries": a product's record of activity, not an audit
     r"(?!\s+(?:reports?|summar\w*|opinions?|letters?|certificat\w*|trails?|logs?|committee|events?|entries|histor(?:y|ies)|"
     r"functionality|features?|fields?))|"
+    # translated drafting: "the right to perform control of the Provider's business premises" ("kontrola")
+    r"\b(?:perform|carry\s+out|conduct)\w*\s+(?:an?\s+)?(?:\w+\s+)?controls?\s+(?:of|over|at)\b|"
     # a review carried out on the vendor's premises is an inspection, whatever it is called
     r"\breview(?:ing)?\b(?=[^.;]{0,120}\b(?:at|on)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+|its\s+|their\s+|our\s+)"
     r"(?:[\w-]+\s+)?(?:premises|offices|facilities|sites?|data\s+cent(?:er|re)s?)\b)"
@@ -179,6 +181,10 @@ def _customer_duty(before: str, word: str) -> bool:
     return bool(duties) and not _RIGHT.search(before[duties[-1].start() :])
 
 
+PRODUCT_ENABLES = rx(
+    r"\b(?:services?|platform|software|system|solution|tools?|modules?|application)\s+(?:\w+\s+)?(?:enables?|allows?|lets|permits?)\s+"
+    r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+$"
+)
 # "which the Customer's finance team can export for its own internal and statutory audits": the customer's
 # audits of itself
 OWN_AUDITS = rx(r"\b(?:its|their|your|our)\s+own\s+(?:[\w-]+\s+){0,3}?$")
@@ -201,6 +207,8 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
         )
         if audits_customer or own_audit or unaimed or replaced or LICENCE_AUDIT.search(text):
             continue
+        if PRODUCT_ENABLES.search(text[max(0, h.start - 80) : h.start]):
+            continue  # "The Services enable Customer to audit members' compliance": a feature of the product
         if h.role == "customer" and _customer_duty(
             text[max(0, h.start - 150) : h.start], text[h.start : h.end]
         ):

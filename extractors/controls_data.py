@@ -275,7 +275,9 @@ def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
 # --- data retention -----------------------------------------------------------------------------
 DELETE = rx(r"\b(?:delet|destroy|destruct|eras|purg|return|dispos|anonymi[sz])\w*")
 RETAIN = rx(r"\bretain\w*|\bretention\b|\bkeep\b|\bkept\b|\bheld\b|\bstore\w*")
-RET_TOPIC = rx(r"\b(?:data|contents?|backups?|databases?)\b")
+RET_TOPIC = rx(
+    r"\b(?:data|contents?|backups?|databases?|PHI|protected\s+health\s+information|personal\s+information)\b"
+)
 RET_WHEN = rx(
     r"terminat|expir|end\s+of|request|cessation|retention\s+period|no\s+longer\s+(?:needed|required|necessary)|"
     r"thereafter|retention\s+(?:polic\w*|schedule)|clos\w*\s+(?:of\s+)?(?:your|its|the)\s+account|account\s+(?:closure|deletion)|cancel|completion|"

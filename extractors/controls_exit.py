@@ -209,14 +209,21 @@ def _period_source(source: Hit | None, granted: list[Hit]) -> list[Hit]:
     return [source]
 
 
+# "Migration of the legacy documents into the EDMS before the Service Commencement Date": onboarding, not exit
+ONBOARDING = rx(
+    r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:service\s+)?(?:commencement|go-?live|launch|cut-?over)|\bonboarding\b|"
+    r"\binto\s+the\s+(?:new\s+)?(?:[\w-]+\s+)?(?:platform|service|system|solution)\b"
+)
+
+
 @register("exit_assistance")
 def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
     """Transition services and/or data return in a usable format for a defined period on exit."""
     # "continue the Services for a run-off period of six months" counts; "delete after the Exit Period" not
     periods = scan(ctx, "transition", EXIT_PERIOD, within=END)
-    transition = scan(ctx, "transition", TRANSITION) + [
-        h for h in periods if not DELETE_VERB.search(h.sentence.text) and find_durations(h.sentence.text)
-    ]
+    transition = [
+        h for h in scan(ctx, "transition", TRANSITION) if not ONBOARDING.search(h.sentence.text)
+    ] + [h for h in periods if not DELETE_VERB.search(h.sentence.text) and find_durations(h.sentence.text)]
     data = [h for h in scan(ctx, "return", RETURN_DATA, actors=None) if _on_exit(h)]
     data = [
         h

@@ -406,7 +406,7 @@ TERM = rx(
     # the term given by its end: "This Agreement begins on the effective date and ends 36 months later"
     r"\b(?:agreement|order|subscription|contract|licen[cs]e)\s+(?:[\w-]+\s+){0,10}?(?:ends|expires|terminates|"
     r"(?:shall|will)\s+(?:end|expire|terminate))\s+(?=(?:[\w()-]+\s+){1,4}?(?:later|after|thereafter|following|from)\b)|"
-    r"\b(?:agreement|order(?:\s+form)?|subscription|contract|licen[cs]e)\s+(?:\w+\s+){0,6}?(?:for\s+a\s+(?:period|term)\s+of|"
+    r"\b(?:agreement|order(?:\s+form)?|subscription|contract|licen[cs]e)\s+(?:\w+\s+){0,6}?(?:for\s+a\s+(?:\w+\s+)?(?:period|term)\s+of|"
     r"(?:shall|will)\s+(?:commence|continue|remain\s+in\s+(?:full\s+)?force))|"
     # plain English: "Each subscription runs for one month", "Your plan lasts for twelve months"
     r"\b(?:agreement|order|subscription|contract|licen[cs]e|plan)\s+(?:\w+\s+){0,2}?(?:(?:runs|lasts)\b|is\s+for\b|"
@@ -417,11 +417,13 @@ TERM = rx(
 EXPIRE = rx(
     r"\b(?:shall|will)\s+(?:automatically\s+)?(?:expire|terminate|end)\b|\bno\s+automatic\s+renewal|"
     r"\b(?:ends|expires|terminates)\s+(?:automatically\s+)?(?:when|on|at|upon)\b|"
-    r"\b(?:shall|will|does|do)\s+not\s+(?:automatically\s+)?renew|renew\w*\s+(?:only\s+)?(?:by|upon|with|on)\s+(?:the\s+)?(?:mutual|written|signature)"
+    r"\b(?:shall|will|does|do)\s+not\s+(?:automatically\s+)?(?:renew|be\s+(?:renewed|extended)\s+automatically)|renew\w*\s+(?:only\s+)?(?:by|upon|with|on)\s+(?:the\s+)?(?:mutual|written|signature)"
 )
 PRICE_UP = rx(
     r"renew\w*[^.]{0,160}(?:price|pricing|fees?|rates?)[^.]{0,120}(?:increase|then[- ]current|list\s+price|adjust)|"
     r"renew\w*[^.]{0,120}(?:then[- ]current|list)\s+(?:list\s+|standard\s+|published\s+)?(?:prices?|pricing|rates?|fees?)|"
+    # "Fees for each Renewal Term shall be the Provider's standard rates prevailing at the start of that term"
+    r"(?:fees?|prices?|pricing|charges)[^.]{0,60}renew\w*[^.]{0,80}(?:standard|prevailing|published)\s+(?:\w+\s+)?(?:rates?|prices?|fees?|pricing)|"
     r"(?:fees?|prices?|pricing)[^.]{0,80}renew\w*[^.]{0,80}(?:then[- ]current|list\s+price|increase|adjust)|"
     r"(?:increase|adjust|change|modify|revise|set)\w*[^.]{0,80}(?:fees?|prices?|rates?|pricing)[^.]{0,80}renew"
 )

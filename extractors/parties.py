@@ -21,12 +21,12 @@ Role = Literal["vendor", "customer", "both"]
 VENDOR_WORDS = (
     "vendor", "service provider", "provider", "supplier", "licensor", "processor", "data processor",
     "company", "contractor", "seller", "consultant", "we", "us", "contracted party", "hired party",
-    "contratada",
+    "contratada", "business associate",
 )  # fmt: skip
 CUSTOMER_WORDS = (
     "customer", "client", "licensee", "controller", "data controller", "subscriber", "buyer", "purchaser",
     "you", "user organisation", "authority", "agency", "institution", "contracting party", "hiring party",
-    "contratante",
+    "contratante", "covered entity",
 )  # fmt: skip
 # Names a defined party goes by in a subcontract: the prime contractor buys, the subcontractor supplies.
 # They are role names only when a party is defined by them (as words they also name third parties).
