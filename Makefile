@@ -9,10 +9,10 @@ TORCH_VERSION ?= 2.13.0
 TORCH_INDEX_ARGS ?=
 SAMPLE := examples/acme-cloud/msa.pdf examples/acme-cloud/dpa.docx examples/acme-cloud/order_form.txt
 
-.PHONY: help setup demo test check lint format eval eval-second eval-third eval-fourth eval-fifth eval-sixth eval-seventh eval-eighth eval-ninth eval-tenth eval-eleventh eval-twelfth eval-thirteenth eval-holdout eval-cuad eval-cuad-agreement bench clean
+.PHONY: help setup demo test check lint format eval eval-holdout eval-cuad eval-cuad-agreement bench clean
 
 help:  ## list the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z%-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -44,41 +44,8 @@ format: setup  ## format the code
 eval: setup  ## score the review on the labelled gold set
 	$(PY) -m evals.run --dataset gold
 
-eval-second: setup  ## score on the second labelled set (tuning set, first measured blind)
-	$(PY) -m evals.run --dataset second
-
-eval-third: setup  ## score on the third set (measured blind once, since used for tuning)
-	$(PY) -m evals.run --dataset third
-
-eval-fourth: setup  ## score on the fourth set (measured blind, since used for tuning)
-	$(PY) -m evals.run --dataset fourth
-
-eval-fifth: setup  ## score on the fifth set (measured blind, since used for tuning)
-	$(PY) -m evals.run --dataset fifth
-
-eval-sixth: setup  ## score on the sixth set (measured blind, since used for tuning)
-	$(PY) -m evals.run --dataset sixth
-
-eval-seventh: setup  ## score on the seventh set (measured blind, since used for tuning)
-	$(PY) -m evals.run --dataset seventh
-
-eval-eighth: setup  ## score on the eighth set (measured blind, since used for tuning)
-	$(PY) -m evals.run --dataset eighth
-
-eval-ninth: setup  ## score on the ninth set (measured blind, since used for tuning)
-	$(PY) -m evals.run --dataset ninth
-
-eval-tenth: setup  ## score on the tenth set (measured blind, since used for tuning)
-	$(PY) -m evals.run --dataset tenth
-
-eval-eleventh: setup  ## score on the eleventh set (measured blind, since used for tuning)
-	$(PY) -m evals.run --dataset eleventh
-
-eval-twelfth: setup  ## score on the twelfth set (measured blind, since used for tuning)
-	$(PY) -m evals.run --dataset twelfth
-
-eval-thirteenth: setup  ## score on the thirteenth set (measured blind, since used for tuning)
-	$(PY) -m evals.run --dataset thirteenth
+eval-%: setup  ## score on a labelled tuning set: make eval-second ... make eval-thirteenth (see evals/datasets/)
+	$(PY) -m evals.run --dataset $*
 
 eval-holdout: setup  ## score on the held-out set (written independently of the rules; never tune on it)
 	$(PY) -m evals.run --dataset holdout

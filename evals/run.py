@@ -23,24 +23,12 @@ from assistant.playbook import load_playbook
 from assistant.settings import Settings
 from evals.datasets import (
     DEFAULT_CUAD_DIR,
-    EIGHTH_FILE,
-    ELEVENTH_FILE,
-    FIFTH_FILE,
-    FOURTH_FILE,
-    GOLD_FILE,
-    HOLDOUT_FILE,
-    NINTH_FILE,
-    SECOND_FILE,
-    SEVENTH_FILE,
-    SIXTH_FILE,
-    TENTH_FILE,
-    THIRD_FILE,
-    THIRTEENTH_FILE,
-    TWELFTH_FILE,
+    LABELLED_SETS,
     DatasetError,
     EvalCase,
     load_cuad,
     load_gold,
+    set_file,
 )
 from evals.keyword_baseline import keyword_scores
 from evals.metrics import macro_f1
@@ -58,23 +46,7 @@ from evals.report import (
 )
 from evals.runner import CaseRun, default_parser, run_cases
 
-PLAYBOOKS = {
-    "gold": "default",
-    "second": "default",
-    "third": "default",
-    "fourth": "default",
-    "fifth": "default",
-    "sixth": "default",
-    "seventh": "default",
-    "eighth": "default",
-    "ninth": "default",
-    "tenth": "default",
-    "eleventh": "default",
-    "twelfth": "default",
-    "thirteenth": "default",
-    "holdout": "default",
-    "cuad": "cuad",
-}
+PLAYBOOKS = {**dict.fromkeys(LABELLED_SETS, "default"), "cuad": "cuad"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -101,23 +73,7 @@ def load_cases(dataset: str, cuad_dir: Path, limit: int | None) -> list[EvalCase
     """The cases of `dataset`: a labelled set of the default playbook (see PLAYBOOKS) or 'cuad'."""
     if dataset == "cuad":
         return load_cuad(cuad_dir, limit)
-    files = {
-        "gold": GOLD_FILE,
-        "second": SECOND_FILE,
-        "third": THIRD_FILE,
-        "fourth": FOURTH_FILE,
-        "fifth": FIFTH_FILE,
-        "sixth": SIXTH_FILE,
-        "seventh": SEVENTH_FILE,
-        "eighth": EIGHTH_FILE,
-        "ninth": NINTH_FILE,
-        "tenth": TENTH_FILE,
-        "eleventh": ELEVENTH_FILE,
-        "twelfth": TWELFTH_FILE,
-        "thirteenth": THIRTEENTH_FILE,
-        "holdout": HOLDOUT_FILE,
-    }
-    return load_gold(files[dataset], limit)
+    return load_gold(set_file(dataset), limit)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
