@@ -60,7 +60,7 @@ UNILATERAL_ANY = rx(
 )
 AT_WILL = rx(
     r"\bat\s+any\s+time\b[^.]{0,160}\b(?:post|publish|website|online|url|sole\s+discretion|without\s+(?:prior\s+)?notice)|"
-    r"(?:post|publish)\w*[^.]{0,80}(?:website|online|url|portal|web\s*site|web\s*page)|"
+    r"(?:post|publish)\w*[^.]{0,80}(?:website|online|url|portal|web\s*site|web\s*page|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*)|"
     r"(?:effective|binding)\s+(?:up)?on\s+(?:posting|publication)|"
     r"continued\s+use[^.]{0,80}(?:constitutes|deemed|acceptance)|without\s+(?:prior\s+)?notice|(?:sole|absolute)\s+discretion"
 )
@@ -228,7 +228,7 @@ REMEDY = rx(
     r"\bterminat\w*[^.;]{0,80}(?:chronic|repeated|persistent|fail)"
 )
 CAP = rx(
-    r"(?:not\s+exceed,?\s*(?:in\s+(?:the\s+)?aggregate,?\s*)?|capped\s+at|maximum\s+(?:of\s+)?|up\s+to|limited\s+to|cap\s+of|"
+    r"(?:not\s+exceed,?\s*(?:(?:in\s+(?:the\s+)?aggregate|per\s+(?:calendar\s+)?month|in\s+any\s+(?:calendar\s+)?month),?\s*)?|capped\s+at|maximum\s+(?:of\s+)?|up\s+to|limited\s+to|cap\s+of|"
     # "the maximum aggregate Service Credits in any month shall be ten percent (10%)"
     # "the total of all credits shall in no calendar month exceed five per cent (5 %)"
     r"(?:maximum|aggregate|total)\s+(?:[\w-]+\s+){0,7}?(?:shall|will|may)\s+(?:not\s+exceed|be|(?:in\s+no|never)\s+"

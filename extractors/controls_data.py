@@ -166,7 +166,9 @@ def _owner_ok(hit: Hit) -> bool:
 # Client ...") names its data as much as one whose meaning says "data"
 _DATA_WORDS = re.compile(
     r"\b(?:data|contents?|files|prompts|messages|materials?|documents|records|uploads|databases?)\b|"
-    rf"\binformation\s+(?:of|belonging\s+to|provided\s+by|supplied\s+by|submitted\s+by)\s+(?:the\s+)?{CUST}\b",
+    rf"\binformation\s+(?:of|belonging\s+to|provided\s+by|supplied\s+by|submitted\s+by)\s+(?:the\s+)?{CUST}\b|"
+    # '"Datos de la Cooperativa": all information that LA COOPERATIVA or its Users load into the Platform'
+    r"\binformation\s+(?:that|which)\s+[^.;]{0,60}?\b(?:load|upload|enter|submit|input|transmit)\w*",
     re.I,
 )
 

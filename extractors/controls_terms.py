@@ -88,6 +88,8 @@ REMAINING_FEES = rx(
     r"(?:\w+\s+)?(?:term|period|subscription)|(?:fees|charges|amounts|sums)\s+(?:that|which)\s+(?:\w+\s+){0,3}?would\s+(?:otherwise\s+)?"
     r"have\s+(?:been\s+)?(?:payable|due|paid|invoiced|received|earned)|\b(?:full|total|entire|whole)\s+(?:contract|agreement|order)\s+value|"
     r"\b100\s*%\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+){0,2}(?:fees|charges)|"
+    # "the average monthly price multiplied by the number of months remaining until the end of the term"
+    r"\b(?:multiplied\s+by|times)\s+(?:the\s+)?number\s+of\s+(?:\w+\s+)?(?:months|years|periods)\s+(?:remaining|left|outstanding)|"
     # "pay the fees for the entire remaining Subscription Period"
     r"\b(?:fees|charges|amounts)\s+(?:due\s+)?for\s+the\s+(?:entire\s+|whole\s+|full\s+)?(?:remaining|unexpired)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:term|period|subscription|contract)|"

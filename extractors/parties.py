@@ -120,13 +120,18 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
         elif _AUTHORITY_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
             continue  # 'the Nigeria Data Protection Commission ("NDPC")' names a regulator
         elif len(alias.split()) <= 3 and m.start() < 2500 and not _COMMON_TERM.search(low):
-            context = _own_description(text, m).lower()
+            context = (_field_label(text, m) + " " + _own_description(text, m)).lower()
+            # "as the supplier", or an order form's field label "**Customer:** Harcourt Students' Union (the "Union")"
             if re.search(
-                r"\bas\s+(?:the\s+|a\s+)?(?:vendor|provider|supplier|licensor|processor)\b", context
+                r"\bas\s+(?:the\s+|a\s+)?(?:vendor|provider|supplier|licensor|processor)\b|"
+                r"^\W*(?:vendor|provider|supplier|licensor)\W*:",
+                context,
             ):
                 vendor.append(alias)
             elif re.search(
-                r"\bas\s+(?:the\s+|a\s+)?(?:customer|client|licensee|controller|subscriber)\b", context
+                r"\bas\s+(?:the\s+|a\s+)?(?:customer|client|licensee|controller|subscriber)\b|"
+                r"^\W*(?:customer|client|licensee|subscriber|buyer|purchaser)\W*:",
+                context,
             ):
                 customer.append(alias)
             else:
@@ -136,14 +141,30 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
     if not vendor and not customer and len(unknown) >= 2:
         # two parties named by neither role word: the one the recitals make the supplier is the vendor
         _lettered_roles(text[:6000], unknown[:2], vendor, customer)
+    # a side already named by a role word ('(the "Vendor" or the "Supplier")') takes no unknown alias
+    head = text[:6000]
+    vendor_named = bool(vendor) or bool(_ROLE_DEFINED.search(head) and _VENDOR_ROLE.search(head))
+    customer_named = bool(customer) or bool(_CUSTOMER_ROLE.search(head))
     for alias in unknown[:2]:
         if alias in vendor or alias in customer:
             continue
-        if not vendor:
-            vendor.append(alias)
-        elif not customer:
-            customer.append(alias)
+        if vendor_named and customer_named:
+            break
+        # the side still free takes it; with both free, the recitals decide (a tie: the vendor, named first)
+        to_vendor = not vendor_named and (customer_named or _supplier_score(head, alias) >= 0)
+        (vendor if to_vendor else customer).append(alias)
+        vendor_named, customer_named = vendor_named or to_vendor, customer_named or not to_vendor
     return vendor, customer
+
+
+_ROLE_DEFINED = re.compile(r"\(\s*(?:the\s+)?[\"“']", re.I)
+_VENDOR_ROLE = re.compile(
+    r"\(\s*(?:the\s+)?[\"“'](?:vendor|supplier|provider|service\s+provider|contractor|licensor|processor|seller)[\"”']",
+    re.I,
+)
+_CUSTOMER_ROLE = re.compile(
+    r"\(\s*(?:the\s+)?[\"“'](?:customer|client|licensee|subscriber|buyer|purchaser|controller)[\"”']", re.I
+)
 
 
 # "Management Company", "Operating Company": a multi-word name whose head is the generic "company" says
@@ -210,6 +231,14 @@ def _own_description(text: str, m: re.Match[str]) -> str:
     after = text[m.end() : m.end() + 120]
     cut = _NEXT_PARTY.search(after)
     return text[start : m.end()] + (after[: cut.start()] if cut else after)
+
+
+def _field_label(text: str, m: re.Match[str]) -> str:
+    """The field label that opens the paragraph of a definition ('**Customer:** Harcourt ... (the "Union")')."""
+    back = text[max(0, m.start() - 400) : m.start()]
+    paragraph = back[back.rfind("\n\n") + 2 :] if "\n\n" in back else back
+    label = re.match(r"\W*[A-Za-z]+\W*:", paragraph)
+    return label.group(0) if label else ""
 
 
 _ALIAS_LIST = re.compile(

@@ -334,9 +334,10 @@ _GLOSSARY = re.compile(
 )
 
 
-# CIS and civil-law glossaries define with a dash at the start of a numbered line: "1.7. Incident - any ..."
+# CIS and civil-law glossaries define at the start of a numbered line, unquoted: "1.7. Incident - any ...",
+# "1.6. Major Incident means any operational or security incident ..."
 _DASH_GLOSSARY = re.compile(
-    r"^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?P<term>[A-Z][\w -]{1,30}?)[ \t]+[-–—][ \t]+(?P<body>[^\n]{0,240})",
+    r"^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?P<term>[A-Z][\w -]{1,30}?)[ \t]+(?:[-–—]|means)[ \t]+(?P<body>[^\n]{0,240})",
     re.M,
 )
 
