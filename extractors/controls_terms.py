@@ -410,8 +410,11 @@ TERM = rx(
     r"(?:shall|will)\s+(?:end|expire|terminate))\s+(?=(?:[\w()-]+\s+){1,4}?(?:later|after|thereafter|following|from)\b)|"
     r"\b(?:agreement|order(?:\s+form)?|subscription|contract|licen[cs]e)\s+(?:\w+\s+){0,6}?(?:for\s+a\s+(?:\w+\s+)?(?:period|term)\s+of|"
     r"(?:shall|will)\s+(?:commence|continue|remain\s+in\s+(?:full\s+)?force))|"
+    # civil-law drafting: "... and is concluded for a definite period of 5 (five) years"
+    r"\b(?:is|are)\s+concluded\s+for\s+a\s+(?:\w+\s+)?(?:period|term)\s+of\b|"
     # plain English: "Each subscription runs for one month", "Your plan lasts for twelve months"
-    r"\b(?:agreement|order|subscription|contract|licen[cs]e|plan)\s+(?:\w+\s+){0,2}?(?:(?:runs|lasts)\b|is\s+for\b|"
+    r"\b(?:agreement|order|subscription|contract|licen[cs]e|plan|(?:operating|service|contract)\s+period)\s+(?:\w+\s+){0,2}?"
+    r"(?:(?:runs|lasts)\b|is\s+for\b|"
     r"is\s+(?:valid|in\s+force|effective)\s+for\b)|"
     # plural: "Annual subscriptions run for twelve (12) months from the date of purchase"
     r"\b(?:agreements|orders|subscriptions|contracts|licen[cs]es|plans)\s+(?:\w+\s+){0,2}?(?:run|last)\s+for\b"
@@ -465,6 +468,9 @@ PERIODIC = rx(
 PERIODIC_TOPIC = rx(r"\brenew|\bexpir|\bcancel")
 
 
+_RUN_IN_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_]{1,80}(?:\*\*|__)\s*")
+
+
 def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
     """Initial/subscription term in months, preferring the order form over the MSA; a definition of the
     term ('Minimum Term means ... sixty (60) months') states its length as much as an operative clause."""
@@ -472,7 +478,12 @@ def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
     hits = [
         h
         for h in hits
-        if not re.search(r"renew|notice|terminat\w*\s+(?:for|upon|on)", h.sentence.text[: h.start], re.I)
+        # (a run-in heading such as "**FIFTH: Term and renewal.**" before the clause names no renewal term)
+        if not re.search(
+            r"renew|notice|terminat\w*\s+(?:for|upon|on)",
+            _RUN_IN_LABEL.sub("", h.sentence.text[: h.start]),
+            re.I,
+        )
         and not TERM_AS_TIME.search(h.sentence.text[max(0, h.start - 40) : h.start])
     ]
     value, hit, _ = duration_param(hits, TERM_NEAR, "months", prefer="first")

@@ -424,7 +424,13 @@ def duration_param(
 def notice_param(
     hits: list[Hit], unit: str = "days", prefer: str = "min", radius: int = 0
 ) -> tuple[int | None, Hit | None, str]:
-    """A notice-period parameter from the hits' sentences (see `notice_durations`)."""
+    """A notice-period parameter from the hits' sentences (see `notice_durations`); with a `radius`, the
+    neighbouring sentences are read only when the hits' own sentences state no notice ('upon thirty (30) days'
+    notice' in the audit clause wins over 'one (1) Business Day' in the next one)."""
+    if radius:
+        own = notice_param(hits, unit, prefer)
+        if own[0] is not None:
+            return own
     values: list[tuple[int, Hit]] = []
     for hit in hits:
         for sent in context(hit, radius) if radius else [hit.sentence]:

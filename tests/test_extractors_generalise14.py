@@ -5,7 +5,9 @@ Mechanisms: a side already named by a role word ('(the "Vendor" or the "Supplier
 an order form's field label ('**Customer:** ... (the "Union")'); unquoted numbered definitions with "means"
 ('1.6. Major Incident means ...'); a penalty of the monthly price "multiplied by the number of months
 remaining"; "we'll post the updated Terms at example.com/terms" is posting online; credits capped "per month";
-a data definition as "all information that X loads into the Platform".
+a data definition as "all information that X loads into the Platform"; the customer's own audit notice before a
+neighbouring or regulator's notice; terms stated as an operating period or "concluded for a definite period";
+a run-in heading that names renewal does not hide the initial term.
 """
 
 from __future__ import annotations
@@ -78,3 +80,36 @@ def test_a_data_definition_as_information_loaded_by_the_customer() -> None:
         "THE CLIENT.\n"
     )
     check("data_ownership", P, text, whole=True)
+
+
+# --- parameters ---------------------------------------------------------------------------------------
+
+
+def test_the_audit_notice_is_the_customers_not_a_neighbouring_or_regulators_notice() -> None:
+    text = (
+        "5. Audit\n5.1 The Sponsor may audit the Vendor's facilities and records upon thirty (30) days' written "
+        "notice, not more than once in any twelve-month period.\n5.2 The Vendor shall allow any regulatory "
+        "authority to inspect the Vendor's facilities on one (1) day's notice.\n5.3 Each party shall designate "
+        "a contact who answers audit questions within two (2) Business Days.\n"
+    )
+    check("audit_rights", P, text, {"notice_days": 30}, whole=True)
+
+
+def test_terms_stated_as_an_operating_period_or_concluded_for_a_definite_period() -> None:
+    text = "14. Duration\n14.1 The operating period runs for thirty-six (36) months from Acceptance.\n"
+    check("renewal_notice", P, text, {"term_months": 36}, whole=True)
+    text = (
+        "Article 20\n(1) This Agreement enters into force on signature by both Parties and is concluded for a "
+        "definite period of 3 (three) years from the Go-Live Date. The Agreement shall not be extended "
+        "automatically.\n"
+    )
+    check("renewal_notice", P, text, {"term_months": 36}, whole=True)
+
+
+def test_a_run_in_heading_naming_renewal_does_not_hide_the_initial_term() -> None:
+    text = (
+        "**FIFTH: Term and renewal.** The Contract shall have an initial term of eighteen (18) months from the "
+        "Go-Live Date. It shall be renewed automatically for successive periods of twelve (12) months, unless "
+        "either party gives notice of non-renewal at least sixty (60) days before the expiry of the term.\n"
+    )
+    check("renewal_notice", P, text, {"term_months": 18, "notice_days": 60}, whole=True, filename="c.md")
