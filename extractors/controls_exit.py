@@ -216,13 +216,21 @@ ONBOARDING = rx(
 )
 
 
+# ... unless the sentence speaks of the exit ("migrate the data into the replacement system on termination")
+EXIT_CONTEXT = rx(
+    r"\bterminat|\bexpir|\bexit\b|\bsuccessor|\breplacement|\boff-?board|\bend\s+of\s+the\s+(?:term|agreement)"
+)
+
+
 @register("exit_assistance")
 def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
     """Transition services and/or data return in a usable format for a defined period on exit."""
     # "continue the Services for a run-off period of six months" counts; "delete after the Exit Period" not
     periods = scan(ctx, "transition", EXIT_PERIOD, within=END)
     transition = [
-        h for h in scan(ctx, "transition", TRANSITION) if not ONBOARDING.search(h.sentence.text)
+        h
+        for h in scan(ctx, "transition", TRANSITION)
+        if not (ONBOARDING.search(h.sentence.text) and not EXIT_CONTEXT.search(h.sentence.text))
     ] + [h for h in periods if not DELETE_VERB.search(h.sentence.text) and find_durations(h.sentence.text)]
     data = [h for h in scan(ctx, "return", RETURN_DATA, actors=None) if _on_exit(h)]
     data = [

@@ -78,6 +78,14 @@ def test_renewal_at_the_vendors_prevailing_standard_rates_is_uncapped() -> None:
 # --- exit assistance --------------------------------------------------------------------------------
 
 
+def test_migrating_into_a_replacement_system_on_termination_stays_exit_assistance() -> None:
+    text = (
+        "On termination the Provider shall assist the Client in migrating the Client Data into the replacement "
+        "system chosen by the Client for a period of sixty (60) days."
+    )
+    check("exit_assistance", P, text, {"period_days": 60})
+
+
 def test_an_onboarding_migration_is_no_exit_assistance() -> None:
     text = (
         "Migration of the legacy case files from the Client's file shares into the platform before the Service "
