@@ -176,6 +176,10 @@ _AS_NOUN = rx(r"\b(?:the|a|an|any|such|each|every|this|that|its|their|planned|pr
 _BY_REGULATOR = rx(r"\bregulat\w*|\bauthorit(?:y|ies)\b|\bagenc(?:y|ies)\b|\bsupervis\w*|\bcommission\b")
 
 
+def _by_regulator(hit: Hit) -> bool:
+    return bool(_BY_REGULATOR.search(hit.sentence.text))
+
+
 def _customer_duty(before: str, word: str) -> bool:
     """The audit verb is one the customer must perform (the last modal before it is a duty, not a right)."""
     if not re.fullmatch(r"(?:audit|inspect|examine)", word, re.I) or _AS_NOUN.search(before):
@@ -234,13 +238,8 @@ def audit_rights(req: Requirement, ctx: ReviewContext) -> Finding:
         # the clause that grants the right leads ("the Client may carry out inspections"), before sentences
         # that only mention an audit ("errors found in the examination of the results")
         # (and the customer's own audit before a regulator's, whose notice is the regulator's)
-        granted.sort(
-            key=lambda h: (
-                _RIGHT.search(h.sentence.text) is None,
-                bool(_BY_REGULATOR.search(h.sentence.text)),
-            )
-        )
-        own = [h for h in granted if not _BY_REGULATOR.search(h.sentence.text)]
+        granted.sort(key=lambda h: (_RIGHT.search(h.sentence.text) is None, _by_regulator(h)))
+        own = [h for h in granted if not _by_regulator(h)]
         params["notice_days"] = (
             notice_param(own)[0] or notice_param(granted)[0] or notice_param(granted, radius=1)[0]
         )

@@ -13,6 +13,7 @@ from extractors.rules import (
     NOTICE,
     VEND,
     Hit,
+    add_new_sentences,
     decide,
     duration_param,
     notice_param,
@@ -158,12 +159,7 @@ def _notice_hits(ctx: ReviewContext) -> list[Hit]:
         h for h in scan(ctx, "notice", BEFORE_EFFECT, within=CHANGE) if notice_durations(h.sentence.text)
     ]
     for extra in (windows, _follow_up_notices(ctx)):
-        seen = {(h.sentence.doc.id, h.sentence.start) for h in hits}
-        hits += [
-            h
-            for h in extra
-            if (h.sentence.doc.id, h.sentence.start) not in seen and not _at_will_only(h.sentence.text)
-        ]
+        hits = add_new_sentences(hits, [h for h in extra if not _at_will_only(h.sentence.text)])
     return hits
 
 

@@ -8,13 +8,14 @@ import re
 from assistant.models import Finding
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
-from extractors.parties import Roles, family_roles
+from extractors.parties import Role, Roles, family_roles
 from extractors.rules import (
     CONFIDENTIAL,
     CUST,
     DELETE_VERB,
     VEND,
     Hit,
+    add_new_sentences,
     context,
     decide,
     ok,
@@ -212,8 +213,11 @@ def _about_data(hit: Hit, topic: re.Pattern[str]) -> bool:
     text = hit.sentence.text
     if topic.search(text) or topic.search(hit.sentence.lead):
         return True
-    if not PRONOUN_OBJECT.search(text[hit.end :]):
-        return False
+    return bool(PRONOUN_OBJECT.search(text[hit.end :])) and _before_names(hit, topic)
+
+
+def _before_names(hit: Hit, topic: re.Pattern[str]) -> bool:
+    """The sentence just before the hit's names the topic (what a pronoun or 'such data' refers to)."""
     before = [s for s in context(hit, 1) if s.start < hit.sentence.start]
     return bool(before and topic.search(before[-1].text))
 
@@ -223,11 +227,6 @@ def _about_data(hit: Hit, topic: re.Pattern[str]) -> bool:
 SUCH_DATA = rx(r"\b(?:such|that|this|the\s+resulting)\s+(?:[\w-]+\s+){0,2}?(?:data|information)\b")
 
 
-def _follows_data(hit: Hit, topic: re.Pattern[str]) -> bool:
-    before = [s for s in context(hit, 1) if s.start < hit.sentence.start]
-    return bool(before and topic.search(before[-1].text))
-
-
 @register("data_ownership")
 def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
     """Customer keeps ownership of its data; weak if the vendor may use it for its own purposes."""
@@ -235,19 +234,11 @@ def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
     owns = [h for h in scan(ctx, "own", OWN, actors=None) if _about_data(h, topic)]
     granted = [h for h in ok(owns) if _owner_ok(h)] or _ownership_kept(ctx)
     used = USE_DATA if topic is DATA else re.compile(f"{USE_DATA.pattern}|{topic.pattern}", re.I)
-    uses = ok(scan(ctx, "use", OWN_USE, within=used, actors=("vendor", "both", None)))
-    seen = {(h.sentence.doc.id, h.sentence.start) for h in uses}
-    uses += [
-        h
-        for h in ok(scan(ctx, "use", TRAINING, within=SERVICE_RECORDS, actors=("vendor", "both", None)))
-        if (h.sentence.doc.id, h.sentence.start) not in seen
-    ]
-    seen = {(h.sentence.doc.id, h.sentence.start) for h in uses}
-    uses += [
-        h
-        for h in ok(scan(ctx, "use", OWN_USE, within=SUCH_DATA, actors=("vendor", "both", None)))
-        if (h.sentence.doc.id, h.sentence.start) not in seen and _follows_data(h, used)
-    ]
+    vendor_side: tuple[Role | None, ...] = ("vendor", "both", None)
+    uses = ok(scan(ctx, "use", OWN_USE, within=used, actors=vendor_side))
+    uses = add_new_sentences(uses, ok(scan(ctx, "use", TRAINING, within=SERVICE_RECORDS, actors=vendor_side)))
+    such = ok(scan(ctx, "use", OWN_USE, within=SUCH_DATA, actors=vendor_side))
+    uses = add_new_sentences(uses, [h for h in such if _before_names(h, used)])
     misuse = [h for h in uses if _misuse(h, used)]
     weak = (
         [f"the vendor may use customer data for its own purposes ({misuse[0].sentence.where})"]

@@ -15,6 +15,7 @@ from extractors.rules import (
     CUST,
     Hit,
     Outcome,
+    add_new_sentences,
     context,
     decide,
     durations_in,
@@ -474,8 +475,7 @@ def incident_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     incident = with_terms(INCIDENT, defined_terms(ctx.documents, INCIDENT, reach=240))
     hits = scan(ctx, "notify", NOTIFY, within=incident)
     to_vendor(hits, family_roles(ctx.documents))
-    seen = {(h.sentence.doc.id, h.sentence.start) for h in hits}
-    hits += [h for h in _bare_breach_hits(ctx) if (h.sentence.doc.id, h.sentence.start) not in seen]
+    hits = add_new_sentences(hits, _bare_breach_hits(ctx))
     granted = [h for h in ok(hits) if not _to_authority_only(h)]
     timed = [
         h

@@ -20,7 +20,7 @@ from extractors.rules import (
     scan,
     to_finding,
 )
-from extractors.spans import Sentence, doc_sentences, neighbours, target_missing
+from extractors.spans import Sentence, family_sentences, neighbours, target_missing
 from extractors.text import find_durations, negated_before, parse_number
 
 # --- termination for convenience -----------------------------------------------------------------
@@ -310,35 +310,24 @@ _NAMED_PAYMENT = rx(
 EARLY_FEE = rx(r"\b(?:early\s+)?(?:termination|cancellation|exit)\s+(?:fee|charge|payment)s?\b")
 
 
-def _early_termination_fee(granted: list[Hit], ctx: ReviewContext) -> list[Sentence]:
-    """An early termination fee of all remaining fees stated in another document of the family (an order form
-    that prevails over the online terms' 'cancel at any time')."""
+def _family_fee(granted: list[Hit], ctx: ReviewContext) -> list[Sentence]:
+    """An all-remaining-fees charge stated away from the convenience right: under the payment the right
+    names ("subject to payment of the Termination Charge" -> the sentence that defines the charge), or as
+    an early termination fee in another document of the family (an order form that prevails over the
+    online terms' 'cancel at any time')."""
     if not granted:
         return []
-    return [
-        s
-        for doc in ctx.documents
-        if doc.id != granted[0].sentence.doc.id
-        for s in doc_sentences(doc)
-        if EARLY_FEE.search(s.text) and _all_remaining_fees(s.text)
-    ][:1]
-
-
-def _named_fee(granted: list[Hit], ctx: ReviewContext) -> list[Sentence]:
+    fees = [s for s in family_sentences(ctx) if _all_remaining_fees(s.text)]
     for hit in granted:
         m = _NAMED_PAYMENT.search(hit.sentence.text)
-        if m is None:
-            continue
-        name = re.compile(rf"\b{re.escape(m.group('term'))}\b", re.I)
-        found = [
-            s
-            for doc in ctx.documents
-            for s in doc_sentences(doc)
-            if s.start != hit.sentence.start and name.search(s.text) and _all_remaining_fees(s.text)
-        ]
-        if found:
-            return found[:1]
-    return []
+        if m is not None:
+            name = re.compile(rf"\b{re.escape(m.group('term'))}\b", re.I)
+            here = (hit.sentence.doc.id, hit.sentence.start)
+            named = [s for s in fees if (s.doc.id, s.start) != here and name.search(s.text)]
+            if named:
+                return named[:1]
+    other_doc = granted[0].sentence.doc.id
+    return [s for s in fees if s.doc.id != other_doc and EARLY_FEE.search(s.text)][:1]
 
 
 @register("termination_convenience")
@@ -359,7 +348,7 @@ def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
     if granted and _banned_in_prevailing_document(granted, ctx):
         granted = []
     fee = [s for h in granted for s in neighbours(h.sentence, 2) if _all_remaining_fees(s.text)]
-    fee = fee or _named_fee(granted, ctx) or _early_termination_fee(granted, ctx)
+    fee = fee or _family_fee(granted, ctx)
     waivers = [h for h in scan(ctx, "waiver", WAIVED_FOR, actors=None) if h.ok] if granted else []
     lockin = _lockin_months(granted + [h for h in hits if h.verdict == "negated"] + waivers, term)
     if lockin is None and any(INITIAL_TERM.search(h.sentence.text) for h in granted + hits):

@@ -236,15 +236,26 @@ def decide(
     return Outcome(Status.present, present_reason, evidence, params, 0.8)
 
 
+def _sentence_key(hit: Hit) -> tuple[str, int]:
+    return (hit.sentence.doc.id, hit.sentence.start)
+
+
 def _dedupe(hits: list[Hit]) -> list[Hit]:
     seen: set[tuple[str, int]] = set()
     out: list[Hit] = []
     for h in hits:
-        key = (h.sentence.doc.id, h.sentence.start)
+        key = _sentence_key(h)
         if key not in seen:
             seen.add(key)
             out.append(h)
     return out
+
+
+def add_new_sentences(hits: list[Hit], extra: list[Hit]) -> list[Hit]:
+    """`hits` plus those `extra` hits whose sentences `hits` does not already cover (a second scan that
+    overlaps the first adds only what the first missed)."""
+    seen = {_sentence_key(h) for h in hits}
+    return hits + [h for h in extra if _sentence_key(h) not in seen]
 
 
 _VERDICT_TEXT = {
