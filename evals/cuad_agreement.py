@@ -18,12 +18,11 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from evals.datasets import CUAD_CATEGORIES, DEFAULT_CUAD_DIR, DatasetError
+from evals.datasets import CUAD_CATEGORIES, DEFAULT_CUAD_DIR, DatasetError, category_spans, cuad_contracts
 from evals.report import RESULTS_DIR
 from extractors.cuad_categories import CATEGORIES
 from extractors.cuad_rules import match_sentences
@@ -47,24 +46,16 @@ class RuleAgreement:
         return round(self.labelled_contracts / self.contracts, 3) if self.contracts else None
 
 
-def _spans(entry: dict[str, Any]) -> list[tuple[int, int]]:
-    return [(g["start"], g["end"]) for s in entry.get("spans") or [] for g in s.get("segments", [])]
-
-
 def agreement(cuad_dir: Path, categories: Sequence[str]) -> dict[str, dict[str, RuleAgreement]]:
     """Per category id, per rule name: how often lawyers labelled what the rule accepts."""
-    labels_file = cuad_dir / "labels.json"
-    if not labels_file.is_file():
-        raise DatasetError(f"{str(labels_file)!r}: CUAD labels not found. Pass --cuad-dir.")
-    data = json.loads(labels_file.read_text(encoding="utf-8"))
     names = {rid: cat for cat, rid in CUAD_CATEGORIES.items()}
     out: dict[str, dict[str, RuleAgreement]] = {
         cid: {r.name: RuleAgreement() for r in CATEGORIES[cid].rules} for cid in categories
     }
-    for contract in data["contracts"]:
+    for contract in cuad_contracts(cuad_dir):
         text = (cuad_dir / contract["txt_file"]).read_text(encoding="utf-8")
         for cid in categories:
-            spans = _spans(contract["labels"].get(names[cid], {}))
+            spans = category_spans(contract["labels"].get(names[cid], {}))
             fired: set[str] = set()
             for start, end, rule in match_sentences(CATEGORIES[cid], text):
                 counts = out[cid][rule]

@@ -135,14 +135,8 @@ def _gold_label(lab: GoldLabel) -> Label:
 
 def load_cuad(cuad_dir: Path = DEFAULT_CUAD_DIR, limit: int | None = None) -> list[EvalCase]:
     """Read CUAD's labels.json: one case per contract, labels for the CUAD playbook's ten categories."""
-    labels_file = cuad_dir / "labels.json"
-    if not labels_file.is_file():
-        raise DatasetError(
-            f"{str(labels_file)!r}: CUAD labels not found. Pass --cuad-dir pointing at the CUAD folder."
-        )
-    data = json.loads(labels_file.read_text(encoding="utf-8"))
     cases = []
-    for index, contract in enumerate(data["contracts"][:limit]):
+    for index, contract in enumerate(cuad_contracts(cuad_dir)[:limit]):
         path = cuad_dir / contract["txt_file"]
         if not path.is_file():
             raise DatasetError(f"{str(path)!r}: contract listed in labels.json is missing.")
@@ -151,6 +145,22 @@ def load_cuad(cuad_dir: Path = DEFAULT_CUAD_DIR, limit: int | None = None) -> li
         }
         cases.append(EvalCase(id=f"{index:03d}:{path.stem}", files=(path,), labels=labels))
     return cases
+
+
+def cuad_contracts(cuad_dir: Path = DEFAULT_CUAD_DIR) -> list[dict[str, Any]]:
+    """The contracts of CUAD's labels.json (file name and labels per category), in file order."""
+    labels_file = cuad_dir / "labels.json"
+    if not labels_file.is_file():
+        raise DatasetError(
+            f"{str(labels_file)!r}: CUAD labels not found. Pass --cuad-dir pointing at the CUAD folder."
+        )
+    contracts: list[dict[str, Any]] = json.loads(labels_file.read_text(encoding="utf-8"))["contracts"]
+    return contracts
+
+
+def category_spans(entry: dict[str, Any]) -> list[tuple[int, int]]:
+    """(start, end) of every segment of a CUAD label entry."""
+    return [(g["start"], g["end"]) for s in entry.get("spans") or [] for g in s.get("segments") or []]
 
 
 def cuad_label(category: str, entry: dict[str, Any]) -> Label:

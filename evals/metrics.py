@@ -125,6 +125,11 @@ def gap_recall(pairs: Sequence[Pair]) -> float | None:
     return sum(p.prediction.status in GAPS for p in gaps) / len(gaps)
 
 
+def param_right(params: dict[str, ParamValue], name: str, want: ParamValue) -> bool:
+    """The predicted `params` carry `name` with the labelled value (strings compared case-insensitively)."""
+    return name in params and _same(params[name], want)
+
+
 def _same(a: ParamValue, b: ParamValue) -> bool:
     if isinstance(a, str) or isinstance(b, str):
         return str(a).strip().lower() == str(b).strip().lower()
@@ -137,7 +142,7 @@ def param_accuracy(pairs: Sequence[Pair]) -> float | None:
     for p in pairs:
         for name, want in p.label.params.items():
             total += 1
-            right += name in p.prediction.params and _same(p.prediction.params[name], want)
+            right += param_right(p.prediction.params, name, want)
     return right / total if total else None
 
 

@@ -18,6 +18,7 @@ from evals.metrics import (
     gap_recall,
     macro_f1,
     param_accuracy,
+    param_right,
     per_requirement,
     status_accuracy,
 )
@@ -135,7 +136,11 @@ def misses(runs: Sequence[CaseRun]) -> list[dict[str, Any]]:
             expected = label.status.value if label.status else ("found" if label.found else "absent")
             got = pred.status.value
             status_ok = got == expected if label.status else label.found == pred.found
-            wrong = {k: (v, pred.params.get(k)) for k, v in label.params.items() if pred.params.get(k) != v}
+            wrong = {
+                k: (v, pred.params.get(k))
+                for k, v in label.params.items()
+                if not param_right(pred.params, k, v)
+            }
             if status_ok and not wrong:
                 continue
             reason = run.review.finding(pair.requirement).reason if run.review else ""

@@ -31,7 +31,14 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from evals.datasets import CUAD_CATEGORIES, DEFAULT_CUAD_DIR, EvalCase, load_cuad
+from evals.datasets import (
+    CUAD_CATEGORIES,
+    DEFAULT_CUAD_DIR,
+    EvalCase,
+    category_spans,
+    cuad_contracts,
+    load_cuad,
+)
 from evals.keyword_baseline import keyword_scores
 from evals.metrics import score
 from evals.report import RESULTS_DIR
@@ -81,17 +88,12 @@ def label_units(units: Sequence[Unit], spans: Sequence[tuple[int, int]]) -> np.n
     return np.array([any(u.start < e and s < u.end for s, e in spans) for u in units], dtype=bool)
 
 
-def category_spans(entry: dict[str, Any]) -> list[tuple[int, int]]:
-    """(start, end) of every segment of a CUAD label entry."""
-    return [(g["start"], g["end"]) for s in entry.get("spans") or [] for g in s.get("segments") or []]
-
-
 def build_corpus(cuad_dir: Path, limit: int | None = None, log: Log = print) -> Corpus:
     """Parse every contract, featurise its sentences and label them; record the rules' verdicts."""
     from assistant.ingest import parse_file
 
     cases = load_cuad(cuad_dir, limit)
-    contracts = json.loads((cuad_dir / "labels.json").read_text(encoding="utf-8"))["contracts"]
+    contracts = cuad_contracts(cuad_dir)
     cats = list(CUAD_CATEGORIES.items())
     rows: list[dict[int, float]] = []
     doc_of: list[int] = []

@@ -284,6 +284,27 @@ def test_misses_list_exactly_the_disagreements_with_their_reasons() -> None:
     )
 
 
+def test_misses_judge_parameters_as_param_accuracy_does() -> None:
+    from dataclasses import replace
+
+    from evals.datasets import GOLD_FILE
+    from evals.metrics import param_accuracy
+    from evals.report import misses
+
+    [case] = load_gold(GOLD_FILE, limit=1)
+    [run] = run_cases([case], load_playbook("default"), parse_file, default_reviewer())
+    i, pair = next((i, p) for i, p in enumerate(run.pairs) if p.prediction.status is Status.present)
+    said = replace(pair.prediction, params={"jurisdiction": "England and Wales"})
+    run.pairs[i] = replace(
+        pair, prediction=said, label=replace(pair.label, params={"jurisdiction": "england and wales"})
+    )
+    assert param_accuracy([run.pairs[i]]) == 1.0 and misses([run]) == []  # case alone is no miss
+    run.pairs[i] = replace(run.pairs[i], label=replace(pair.label, params={"jurisdiction": "Scotland"}))
+    [row] = misses([run])
+    assert row["params"] == {"jurisdiction": {"expected": "Scotland", "got": "England and Wales"}}
+    assert param_accuracy([run.pairs[i]]) == 0.0
+
+
 def test_cuad_agreement_counts_rule_sentences_inside_lawyer_spans(tmp_path: Path) -> None:
     from evals.cuad_agreement import agreement, main
 
