@@ -143,7 +143,7 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
         _lettered_roles(text[:6000], unknown[:2], vendor, customer)
     # a side already named by a role word ('(the "Vendor" or the "Supplier")') takes no unknown alias
     head = text[:6000]
-    vendor_named = bool(vendor) or bool(_ROLE_DEFINED.search(head) and _VENDOR_ROLE.search(head))
+    vendor_named = bool(vendor) or bool(_VENDOR_ROLE.search(head))
     customer_named = bool(customer) or bool(_CUSTOMER_ROLE.search(head))
     for alias in unknown[:2]:
         if alias in vendor or alias in customer:
@@ -157,7 +157,6 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
     return vendor, customer
 
 
-_ROLE_DEFINED = re.compile(r"\(\s*(?:the\s+)?[\"“']", re.I)
 _VENDOR_ROLE = re.compile(
     r"\(\s*(?:the\s+)?[\"“'](?:vendor|supplier|provider|service\s+provider|contractor|licensor|processor|seller)[\"”']",
     re.I,
@@ -298,7 +297,8 @@ def roles_for(doc: Document) -> Roles:
 
 def family_roles(documents: list[Document]) -> Roles:
     """Party patterns for a family: aliases defined in any document (an MSA's `("Acme")` also names the
-    vendor in its DPA); an alias claimed for both roles is dropped."""
+    vendor in its DPA). An alias the documents claim for both roles goes to the side the family's recitals
+    together make it (`_supplier_score`); with no clear answer it is dropped."""
     vendor: set[str] = set()
     customer: set[str] = set()
     for doc in documents:

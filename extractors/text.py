@@ -126,13 +126,17 @@ def _article_durations(text: str) -> list[Duration]:
     for m in _ARTICLE_RE.finditer(text):
         if _RATE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             continue
-        unit = _norm_unit(m.group("unit"))
-        value = 1
-        if unit.startswith("fortnight"):
-            value, unit = 2, "weeks"
-        qual = (m.group("qual") or "").lower()
-        out.append(Duration(value, unit, qual in {"business", "working"}, m.start(), m.end(), m.group(0)))
+        out.append(_duration_of(m, 1))
     return out
+
+
+def _duration_of(m: re.Match[str], value: int) -> Duration:
+    """The duration a match of `_UNIT_RE`'s groups states, `value` units long ('two fortnights' -> 4 weeks)."""
+    unit = _norm_unit(m.group("unit"))
+    if unit.startswith("fortnight"):
+        value, unit = value * 2, "weeks"
+    business = (m.group("qual") or "").lower() in {"business", "working", "banking"}
+    return Duration(value, unit, business, m.start(), m.end(), m.group(0))
 
 
 def find_durations(text: str) -> list[Duration]:
@@ -153,17 +157,7 @@ _PRODUCT_RE = re.compile(
 
 
 def _product_durations(text: str) -> list[Duration]:
-    out = []
-    for m in _PRODUCT_RE.finditer(text):
-        qual = (m.group("qual") or "").lower()
-        value = int(m.group("a")) * int(m.group("b"))
-        unit = _norm_unit(m.group("unit"))
-        if unit.startswith("fortnight"):
-            value, unit = value * 2, "weeks"
-        out.append(
-            Duration(value, unit, qual in {"business", "working", "banking"}, m.start(), m.end(), m.group(0))
-        )
-    return out
+    return [_duration_of(m, int(m.group("a")) * int(m.group("b"))) for m in _PRODUCT_RE.finditer(text)]
 
 
 def _numbered_durations(text: str) -> list[Duration]:
@@ -182,19 +176,7 @@ def _numbered_durations(text: str) -> list[Duration]:
             )
         ):
             continue
-        unit = _norm_unit(m.group("unit"))
-        if unit.startswith("fortnight"):  # "two fortnights" -> 4 weeks
-            value, unit = value * 2, "weeks"
-        out.append(
-            Duration(
-                value=value,
-                unit=unit,
-                business=(m.group("qual") or "").lower() in {"business", "working", "banking"},
-                start=m.start(),
-                end=m.end(),
-                text=m.group(0),
-            )
-        )
+        out.append(_duration_of(m, value))
     return out
 
 
