@@ -407,13 +407,23 @@ _NOTICE_BEFORE = re.compile(
 )
 
 
+# "notify the customer within five (5) days of the change": a report after the event, not a notice before it
+_AFTER_THE_EVENT = re.compile(
+    r"^\W{0,3}(?:of|after|following)\s+(?:the\s+|such\s+|any\s+|each\s+|its\s+|that\s+)?(?:\w+\s+){0,2}?"
+    r"(?:change|engagement|appointment|replacement|addition|substitution|occurrence)s?\b",
+    re.I,
+)
+
+
 def notice_durations(text: str) -> list[Duration]:
     """Durations that are notice periods: "thirty (30) days' prior written notice", "notice of at least
-    60 days", "90 days before the end of the term"."""
+    60 days", "90 days before the end of the term"; not a report due "within five days of the change"."""
     out = []
     for d in find_durations(text):
         if _POINT_IN_TIME.search(text[max(0, d.start - 40) : d.start]):
             continue  # "notice effective at the end of a calendar month": a date, not a length
+        if _AFTER_THE_EVENT.search(text[d.end : d.end + 60]):
+            continue
         if _NOTICE_AFTER.search(text[d.end : d.end + 40]) or _NOTICE_BEFORE.search(
             text[max(0, d.start - 60) : d.start]
         ):
