@@ -15,12 +15,13 @@ from extractors.rules import (
     duration_param,
     notice_param,
     ok,
+    pick_value,
     precedence,
     rx,
     scan,
     to_finding,
 )
-from extractors.spans import Sentence, family_sentences, neighbours, target_missing
+from extractors.spans import Sentence, family_sentences, neighbours, notice_durations, target_missing
 from extractors.text import find_durations, negated_before, parse_number
 
 # --- termination for convenience -----------------------------------------------------------------
@@ -444,8 +445,9 @@ TERM_NEAR = rx(
 # "During the Subscription Term, history is kept for ...": the term as a time frame, not its length.
 TERM_AS_TIME = rx(
     # "retain the log for the duration of the Agreement and two years thereafter": "for" the term is a time frame
+    # and "ten years from the final date of the contract period" counts from a date of it
     r"(?:\b(?:during|throughout|within|until|before|after|in|for)|\b(?:expiry|expiration|end|termination|remainder|balance|"
-    r"renewal)\s+of)\s+(?:the\s+|each\s+|any\s+|its\s+|this\s+)?$"
+    r"renewal|date|day)\s+of)\s+(?:the\s+|each\s+|any\s+|its\s+|this\s+)?$"
 )
 
 
@@ -502,13 +504,16 @@ TERM_WORDS = rx(
 def _stop_notice(auto: list[Hit]) -> tuple[int | None, Hit | None, str]:
     """Notice needed to stop an auto-renewal, read from the renewal sentences and their neighbours that
     speak of non-renewal (not from a price-increase notice)."""
-    stop = [
-        Hit(s, "stop", 0, 0, None, "ok")
-        for h in auto
-        for s in neighbours(h.sentence, 1)
-        if NON_RENEWAL.search(s.text) and not PRICE_UP.search(s.text)
-    ]
-    return notice_param(stop, prefer="max")
+    values: list[tuple[int, Hit]] = []
+    for s in {id(s): s for h in auto for s in neighbours(h.sentence, 1)}.values():
+        # a "sentence" that also raises prices may be table rows with no full stop between them (a PDF
+        # schedule's 'Renewal ... 120 days before the end' row above its 'Renewal pricing' row): its lines
+        # are read one by one
+        parts = [s.text] if not PRICE_UP.search(s.text) else s.text.split("\n")
+        for part in parts:
+            if NON_RENEWAL.search(part) and not PRICE_UP.search(part):
+                values.extend((d.days(), Hit(s, "stop", 0, 0, None, "ok")) for d in notice_durations(part))
+    return pick_value(values, prefer="max")
 
 
 @register("renewal_notice")

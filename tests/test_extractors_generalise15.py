@@ -1,12 +1,16 @@
 """Fifteenth generalisation pass of the rule extractors: one group of tests per general mechanism fixed, each
 with drafting written for these tests (not copied from any evaluation contract).
 
-Mechanisms: a report due "within N days of the change" is not advance notice.
+Mechanisms: a report due "within N days of the change" is not advance notice; words that only say how a unit
+is counted ("five (5) Gregorian years", "twelve consecutive months"); a period counted from "the final date of
+the contract period" is no term; a schedule table with no full stops between its rows reads the renewal row
+apart from the pricing row.
 """
 
 from __future__ import annotations
 
-from tests.support.extractors import W, check
+from extractors.text import find_durations
+from tests.support.extractors import P, W, check
 
 
 def test_a_report_after_the_change_is_not_the_advance_notice() -> None:
@@ -16,3 +20,36 @@ def test_a_report_after_the_change_is_not_the_advance_notice() -> None:
         "the Processor shall also notify the Bank within three (3) days of the replacement."
     )
     check("subprocessor_disclosure", W, text, {"notice_days": 14})
+
+
+def test_words_that_only_say_how_a_unit_is_counted_keep_the_duration() -> None:
+    assert [d.months() for d in find_durations("five (5) Gregorian years")] == [60]
+    assert [d.days() for d in find_durations("twelve (12) consecutive months")] == [360]
+    assert [d.months() for d in find_durations("two (2) full contract years")] == [24]
+    text = (
+        "1. Duration\n1.1 The initial term of this Agreement is four (4) Gregorian years from the Acceptance "
+        "Date, after which it expires unless the parties sign an extension.\n"
+    )
+    check("renewal_notice", P, text, {"term_months": 48}, whole=True)
+
+
+def test_a_period_counted_from_a_date_of_the_contract_period_is_no_term() -> None:
+    text = (
+        "4. Records\n4.1 The regulator may inspect the Supplier's books pertaining to the Services through six (6) "
+        "years from the final date of the contract period.\n"
+        "9. Term\n9.1 This Agreement has a term of thirty-six (36) months from the Effective Date and renews "
+        "automatically for successive twelve (12) month periods unless either party gives notice of non-renewal "
+        "at least ninety (90) days before the end of the then-current term.\n"
+    )
+    check("renewal_notice", P, text, {"term_months": 36, "notice_days": 90}, whole=True)
+
+
+def test_a_schedule_table_without_full_stops_reads_the_renewal_row_apart_from_the_pricing_row() -> None:
+    text = (
+        "1. Fees\n1.1 Fees are payable annually in advance.\n\n"
+        "SCHEDULE 1 - ORDER DETAILS\nItem Terms\nSubscription Term Twenty-four (24) months from 1 May 2027\n"
+        "Renewal\nThe Subscription Term renews automatically for successive one (1) year periods unless either "
+        "party gives written notice of non-renewal at least sixty (60) days before the end of the then-current "
+        "term\nRenewal pricing Renewal fees may increase to the Provider's then-current list price\n"
+    )
+    check("renewal_notice", W, text, {"term_months": 24, "notice_days": 60}, whole=True)
