@@ -23,7 +23,7 @@ from extractors.rules import (
     unclear_reference,
 )
 from extractors.spans import PLACEHOLDER, neighbours
-from extractors.text import find_durations
+from extractors.text import find_durations, is_frequency
 
 # --- exit assistance --------------------------------------------------------------------------
 TRANSITION = rx(
@@ -57,6 +57,9 @@ RETURN_DATA = rx(
     # copy"): what is exported is implied
     r"\b(?:request|obtain|receive)\w*\s+(?:a|an|one)\s+(?:(?:final|full|complete|last|closing)\s+)?(?:data\s+)?"
     r"(?:export|extract|copy|download)\b|"
+    # "export transcripts, summaries and action items in DOCX, TXT or JSON format": a file format names data
+    r"\b(?:export|retriev|download|extract)\w*\s+(?:[\w,'’-]+\s+){1,8}?(?:in|as)\s+(?:an?\s+)?"
+    r"(?:[\w/-]+,?\s+(?:or\s+|and\s+)?){1,5}?formats?\b|"
     # colocation and on-premises hosting: the data leaves on the customer's own servers and media
     r"\b(?:remov|retriev|collect|de-?install)\w*\s+(?:and\s+\w+\s+)?(?:the\s+|all\s+|its\s+|their\s+)?"
     r"(?:(?:customer|client|your)(?:'s|’s)?\s+)(?:\w+\s+)?(?:equipment|servers?|hardware|storage\s+media|media)\b"
@@ -90,6 +93,8 @@ def _exit_period(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
         exits = [m.start() for m in EXIT_VERB.finditer(text)]
         deletes = [m.start() for m in DELETE_VERB.finditer(text)]
         for d in find_durations(text):
+            if is_frequency(text, d):
+                continue  # "test the exit plan once every two years"
             to_exit = min((abs(d.start - v) for v in exits), default=10**6)
             if to_exit <= min((abs(d.start - v) for v in deletes), default=10**6) and d.unit != "hours":
                 values.append((d.days(), hit))

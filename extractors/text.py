@@ -122,6 +122,14 @@ _RATE_BEFORE = re.compile(
 )
 
 
+_EVERY_BEFORE = re.compile(r"\b(?:once|twice|thrice|times)?\s*(?:every|each|per)\s+$", re.IGNORECASE)
+
+
+def is_frequency(text: str, d: Duration) -> bool:
+    """The duration says how often, not how long: "test the plan once every two years", "each 30 days"."""
+    return bool(_EVERY_BEFORE.search(text[max(0, d.start - 20) : d.start]))
+
+
 def _article_durations(text: str) -> list[Duration]:
     """'within a week', 'an hour before': one unit, unless the phrase is a rate ('once a year')."""
     out: list[Duration] = []

@@ -53,3 +53,21 @@ def test_a_schedule_table_without_full_stops_reads_the_renewal_row_apart_from_th
         "term\nRenewal pricing Renewal fees may increase to the Provider's then-current list price\n"
     )
     check("renewal_notice", W, text, {"term_months": 24, "notice_days": 60}, whole=True)
+
+
+def test_how_often_an_exit_plan_is_tested_is_no_exit_period() -> None:
+    text = (
+        "1. Exit\n1.1 For ninety (90) days after termination the Supplier shall continue to provide the Services "
+        "and give all assistance reasonably required to migrate them to a successor supplier.\n"
+        "1.2 The Supplier shall keep an exit plan and rehearse it with the Customer once every three (3) years.\n"
+    )
+    check("exit_assistance", P, text, {"period_days": 90}, whole=True)
+
+
+def test_an_export_in_a_named_file_format_is_a_data_return() -> None:
+    text = (
+        "12. Ending the subscription\n12.1 For twenty-one (21) days after the subscription ends, the Customer's "
+        "admins may download floor plans, bookings and visitor lists in XLSX or CSV format from the settings "
+        "page.\n"
+    )
+    check("exit_assistance", W, text, {"period_days": 21}, whole=True)
