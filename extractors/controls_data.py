@@ -276,6 +276,7 @@ RET_WHEN = rx(
     r"thereafter|retention\s+(?:polic\w*|schedule)|clos\w*\s+(?:of\s+)?(?:your|its|the)\s+account|account\s+(?:closure|deletion)|cancel|completion|"
     r"account\s+(?:is\s+)?clos\w*|"
     r"end\s+of\s+the\s+(?:services|engagement|project)|\bends\b|\bended\b|after\s+the\s+(?:agreement|contract|term)|"
+    r"\bend[\s-]date\b|"  # public-sector call-offs: "within 120 days of the End Date"
     # "within two weeks after the handover is complete": the exit steps that follow termination
     r"(?:after|following|on|upon|of)\s+(?:the\s+)?(?:completion\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+)?"
     r"(?:handover|hand-over|transition|exit|off-?boarding|migration|data\s+(?:return|export))\b"

@@ -70,7 +70,7 @@ SELF_EXPORT = rx(r"\b(?:export|retrieve|download|extract|access|obtain|request|r
 OWN_THINGS = rx(r"^(?:export|retriev|download|extract)\w*\s+(?:[\w-]+\s+){0,3}?(?:its|their)\b")
 END = rx(
     r"terminat|expir|end\s+of\s+(?:the\s+)?(?:term|agreement|subscription|provision|services?)|cessation|"
-    r"following\s+the\s+end|after\s+the\s+end"
+    r"following\s+the\s+end|after\s+the\s+end|\bend[\s-]date\b"
 )
 FORMAT = rx(
     r"(?:machine[- ]readable|csv|json|xml|sql|industry[- ]standard|commonly[- ]used|structured|usable|"

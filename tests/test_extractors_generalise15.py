@@ -71,3 +71,12 @@ def test_an_export_in_a_named_file_format_is_a_data_return() -> None:
         "page.\n"
     )
     check("exit_assistance", W, text, {"period_days": 21}, whole=True)
+
+
+def test_a_deadline_counted_from_the_end_date_is_after_termination() -> None:
+    text = (
+        "1. Definitions\n1.1 End Date: the date on which this Contract expires or is ended.\n"
+        "2. Data\n2.1 No later than sixty (60) days after the End Date the Contractor shall permanently delete all "
+        "Authority Data from its systems and confirm this in writing.\n"
+    )
+    check("data_retention", P, text, {"deletion_days": 60}, whole=True)
