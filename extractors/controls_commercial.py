@@ -30,8 +30,8 @@ from extractors.text import NUMBER_WORDS, find_durations, parse_number
 
 # --- change notification ------------------------------------------------------------------------
 _OBJECTS = (
-    r"(?:services?|terms|agreement|pricing|prices?|fees|charges|rates|security|features?|functionality|polic(?:y|ies)|"
-    r"sla|service\s+levels?|platform|subscription|documentation|scope|deliverables|specifications?|"
+    r"(?:services?|terms|agreement|pricing|prices?|fees|charges|rates|security|features?|functionalit(?:y|ies)|polic(?:y|ies)|"
+    r"sla|service\s+levels?|platform|solution|subscription|documentation|scope|deliverables|specifications?|"
     r"models?|apis?|endpoints?|product\s+description)"
 ).replace("|security|", "|security\\s+(?:measures|controls|standards|polic\\w+|programme|program)|")
 _TERMS = r"(?:terms|agreement|pricing|prices?|fees|charges|rates|polic(?:y|ies)|conditions|sla|service\s+level\s+agreement)"

@@ -50,7 +50,10 @@ GENERIC_SEC = rx(
 # consistent with good industry practice" - a general standard of care, once it is aimed at security
 GOOD_PRACTICE = rx(
     r"\b(?:good|best|prudent|recognised|recognized|accepted)\s+(?:industry|commercial)\s+practices?\b|"
-    r"\bindustry\s+best\s+practices?\b"
+    r"\bindustry\s+best\s+practices?\b|"
+    # "security measures in accordance with industry standard practices"; French drafting's "rules of the art"
+    # (les règles de l'art) in translation
+    r"\bindustry[- ]standard\s+practices?\b|\brules\s+of\s+the\s+art\b"
 )
 SECURE_AIM = rx(r"\bsecur\w*|\bprotect\w*|\bsafeguard\w*")
 # "security measures no lower than those it maintains for its own information", "the same degree of care

@@ -80,3 +80,25 @@ def test_a_deadline_counted_from_the_end_date_is_after_termination() -> None:
         "Authority Data from its systems and confirm this in writing.\n"
     )
     check("data_retention", P, text, {"deletion_days": 60}, whole=True)
+
+
+def test_security_measures_by_industry_standard_practices_or_the_rules_of_the_art_are_general_terms() -> None:
+    check(
+        "security_obligations",
+        W,
+        "The Contractor shall apply security measures consistent with industry-standard practices to protect the "
+        "Authority's information.",
+    )
+    check(
+        "security_obligations",
+        W,
+        "The Service Provider shall protect the Customer's files according to the rules of the art.",
+    )
+
+
+def test_changing_the_functionalities_of_the_solution_is_a_change_of_the_service() -> None:
+    text = (
+        "The Contractor may change functionalities of the Solution over time, provided it informs the Bank in "
+        "writing at least twenty (20) days before the new version is deployed."
+    )
+    check("change_notification", W, text, {"notice_days": 20})
