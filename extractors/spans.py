@@ -57,8 +57,9 @@ _LIMIT_AFTER = re.compile(
     re.I,
 )
 _SUBJECT_MODAL = re.compile(
-    # "Neither party may terminate": the negative determiner belongs to the subject it opens
-    r"(?:\b(?:neither|no)\s+)?(?:vendor|provider|supplier|licensor|processor|company|customer|client|licensee|controller|"
+    # "Neither party may terminate", "neither Contracting Party may": the negative determiner belongs to the
+    # subject it opens
+    r"(?:\b(?:neither|no)\s+(?:[\w-]+\s+)?)?(?:vendor|provider|supplier|licensor|processor|company|customer|client|licensee|controller|"
     r"subscriber|party|we|you)(?:\s+(?:shall|will|must|may|agrees|undertakes|can)\b|['’]ll\b)",
     re.I,
 )

@@ -10,7 +10,7 @@ apart from the pricing row.
 from __future__ import annotations
 
 from extractors.text import find_durations
-from tests.support.extractors import P, W, check
+from tests.support.extractors import M, P, W, check
 
 
 def test_a_report_after_the_change_is_not_the_advance_notice() -> None:
@@ -102,3 +102,16 @@ def test_changing_the_functionalities_of_the_solution_is_a_change_of_the_service
         "writing at least twenty (20) days before the new version is deployed."
     )
     check("change_notification", W, text, {"notice_days": 20})
+
+
+def test_neither_with_a_qualified_party_name_negates_the_right() -> None:
+    check(
+        "termination_convenience",
+        M,
+        "During the Initial Term neither contracting Party may end this Agreement without cause.",
+    )
+    check(
+        "termination_convenience",
+        M,
+        "No Participating Member may terminate this Agreement for convenience.",
+    )
