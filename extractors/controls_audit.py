@@ -348,7 +348,7 @@ def _unclear_elsewhere(hit: Hit) -> Outcome:
     return Outcome(
         Status.unclear,
         f"{hit.sentence.where} says the subprocessors and their notice terms are set out in "
-        f"{reference_target(hit.sentence.text)}, which is not in the documents provided.",
+        f"{reference_target(hit.sentence.text)}, which is not in the documents provided or is only a placeholder.",
         [hit],
         confidence=0.5,
     )

@@ -286,7 +286,7 @@ def _terminable_only_elsewhere(ctx: ReviewContext) -> Outcome | None:
             return Outcome(
                 Status.unclear,
                 f"{hit.sentence.where} allows termination only under {m.group('target').strip()}, "
-                "which is not in the documents provided.",
+                "which is not in the documents provided or is only a placeholder.",
                 [hit],
                 confidence=0.5,
             )

@@ -275,7 +275,7 @@ def unclear_reference(ctx: ReviewContext, req: Requirement, among: list[Hit] | N
     hit, label = dangling
     return Outcome(
         Status.unclear,
-        f"{hit.sentence.where} refers to {label}, which is not in the documents provided; "
+        f"{hit.sentence.where} refers to {label}, which is not in the documents provided or is only a placeholder; "
         "the requirement cannot be checked without it.",
         [hit],
         confidence=0.5,
@@ -294,7 +294,7 @@ def _missing(req: Requirement, rejected: list[Hit], reason: str, ctx: ReviewCont
         if target and ctx is not None and target_missing(target, ctx.documents, source=h.sentence.doc):
             return Outcome(
                 Status.unclear,
-                f"{h.sentence.where} says this is dealt with in {target}, which is not in the documents provided.",
+                f"{h.sentence.where} says this is dealt with in {target}, which is not in the documents provided or is only a placeholder.",
                 [h],
                 confidence=0.5,
             )

@@ -486,7 +486,11 @@ def target_missing(
     if label is None:
         return False
     heading = re.compile(rf"^[#*\s]*{label}\b[^\n]*", re.I | re.M)
-    return not any(not PLACEHOLDER.search(m.group(0)) for d in documents for m in heading.finditer(d.text))
+    return not any(
+        not PLACEHOLDER.search(m.group(0)) and not PLACEHOLDER_BODY.match(d.text, m.end())
+        for d in documents
+        for m in heading.finditer(d.text)
+    )
 
 
 # "Annex IV - Exit Plan (to be attached)": a heading that only holds the place of a missing attachment
@@ -497,6 +501,14 @@ PLACEHOLDER = re.compile(
     # "Exit Plan: to be agreed within 3 months of the Start Date and attached as Schedule 7"
     r"\bto\s+be\s+(?:agreed|prepared|developed|finali[sz]ed|provided)\b[^.;]{0,100}?\b(?:attached|annexed|appended|added)\s+"
     r"(?:as|at|to)\s+(?:a\s+|the\s+)?(?:Schedule|Annex|Appendix|Exhibit|Attachment)\b",
+    re.I,
+)
+
+
+# "SCHEDULE 2 - SERVICE LEVELS" over a body that is only "[To be agreed in accordance with Section 5(b).]"
+PLACEHOLDER_BODY = re.compile(
+    r"\s*\[?\s*(?:to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|finali[sz]ed)|to\s+follow|"
+    r"intentionally\s+(?:left\s+)?blank|reserved|not\s+used|TBD|TBC)\b[^\n]{0,100}?\]?\s*(?:\n\s*\n|\Z)",
     re.I,
 )
 

@@ -10,7 +10,7 @@ apart from the pricing row.
 from __future__ import annotations
 
 from extractors.text import find_durations
-from tests.support.extractors import M, P, W, check
+from tests.support.extractors import M, P, U, W, check
 
 
 def test_a_report_after_the_change_is_not_the_advance_notice() -> None:
@@ -115,3 +115,18 @@ def test_neither_with_a_qualified_party_name_negates_the_right() -> None:
         M,
         "No Participating Member may terminate this Agreement for convenience.",
     )
+
+
+def test_a_schedule_whose_body_only_holds_its_place_is_not_provided() -> None:
+    text = (
+        "7. Service Levels\n7.1 The Contractor shall achieve the service levels and grant the credits set out in "
+        "Schedule 4 (Service Levels).\n\n8. Fees\n8.1 Fees are payable monthly.\n\n"
+        "SCHEDULE 4 - SERVICE LEVELS\n\n[To be agreed by the parties within ninety days.]\n\n"
+        "SCHEDULE 5 - CONTACTS\n\nAccount manager: J. Doe\n"
+    )
+    check("service_credits", U, text, whole=True)
+    filled = text.replace(
+        "[To be agreed by the parties within ninety days.]",
+        "Availability: 99.9% per month. Credit: 5% of the monthly fee for each 0.1% below target.",
+    )
+    check("service_credits", P, filled, whole=True)
