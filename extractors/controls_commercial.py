@@ -228,7 +228,9 @@ CAP = rx(
     # "the maximum aggregate Service Credits in any month shall be ten percent (10%)"
     # "the total of all credits shall in no calendar month exceed five per cent (5 %)"
     r"(?:maximum|aggregate|total)\s+(?:[\w-]+\s+){0,7}?(?:shall|will|may)\s+(?:not\s+exceed|be|(?:in\s+no|never)\s+"
-    r"(?:[\w-]+\s+){0,3}?exceed)\b)"
+    r"(?:[\w-]+\s+){0,3}?exceed)\b|"
+    # "In no event shall Service Credits in any calendar month exceed three percent (3%)"
+    r"\bin\s+no\s+(?:event|case|circumstances?)\s+(?:shall|will|may)\s+(?:[\w-]+\s+){1,8}?exceed\b)"
     r"\s*(?:[\w-]+\s+(?:percent\s+|per\s*cent\s+)?\()?(?P<pct>\d{1,3})\)?\s*(?:%|percent)"
 )
 # "capped at two per cent of the Monthly Charges": a cap written in words

@@ -130,3 +130,12 @@ def test_a_schedule_whose_body_only_holds_its_place_is_not_provided() -> None:
         "Availability: 99.9% per month. Credit: 5% of the monthly fee for each 0.1% below target.",
     )
     check("service_credits", P, filled, whole=True)
+
+
+def test_in_no_event_shall_credits_exceed_a_small_share_is_a_trivial_cap() -> None:
+    text = (
+        "The Supplier shall make the Service available 99.8% of each month and shall credit the Customer 1% of the "
+        "monthly charge for each hour of unavailability beyond that level. In no event shall the total credits "
+        "for a month exceed four percent (4%) of the monthly charge."
+    )
+    check("service_credits", W, text, {"cap_percent": 4})
