@@ -139,3 +139,13 @@ def test_in_no_event_shall_credits_exceed_a_small_share_is_a_trivial_cap() -> No
         "for a month exceed four percent (4%) of the monthly charge."
     )
     check("service_credits", W, text, {"cap_percent": 4})
+
+
+def test_credit_as_a_banking_product_and_a_negated_price_reduction_are_no_remedy() -> None:
+    text = (
+        '1. Definitions\n1.1 "Platform": the lending software, with modules for deposits, credit, accounting and '
+        "regulatory reporting.\n2. Availability\n2.1 The Vendor shall endeavour to keep the Platform available "
+        "99.5% of business hours each month. Missing this level gives rise to no reduction in the price and no "
+        "other compensation.\n"
+    )
+    check("service_credits", W, text, whole=True)
