@@ -331,10 +331,16 @@ def _family_fee(granted: list[Hit], ctx: ReviewContext) -> list[Sentence]:
     return [s for s in fees if s.doc.id != other_doc and EARLY_FEE.search(s.text)][:1]
 
 
+NON_PREFIX = rx(r"\bnon[-\s]?$")
+
+
 @register("termination_convenience")
 def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
     """The customer may terminate for convenience (wholly or per service)."""
     hits = scan(ctx, "terminate", TERMINATE, within=CONVENIENCE, actors=("customer", "both", None))
+    for h in hits:
+        if NON_PREFIX.search(h.sentence.text[max(0, h.start - 5) : h.start]):
+            h.verdict = "negated"  # "orders are non-cancellable": the word itself denies the right
     hits = [h for h in hits if _EXPLICIT.search(h.sentence.text) or not FOR_CAUSE.search(h.sentence.text)]
     hits = [h for h in hits if not _trigger_only(h) and not _lead_trigger_only(h)]
     hits = [h for h in hits if not _conditional_notice_only(h)]

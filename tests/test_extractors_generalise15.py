@@ -149,3 +149,12 @@ def test_credit_as_a_banking_product_and_a_negated_price_reduction_are_no_remedy
         "other compensation.\n"
     )
     check("service_credits", W, text, whole=True)
+
+
+def test_a_non_cancellable_commitment_is_no_right_to_cancel() -> None:
+    check(
+        "termination_convenience",
+        M,
+        "The Customer may not end an Order Form early for convenience, and every Order Form is non-cancellable "
+        "once signed.",
+    )
