@@ -100,7 +100,8 @@ REMAINING_FEES = rx(
 PAYABLE = rx(
     r"\bpa(?:y|ys|id|ying|yable|yment)\b|\bdue\b|\bowe|\bliab|\bcharge|\bfee\b|\baccelerat|\binvoice"
 )
-REFUND = rx(r"(?<!non-)(?<!non)\brefund\w*|\bcredit\w*")  # "non-refundable" refunds nothing
+# "non-refundable" refunds nothing, and a "Credit Union" (a name) credits nothing
+REFUND = rx(r"(?<!non-)(?<!non)\brefund\w*|\b(?!(?-i:Credit\s+[A-Z]))credit\w*")
 PARTIAL_FEE = rx(
     r"\b\d{1,2}\s*%|\b(?:one|two|three|four|five|six|\d)\s*(?:\(\d+\)\s*)?months?'?\s*(?:of\s+)?(?:the\s+)?fees"
 )

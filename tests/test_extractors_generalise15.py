@@ -158,3 +158,14 @@ def test_a_non_cancellable_commitment_is_no_right_to_cancel() -> None:
         "The Customer may not end an Order Form early for convenience, and every Order Form is non-cancellable "
         "once signed.",
     )
+
+
+def test_a_party_named_credit_something_is_no_refund_of_the_remaining_fees() -> None:
+    text = (
+        "Credit Cooperative may end this Agreement for convenience on sixty (60) days' notice if Credit "
+        "Cooperative pays a fee equal to the subscription fees for the remainder of the Initial Term."
+    )
+    check("termination_convenience", W, text)
+    refunded = "The Customer may end this Agreement for convenience on sixty (60) days' notice, and the Vendor shall "
+    refunded += "credit the Customer the prepaid fees for the remainder of the term."
+    check("termination_convenience", P, refunded)
