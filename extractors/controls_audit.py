@@ -173,7 +173,9 @@ _RIGHT = rx(
 _AS_NOUN = rx(r"\b(?:the|a|an|any|such|each|every|this|that|its|their|planned|proposed|annual|on-?site)\s+$")
 
 
-_BY_REGULATOR = rx(r"\bregulat\w*|\bauthorit(?:y|ies)\b|\bagenc(?:y|ies)\b|\bsupervis\w*|\bcommission\b")
+_BY_REGULATOR = rx(
+    r"\bregulat\w*|\bauthorit(?:y|ies)\b|\bagenc(?:y|ies)\b|\bsupervis\w*|\bcommission\b|\b" + REGULATOR
+)
 
 
 def _by_regulator(hit: Hit) -> bool:
@@ -247,11 +249,25 @@ def audit_rights(req: Requirement, ctx: ReviewContext) -> Finding:
             [Hit(s, "audit", 0, 0, None, "ok") for h in granted[:3] for s in neighbours(h.sentence, 1)]
         )
         weak, extra = weak_signals(granted, AUDIT_WEAK)
+        regulator = [h for h in granted if _by_regulator(h)]
+        note, who = "", "The customer"
+        if weak and regulator and not weak_signals(regulator, AUDIT_WEAK)[0]:
+            # a regulator's statutory right stands whatever limits the customer's own audit (HHS under the
+            # Medicare Advantage provisions while "Customer's audit rights are satisfied by a SOC 2 report")
+            note, who = (
+                f" The customer's own right is limited ({'; '.join(weak)}), not the regulator's.",
+                "A regulator",
+            )
+            weak, extra, granted = [], [], regulator
+            params = {
+                "notice_days": notice_param(regulator)[0],
+                "frequency_months": _audit_frequency(regulator),
+            }
         where = granted[0].sentence.where
         out = decide(
             req,
             granted[:1] + extra,
-            present_reason=f"The customer may audit the vendor ({where}).",
+            present_reason=f"{who} may audit the vendor ({where}).{note}",
             weak=weak,
             params=params,
         )

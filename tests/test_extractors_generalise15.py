@@ -169,3 +169,16 @@ def test_a_party_named_credit_something_is_no_refund_of_the_remaining_fees() -> 
     refunded = "The Customer may end this Agreement for convenience on sixty (60) days' notice, and the Vendor shall "
     refunded += "credit the Customer the prepaid fees for the remainder of the term."
     check("termination_convenience", P, refunded)
+
+
+def test_a_regulators_audit_right_stands_when_the_customers_own_is_only_a_report() -> None:
+    text = (
+        "4. Assurance\n4.1 The Customer's audit rights under this Agreement are satisfied by the Vendor's delivery "
+        "each year of its ISO 27001 certificate.\n"
+        "9. Required Provisions\n9.1 The Comptroller of the State, or its designees, may audit and inspect the "
+        "Vendor's books and systems relating to the Services for six (6) years after the Agreement ends.\n"
+    )
+    finding = check("audit_rights", P, text, whole=True)
+    assert "frequency_months" not in finding.params or finding.params["frequency_months"] is None
+    customer_only = text.split("9. Required")[0]
+    check("audit_rights", W, customer_only, whole=True)
