@@ -182,13 +182,18 @@ def _supplier_score(text: str, alias: str) -> int:
     minus how often they make it the buyer ('use by Party A', 'provides ... to Party A')."""
     a = re.escape(alias).replace(r"\ ", r"\s+")
     supplies = (
-        rf"\b{_SUPPLIES}\s+by\s+{a}\b|\b{a}\s+(?:shall\s+|will\s+|hereby\s+)?{_SUPPLIES}|"
+        # (not "the software licensed by Party A from its vendor": Party A is a licensee there)
+        rf"\b{_SUPPLIES}\s+by\s+{a}\b(?!\s+from\b)|\b{a}\s+(?:shall\s+|will\s+|hereby\s+)?{_SUPPLIES}|"
+        # "the Second Party is licensed to provide cloud hosting", "is qualified to supply"
+        rf"\b{a}\s+(?:is|are)\s+(?:\w+\s+){{0,2}}?(?:licensed|authori[sz]ed|qualified|able|willing|ready)\s+to\s+{_SUPPLIES}|"
         # "wishes to delegate the administration function to the Administrator", "appoints X as"
         rf"\b(?:delegat|outsourc|entrust|subcontract)\w*\s+[^.;]{{0,160}}?\bto\s+(?:the\s+)?{a}\b|"
         rf"\bappoints?\s+(?:the\s+)?{a}\b"
     )
     # data flows the other way: the vendor "will use the data provided to" it, so data is no service bought
     buys = (
+        # "Whereas the First Party ... requires a terminal operating system", "wishes to procure"
+        rf"\b{a}\s+(?:\w+\s+){{0,8}}?(?:requires|needs|wishes\s+to\s+(?:procure|obtain|acquire|engage|outsource|purchase))\b|"
         rf"\b{_BUYS}\s+(?:\w+\s+){{0,2}}?by\s+{a}\b|\b{a}\s+(?:shall\s+|will\s+|hereby\s+)?{_BUYS}\b{_NOT_DATA}|"
         rf"(?<!data\s)(?<!information\s)(?<!content\s)(?<!materials\s)\b{_SUPPLIES}\s+(?:[\w\"“”-]+\s+){{0,8}}?to\s+{a}\b"
     )

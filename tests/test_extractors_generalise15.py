@@ -9,6 +9,8 @@ apart from the pricing row.
 
 from __future__ import annotations
 
+from assistant.ingest import parse_bytes
+from extractors.parties import family_roles
 from extractors.text import find_durations
 from tests.support.extractors import M, P, U, W, check
 
@@ -182,3 +184,17 @@ def test_a_regulators_audit_right_stands_when_the_customers_own_is_only_a_report
     assert "frequency_months" not in finding.params or finding.params["frequency_months"] is None
     customer_only = text.split("9. Required")[0]
     check("audit_rights", W, customer_only, whole=True)
+
+
+def test_recitals_that_say_who_requires_the_service_and_who_is_licensed_to_provide_it() -> None:
+    text = (
+        'SERVICES AGREEMENT\n\nBetween Harbour Grain Silos LLC (hereinafter the "First Party") and Dunes Data '
+        'Centre LLC (hereinafter the "Second Party").\n\nWhereas the First Party runs grain silos and requires '
+        "a hosted weighbridge system licensed by the First Party from its software maker;\n\nAnd whereas the "
+        "Second Party is duly licensed to provide data centre and hosting services;\n\n"
+        "Clause (9) Security Incidents\n9.1 The First Party shall notify the Second Party within two (2) days "
+        "of any Security Incident on the First Party's own terminals.\n"
+    )
+    roles = family_roles([parse_bytes(text.encode(), "agreement.txt")])
+    assert (roles.role_of("First Party"), roles.role_of("Second Party")) == ("customer", "vendor")
+    check("incident_notification", M, text, whole=True)
