@@ -36,15 +36,24 @@ _BOTH = r"either\s+party|each\s+party|both\s+parties|the\s+parties|a\s+party|any
 # Markdown drafting emphasises the defined name: (the **"Administrator"**).
 _EMPHASIS = r"(?:\*{1,2}|_{1,2})?"
 _DEFINED = re.compile(
-    r"\(\s*(?:the\s+|hereinafter,?\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?|as\s+)?" + _EMPHASIS + r"[\"“']"
-    r"(?P<alias>[A-Z][\w&.\- ]{1,30}?)[\"”']" + _EMPHASIS + r"\s*\)"
+    r"\(\s*(?:the\s+|hereinafter[,:]?\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?|as\s+)?"
+    + _EMPHASIS
+    + r"[\"“']"
+    # (the emphasis may sit inside the quotes too: ("**KubeHarbor**"))
+    + _EMPHASIS
+    + r"(?P<alias>[A-Z][\w&.\- ]{1,30}?)"
+    + _EMPHASIS
+    + r"[\"”']"
+    + _EMPHASIS
+    + r"\s*\)"
 )
 
 
 # Civil-law drafting defines without brackets ('..., hereinafter "MAILVERDE", establishes ...'); Australian
 # drafting ends a party's description with its bare short name ('... Melbourne VIC 3000 (Provider)').
 _DEFINED_HEREINAFTER = re.compile(
-    r"\b(?:hereinafter|henceforth),?\s+(?:(?:referred\s+to\s+|called\s+|designated\s+)(?:as\s+)?)?(?:the\s+)?"
+    # (Central European translations put a colon: '(hereinafter: the "Provider")')
+    r"\b(?:hereinafter|henceforth)[,:]?\s+(?:(?:referred\s+to\s+|called\s+|designated\s+)(?:as\s+)?)?(?:the\s+)?"
     + _EMPHASIS
     + r"[\"“'](?P<alias>[A-Z][\w&.\- ]{1,30}?)[\"”']"
 )
