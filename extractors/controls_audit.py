@@ -199,6 +199,16 @@ PRODUCT_ENABLES = rx(
 OWN_AUDITS = rx(r"\b(?:its|their|your|our)\s+own\s+(?:[\w-]+\s+){0,3}?$")
 
 
+GIVES = r"\b(?:give|grant|provide|afford|allow|permit)s?\s+(?:the\s+)?"
+
+
+def _grants_vendor(before: str, ctx: ReviewContext) -> bool:
+    """The customer gives the vendor access ('will give Yellowline reasonable access to the vehicles for
+    inspection'): the inspector is the vendor, whatever the sentence's subject."""
+    vendor = family_roles(ctx.documents).vendor
+    return bool(re.search(GIVES + rf"(?:{VEND}|{vendor.pattern})", before[-160:], re.I))
+
+
 def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
     """Audit hits where the customer (or its auditor/regulator) audits; 'Vendor shall permit Customer to
     audit' counts, 'Vendor may audit Customer's use' does not."""
@@ -218,6 +228,8 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
             continue
         if PRODUCT_ENABLES.search(text[max(0, h.start - 80) : h.start]):
             continue  # "The Services enable Customer to audit members' compliance": a feature of the product
+        if h.role == "customer" and _grants_vendor(text[: h.start], ctx):
+            continue  # "District will give Yellowline access to the vehicles for inspection": the vendor inspects
         if h.role == "customer" and _customer_duty(
             text[max(0, h.start - 150) : h.start], text[h.start : h.end]
         ):

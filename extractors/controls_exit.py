@@ -113,7 +113,8 @@ DELETE_ALT = rx(
 )
 
 
-LETS_IN = rx(r"\b(?:shall|will|must)\s+(?:let|allow|permit|admit|give|grant|afford)\b")
+# (and "Yellowline will keep District Data available for export by District administrators")
+LETS_IN = rx(r"\b(?:shall|will|must)\s+(?:let|allow|permit|admit|give|grant|afford|keep|make|leave|hold)\b")
 
 
 def _vendor_lets_in(hit: Hit) -> bool:

@@ -28,7 +28,7 @@ from extractors.rules import (
     to_vendor,
     unclear_reference,
 )
-from extractors.spans import defined_terms, with_terms
+from extractors.spans import defined_terms, neighbours, with_terms
 from extractors.text import find_durations
 
 # --- security obligations -----------------------------------------------------------------------
@@ -250,6 +250,34 @@ def _customer_side(customer: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return users, own
 
 
+@lru_cache(maxsize=64)
+def _customer_reads(customer: str) -> re.Pattern[str]:
+    """'... an activity log which the Hotel's administrator may view and export', 'the Client can download
+    the log': the customer (or its own admins) reading a log of its tenant, for a family's customer pattern."""
+    return re.compile(
+        rf"(?:\b(?:you|your)|{customer})(?:'s|’s)?\b[^.;]{{0,120}}?\b(?:may|can|is\s+able\s+to|are\s+able\s+to)\s+"
+        rf"(?:\w+\s+){{0,3}}?(?:view|download|export|access|review|see|consult)\b",
+        re.I,
+    )
+
+
+def _customer_reads_log(hit: Hit, roles: Roles) -> bool:
+    """A log the customer reads for itself is a product feature of its own tenant, unless the sentence or
+    the one before names the vendor's staff ('KubeHarbor personnel access ... only through ... All
+    privileged sessions are recorded ... in an audit log that Customer can view' logs the vendor)."""
+    text = hit.sentence.text
+    if not _customer_reads(roles.customer.pattern).search(text):
+        return False
+    _, own = _customer_side(roles.customer.pattern)
+    if any(not own.search(text[max(0, m.start() - 40) : m.start()]) for m in VENDOR_STAFF.finditer(text)):
+        return False
+    before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
+    vendor_staff = re.compile(
+        rf"{roles.vendor.pattern}(?:'s|’s)?\s+(?:[\w-]+\s+)?{VENDOR_STAFF.pattern}", re.I
+    )
+    return not (before and vendor_staff.search(before[-1].text))
+
+
 def _users_only(hit: Hit, roles: Roles) -> bool:
     """The log records the customer's users (and no vendor staff, other than the customer's own admins)."""
     text = hit.sentence.text
@@ -277,6 +305,7 @@ def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
         for h in scan(ctx, "logging", LOGGING)
         if not _maybe_feature(h)
         and not _users_only(h, roles)
+        and not _customer_reads_log(h, roles)
         and not _customer_operates(h, roles)
         and not LOG_AS_CONTENT.search(h.sentence.text)
         and len(h.sentence.text.split()) > 3  # not a bare heading

@@ -198,3 +198,40 @@ def test_recitals_that_say_who_requires_the_service_and_who_is_licensed_to_provi
     roles = family_roles([parse_bytes(text.encode(), "agreement.txt")])
     assert (roles.role_of("First Party"), roles.role_of("Second Party")) == ("customer", "vendor")
     check("incident_notification", M, text, whole=True)
+
+
+def test_a_log_the_customer_reads_for_itself_is_a_feature_of_its_tenant() -> None:
+    text = (
+        "6. Users\n6.1 The Customer's HR team manages its own users. The portal keeps a log of those users' "
+        "changes which the Customer can download at any time.\n"
+    )
+    check("access_logging", M, text, whole=True)
+    vendor_logged = (
+        "6. Support access\n6.1 The Supplier's engineers reach the Customer's tenant only through a jump host "
+        "with named accounts and MFA. Every session is recorded in an audit log which the Customer can view.\n"
+    )
+    check("access_logging", P, vendor_logged, whole=True)
+
+
+def test_a_party_defined_after_hereinafter_and_a_colon_or_with_emphasis_inside_the_quotes() -> None:
+    text = 'MEDIJA d.o.o., Zagreb (hereinafter: the "Contractor") and LUKA RIJEKA d.d. (hereinafter: the "Port")\n'
+    assert family_roles([parse_bytes(text.encode(), "a.txt")]).role_of("Port") == "customer"
+    md = 'Between **Tidepool Labs, Inc.** ("**Tidepool**") and **Saltire Bank plc** ("**Customer**").\n'
+    assert family_roles([parse_bytes(md.encode(), "a.md")]).role_of("Tidepool") == "vendor"
+
+
+def test_data_the_vendor_keeps_available_for_the_customer_to_export_is_returned() -> None:
+    text = (
+        'Agreement between Ledgerly Inc. ("Ledgerly") and the county named in the order ("County").\n\n'
+        "9. Exit\n9.1 For forty-five (45) days after termination Ledgerly will keep County Data available for "
+        "download by County staff in CSV format.\n"
+    )
+    check("exit_assistance", P, text, {"period_days": 45}, whole=True)
+
+
+def test_a_customer_giving_the_vendor_access_for_inspection_is_no_customer_audit() -> None:
+    text = (
+        'Agreement between Ledgerly Inc. ("Ledgerly") and the county named in the order ("County").\n\n'
+        "4. Vehicles\n4.1 County will give Ledgerly reasonable access to the buses for installation and inspection.\n"
+    )
+    check("audit_rights", M, text, whole=True)
