@@ -70,7 +70,9 @@ DEFINITION_RE = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?[*_]*[\"“'‘][^\"”'’]{1,80}[\"”'’][*_]*\s+(?:means|shall\s+mean|has\s+the\s+meaning|"
     r"refers\s+to|is\s+defined|includes)\b|"
     # a glossary item: "- **Inputs** - prompts, files and other material ...", "**Model**: a machine ..."
-    r"^\W*?(?:[-*•]\s+)?(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)\s*(?:[-–—:]|means\b)",
+    r"^\W*?(?:[-*•]\s+)?(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)\s*(?:[-–—:]|means\b)|"
+    # a quoted glossary item: '- "Subcontractor": any third party to which ...'
+    r"^\W*?(?:[-*•]\s+)?[\"“][^\"”\n]{1,60}[\"”]\s*:",
     re.I,
 )
 XREF_RE = re.compile(

@@ -235,3 +235,13 @@ def test_a_customer_giving_the_vendor_access_for_inspection_is_no_customer_audit
         "4. Vehicles\n4.1 County will give Ledgerly reasonable access to the buses for installation and inspection.\n"
     )
     check("audit_rights", M, text, whole=True)
+
+
+def test_a_quoted_glossary_item_with_a_colon_is_a_definition() -> None:
+    text = (
+        "ARTICLE 1 - DEFINITIONS\n"
+        '- "Agreement": this contract, its recitals and its annexes;\n'
+        '- "Subcontractor": any third party to which the Contractor entrusts part of the Services;\n'
+        '- "Services": the hosting, maintenance and support services described in Annex 2.\n'
+    )
+    check("subprocessor_disclosure", M, text, whole=True, filename="c.md")
