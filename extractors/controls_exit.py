@@ -228,6 +228,13 @@ EXIT_CONTEXT = rx(
 )
 
 
+# "The annexes are: ... Annex (5) Exit Plan.": the title of an annex in a list of annexes names it, it obliges
+# nobody
+ANNEX_TITLE = rx(
+    r"\b(?:Annex|Schedule|Appendix|Exhibit|Attachment)\s+\(?[A-Z0-9][\w.]*\)?\s*[-–—:]?\s*(?:the\s+)?$"
+)
+
+
 @register("exit_assistance")
 def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
     """Transition services and/or data return in a usable format for a defined period on exit."""
@@ -237,6 +244,7 @@ def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
         h
         for h in scan(ctx, "transition", TRANSITION)
         if not (ONBOARDING.search(h.sentence.text) and not EXIT_CONTEXT.search(h.sentence.text))
+        and not ANNEX_TITLE.search(h.sentence.text[max(0, h.start - 30) : h.start])
     ] + [h for h in periods if not DELETE_VERB.search(h.sentence.text) and find_durations(h.sentence.text)]
     data = [h for h in scan(ctx, "return", RETURN_DATA, actors=None) if _on_exit(h)]
     data = [

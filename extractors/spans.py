@@ -78,7 +78,8 @@ DEFINITION_RE = re.compile(
 XREF_RE = re.compile(
     r"\b(?P<kind>Section|Clause|Article|Paragraph|Schedule|Exhibit|Annex|Appendix|Attachment)\s+"
     # a lettered number is upper-case ("Schedule B"); "this paragraph for a period" names no paragraph
-    r"(?P<num>\d+(?:\.\d+)*|(?-i:[A-Z]{1,3})\b)(?:\s*\((?P<title>[^)]{1,60})\))?",
+    # ("Annex (5)", "Clause (12.3)": Gulf drafting brackets the number)
+    r"(?P<num>\d+(?:\.\d+)*|\(\d+(?:\.\d+)*\)|(?-i:[A-Z]{1,3})\b)(?:\s*\((?P<title>[^)]{1,60})\))?",
     re.I,
 )
 NAMED_DOC_RE = re.compile(
@@ -483,11 +484,18 @@ def target_missing(
     for rx_, kind in _DOC_NAMES:
         if rx_.search(target):
             return kind not in kinds and not any(rx_.search(d.title or d.filename) for d in documents)
-    m = re.search(r"\b(Schedule|Exhibit|Annex|Appendix|Attachment)\s+([A-Z0-9][\w.]*)", target, re.I)
-    label = f"{m.group(1)}\\s+{re.escape(m.group(2))}" if m else re.escape(target.strip()) if named else None
+    # (Gulf drafting numbers its annexes in brackets: "Annex (5)")
+    m = re.search(r"\b(Schedule|Exhibit|Annex|Appendix|Attachment)\s+\(?([A-Z0-9][\w.]*)\)?", target, re.I)
+    label = (
+        f"{m.group(1)}\\s+\\(?{re.escape(m.group(2))}\\)?"
+        if m
+        else re.escape(target.strip())
+        if named
+        else None
+    )
     if label is None:
         return False
-    heading = re.compile(rf"^[#*\s]*{label}\b[^\n]*", re.I | re.M)
+    heading = re.compile(rf"^[#*\s]*{label}(?!\w)[^\n]*", re.I | re.M)
     return not any(
         not PLACEHOLDER.search(m.group(0)) and not PLACEHOLDER_BODY.match(d.text, m.end())
         for d in documents

@@ -245,3 +245,14 @@ def test_a_quoted_glossary_item_with_a_colon_is_a_definition() -> None:
         '- "Services": the hosting, maintenance and support services described in Annex 2.\n'
     )
     check("subprocessor_disclosure", M, text, whole=True, filename="c.md")
+
+
+def test_an_exit_plan_in_a_bracketed_annex_that_only_holds_its_place_is_unclear() -> None:
+    text = (
+        "Clause (1) Annexes\n1.1 The annexes are: Annex (1) Services; Annex (2) Prices; Annex (3) Exit Plan.\n\n"
+        "Clause (9) Termination\n9.4 On termination the Contractor shall provide migration assistance in "
+        "accordance with the Exit Plan set out in Annex (3), which the Parties shall agree within sixty (60) "
+        "days after signature.\n\n"
+        "Annex (3): Exit Plan\n\nTo be agreed by the Parties under Clause (9.4).\n"
+    )
+    check("exit_assistance", U, text, whole=True, filename="c.md")
