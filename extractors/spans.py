@@ -86,7 +86,9 @@ NAMED_DOC_RE = re.compile(
     # "Service Credits shall be calculated in accordance with the Service Level Schedule"
     r"\b(?:(?:set\s+(?:out|forth)|described|specified|detailed|defined|contained|provided|calculated|determined)\s+in|"
     r"in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?"
-    r"(?:applicable\s+)?(?P<name>(?:[A-Z][\w-]*\s+){0,4}(?:Exhibit|Schedule|Annex|Appendix|Addendum|Policy|Attachment))\b"
+    # (G-Cloud call-offs: "as set out in the Supplier's Service Definition")
+    r"(?:[A-Z][\w-]*(?:'s|’s)\s+)?(?:applicable\s+)?"
+    r"(?P<name>(?:[A-Z][\w-]*\s+){0,4}(?:Exhibit|Schedule|Annex|Appendix|Addendum|Policy|Attachment|Definition|Description))\b"
 )
 
 
@@ -495,7 +497,8 @@ def target_missing(
     )
     if label is None:
         return False
-    heading = re.compile(rf"^[#*\s]*{label}(?!\w)[^\n]*", re.I | re.M)
+    # (a glossary row "Service Definition | The definition of ..." or "X means ..." defines it, it is no heading)
+    heading = re.compile(rf"^[#*\s]*{label}(?!\w)(?!\s*\||\s+means\b)[^\n]*", re.I | re.M)
     return not any(
         not PLACEHOLDER.search(m.group(0)) and not PLACEHOLDER_BODY.match(d.text, m.end())
         for d in documents

@@ -256,3 +256,13 @@ def test_an_exit_plan_in_a_bracketed_annex_that_only_holds_its_place_is_unclear(
         "Annex (3): Exit Plan\n\nTo be agreed by the Parties under Clause (9.4).\n"
     )
     check("exit_assistance", U, text, whole=True, filename="c.md")
+
+
+def test_service_levels_in_the_vendors_own_service_description_are_unclear() -> None:
+    text = (
+        "1. Definitions\nService Description | the description of the Vendor's cloud service published on its "
+        "marketplace listing\n\n"
+        "5. Service levels\n5.1 The service levels, and the credits due if they are missed, are as set out in "
+        "the Vendor's Service Description.\n"
+    )
+    check("service_credits", U, text, whole=True)
