@@ -41,7 +41,7 @@ OWN = rx(
     r"all\s+rights?\s+in\b|retain\w*\s+all\s+(?:\w+\s+){0,3}?rights?|belongs?\s+(?:\w+ly\s+)?to|vests?\s+in|(?:remains?|stays?|is|are)\s+(?:solely\s+)?yours|all\s+right,?\s+title\s+and\s+interest|(?:sole\s+and\s+)?exclusive\s+property|property\s+of|title\s+to)\b"
 )
 TRAINING = rx(
-    r"\btrain\w*,?\s+(?:[\w'’,-]+\s+){0,7}?(?:models?|algorithms?|AI|artificial|machine|neural|LLMs?)\b|\b(?:models?|AI)\s+training\b|"
+    r"\btrain\w*,?\s+(?:[\w'’,-]+\s+){0,10}?(?:models?|algorithms?|AI|artificial|machine|neural|LLMs?)\b|\b(?:models?|AI)\s+training\b|"
     r"\bmachine[\s-]+learning\b|\bartificial\s+intelligence\b"
 )
 # What the service records of the customer's business, under names other than "data": the transactions,

@@ -266,3 +266,12 @@ def test_service_levels_in_the_vendors_own_service_description_are_unclear() -> 
         "the Vendor's Service Description.\n"
     )
     check("service_credits", U, text, whole=True)
+
+
+def test_training_several_named_models_on_customer_content_without_opt_in_is_own_use() -> None:
+    text = (
+        "4. Data\n4.1 The Customer owns its Customer Content.\n4.2 Unless the Customer switches off the "
+        "'Improve the product' setting, the Vendor may use Customer Content to train, test and refine the "
+        "transcription, translation and search-ranking models it offers to all of its customers.\n"
+    )
+    check("data_ownership", W, text, whole=True)
