@@ -150,15 +150,36 @@ def _material_window(granted: list[Hit]) -> list[Hit]:
     return material if material and ordinary else granted
 
 
+# "Amendments enter into force fifteen (15) days after publication": the change names its own delay
+TAKES_EFFECT_AFTER = rx(
+    r"\b(?:take|takes|enter|enters|come|comes)\s+(?:into\s+)?(?:effect|force)|"
+    r"\b(?:become|becomes|shall\s+become|will\s+become)\s+(?:effective|enforceable|binding)"
+)
+
+
+def _delayed_effect(ctx: ReviewContext) -> list[Hit]:
+    """Changes that take effect a stated time after they are published or notified, said in the change
+    sentence or the one after it."""
+    out = []
+    for hit in scan(ctx, "notice", TAKES_EFFECT_AFTER, within=CHANGE_NOUN, actors=None):
+        text = hit.sentence.text
+        if not notice_durations(text):
+            continue
+        before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
+        if CHANGE.search(text) or AT_WILL.search(text) or (before and CHANGE.search(before[-1].text)):
+            out.append(hit)
+    return out
+
+
 def _notice_hits(ctx: ReviewContext) -> list[Hit]:
-    """Sentences that give notice of a change: notice words, a window before the change takes effect, or
-    a notice following the change right."""
+    """Sentences that give notice of a change: notice words, a window before the change takes effect, a
+    delay after publication, or a notice following the change right."""
     hits = [h for h in scan(ctx, "notice", NOTICE, within=CHANGE) if not _at_will_only(h.sentence.text)]
     to_vendor(hits, family_roles(ctx.documents))
     windows = [
         h for h in scan(ctx, "notice", BEFORE_EFFECT, within=CHANGE) if notice_durations(h.sentence.text)
     ]
-    for extra in (windows, _follow_up_notices(ctx)):
+    for extra in (windows, _follow_up_notices(ctx), _delayed_effect(ctx)):
         hits = add_new_sentences(hits, [h for h in extra if not _at_will_only(h.sentence.text)])
     return hits
 

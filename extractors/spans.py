@@ -430,11 +430,32 @@ def notice_durations(text: str) -> list[Duration]:
             continue  # "notice effective at the end of a calendar month": a date, not a length
         if _AFTER_THE_EVENT.search(text[d.end : d.end + 60]):
             continue
-        if _NOTICE_AFTER.search(text[d.end : d.end + 40]) or _NOTICE_BEFORE.search(
-            text[max(0, d.start - 60) : d.start]
+        if (
+            _NOTICE_AFTER.search(text[d.end : d.end + 40])
+            or _NOTICE_BEFORE.search(text[max(0, d.start - 60) : d.start])
+            or (
+                _AFTER_ANNOUNCED.match(text, d.end)
+                and _TAKES_EFFECT.search(text[max(0, d.start - 80) : d.start])
+            )
         ):
             out.append(d)
     return out
+
+
+# "Amendments enter into force fifteen (15) days after publication", "Changes take effect fourteen (14) days
+# after they are posted": the time between the announcement and the effect is the notice period
+_AFTER_ANNOUNCED = re.compile(
+    r"\W{0,3}(?:after|following|from)\s+(?:the\s+|their\s+|its\s+|such\s+|that\s+|the\s+date\s+of\s+(?:the\s+|their\s+)?)?"
+    r"(?:publication|posting|notice|notification|e-?mail|dispatch|announcement|"
+    r"(?:they|it)\s+(?:are|is|have\s+been|has\s+been)\s+(?:posted|published|notified|announced|sent|communicated))\b",
+    re.I,
+)
+_TAKES_EFFECT = re.compile(
+    r"\b(?:take|takes|taking|enter|enters|come|comes)\s+(?:into\s+)?(?:effect|force)|"
+    r"\b(?:become|becomes|shall\s+be(?:come)?|will\s+be(?:come)?)\s+(?:effective|enforceable|binding|applicable)|\bapply\b|"
+    r"\beffective\b",
+    re.I,
+)
 
 
 REFERENCE_RE = re.compile(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from assistant.ingest import parse_bytes
 from extractors.parties import family_roles
+from extractors.spans import notice_durations
 from extractors.text import find_durations
 from tests.support.extractors import M, P, U, W, check
 
@@ -275,3 +276,13 @@ def test_training_several_named_models_on_customer_content_without_opt_in_is_own
         "transcription, translation and search-ranking models it offers to all of its customers.\n"
     )
     check("data_ownership", W, text, whole=True)
+
+
+def test_a_change_that_takes_effect_days_after_publication_gives_that_notice() -> None:
+    text = (
+        "11. Amendments\n11.1 The Operator may amend these Terms by publishing the new version on its portal. "
+        "Amendments become binding on the Member twenty (20) days after their publication.\n"
+    )
+    check("change_notification", W, text, {"notice_days": 20}, whole=True)
+    assert [d.days() for d in notice_durations("Changes take effect 45 days after they are posted.")] == [45]
+    assert notice_durations("Invoices are payable 30 days after the invoice date.") == []
