@@ -30,14 +30,14 @@ from extractors.text import NUMBER_WORDS, find_durations, parse_number
 
 # --- change notification ------------------------------------------------------------------------
 _OBJECTS = (
-    r"(?:services?|terms|agreement|pricing|prices?|fees|charges|rates|security|features?|functionalit(?:y|ies)|polic(?:y|ies)|"
+    r"(?:services?|terms|agreement|pricing|prices?|fees|charges|rates|tariffs?|security|features?|functionalit(?:y|ies)|polic(?:y|ies)|"
     r"sla|service\s+levels?|platform|solution|subscription|documentation|scope|deliverables|specifications?|"
     r"models?|apis?|endpoints?|product\s+description)"
 ).replace("|security|", "|security\\s+(?:measures|controls|standards|polic\\w+|programme|program)|")
 _TERMS = r"(?:terms|agreement|pricing|prices?|fees|charges|rates|polic(?:y|ies)|conditions|sla|service\s+level\s+agreement)"
 CHANGE_OBJECT = rx(rf"\b{_OBJECTS}\b")
 # retiring a model or an API version is a material change of the service like any other
-_VERB = r"(?:modif\w*|chang(?:e|es|ed|ing)|amend\w*|updat(?:e|ed|ing)|revis\w*|alter(?:s|ed|ing|ations?)?|vari(?:ation|ed|es)s?|vary|deprecat\w*|discontinu\w*|retir(?:e|es|ed|ing))"
+_VERB = r"(?:modif\w*|chang(?:e|es|ed|ing)|amend\w*|updat(?:e|ed|ing)|revis\w*|alter(?:s|ed|ing|ations?)?|vari(?:ation|ed|es)s?|vary|deprecat\w*|discontinu\w*|retir(?:e|es|ed|ing)|adjust\w*)"
 _DOCS = r"(?:msa|dpa|order\s+forms?|these|this)"
 CHANGE = rx(
     # "modify the functional characteristics of the Platform": the thing changed is a part of the object
@@ -184,6 +184,11 @@ def _notice_hits(ctx: ReviewContext) -> list[Hit]:
     return hits
 
 
+# "may adjust the Fees once a year by the change in the consumer price index": a pre-agreed formula, no
+# unilateral change right
+INDEXATION = rx(r"\bindex(?:ation|ed|ing)?\b|\b(?:CPI|HICP|RPI)\b|\bconsumer\s+price")
+
+
 @register("change_notification")
 def change_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     """Advance written notice (a window) before the vendor makes material changes."""
@@ -191,11 +196,15 @@ def change_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     granted = ok(hits) + ok(scan(ctx, "control", CHANGE_CONTROL, actors=None))
     at_will = [h for h in ok(scan(ctx, "at_will", AT_WILL, within=CHANGE)) if _at_will_only(h.sentence.text)]
     if not granted and not at_will:
-        at_will = (
-            ok(scan(ctx, "at_will", UNILATERAL, actors=None))
-            or ok(scan(ctx, "at_will", UNILATERAL_ANY, actors=("vendor",)))
-            or ok(scan(ctx, "at_will", UNILATERAL_SERVICE, actors=("vendor",)))
-        )
+        at_will = [
+            h
+            for h in (
+                ok(scan(ctx, "at_will", UNILATERAL, actors=None))
+                or ok(scan(ctx, "at_will", UNILATERAL_ANY, actors=("vendor",)))
+                or ok(scan(ctx, "at_will", UNILATERAL_SERVICE, actors=("vendor",)))
+            )
+            if not INDEXATION.search(h.sentence.text)
+        ]
     days, _, note = notice_param(_material_window(granted))
     if days is None:
         days, _, note = duration_param(_material_window(granted), NOTICE, "days", prefer="min")

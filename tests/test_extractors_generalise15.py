@@ -286,3 +286,16 @@ def test_a_change_that_takes_effect_days_after_publication_gives_that_notice() -
     check("change_notification", W, text, {"notice_days": 20}, whole=True)
     assert [d.days() for d in notice_durations("Changes take effect 45 days after they are posted.")] == [45]
     assert notice_durations("Invoices are payable 30 days after the invoice date.") == []
+
+
+def test_adjusting_the_tariffs_on_notice_is_a_change_and_an_index_formula_is_not() -> None:
+    text = (
+        "The Operator may adjust the Tariffs by written notice to the Bank at least twenty (20) days before the "
+        "adjusted Tariffs apply."
+    )
+    check("change_notification", W, text, {"notice_days": 20})
+    check(
+        "change_notification",
+        M,
+        "The Operator may adjust the Fees once a year in line with the consumer price index, by no more than 3%.",
+    )
