@@ -388,7 +388,9 @@ AUTO = rx(
     # translated civil-law drafting: "Thereafter it extends by a further twelve months in each case"
     r"\b(?:it|agreement|contract|term|licen[cs]e|subscription)\s+(?:\w+\s+){0,2}?(?:extends?|is\s+extended|"
     r"shall\s+be\s+extended|prolongs?|is\s+prolonged|(?:is\s+)?(?:deemed|considered)\s+(?:to\s+be\s+)?(?:prolonged|extended|renewed))\s+"
-    r"(?:(?:automatically|tacitly)\s+)?(?:by|for)\s+(?:a\s+|an\s+|each\s+)?(?:further|another|additional|successive|subsequent)\b"
+    r"(?:(?:automatically|tacitly)\s+)?(?:by|for)\s+(?:(?:a\s+|an\s+|each\s+)?(?:further|another|additional|successive|subsequent)\b|"
+    # "Thereafter the Agreement is extended by twelve (12) months at a time unless ..."
+    r"[^.;]{1,40}?\bat\s+a\s+time\b)"
 )
 # An open-ended continuation after a stated term runs on until someone stops it, like a renewal; with no
 # term at all it is an evergreen service, which states no term.
@@ -407,6 +409,10 @@ TERM = rx(
     r"(?:shall|will)\s+(?:end|expire|terminate))\s+(?=(?:[\w()-]+\s+){1,4}?(?:later|after|thereafter|following|from)\b)|"
     r"\b(?:agreement|order(?:\s+form)?|subscription|contract|licen[cs]e)\s+(?:\w+\s+){0,6}?(?:for\s+a\s+(?:\w+\s+)?(?:period|term)\s+of|"
     r"(?:shall|will)\s+(?:commence|continue|remain\s+in\s+(?:full\s+)?force))|"
+    # "This Contract enters into force on signature ... and remains in force for thirty-six (36) months" (not
+    # "obligations under this Agreement remain in force for five years after its termination")
+    r"\b(?:agreement|contract|order|subscription)\b[^.;]{0,160}?\b(?:remains?|shall\s+remain|will\s+remain)\s+in\s+"
+    r"(?:full\s+)?force\s+(?:and\s+effect\s+)?for\b(?![^.;]{0,60}\b(?:after|following|beyond)\b)|"
     # civil-law drafting: "... and is concluded for a definite period of 5 (five) years"
     r"\b(?:is|are)\s+concluded\s+for\s+a\s+(?:\w+\s+)?(?:period|term)\s+of\b|"
     # plain English: "Each subscription runs for one month", "Your plan lasts for twelve months"
@@ -469,6 +475,11 @@ PERIODIC_TOPIC = rx(r"\brenew|\bexpir|\bcancel")
 _RUN_IN_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_]{1,80}(?:\*\*|__)\s*")
 
 
+AFTER_THE_END = rx(
+    r"\b(?:from|after|following|beyond)\s+(?:the\s+)?(?:end|expiry|expiration|termination|completion)\s+of\b"
+)
+
+
 def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
     """Initial/subscription term in months, preferring the order form over the MSA; a definition of the
     term ('Minimum Term means ... sixty (60) months') states its length as much as an operative clause."""
@@ -483,6 +494,8 @@ def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
             re.I,
         )
         and not TERM_AS_TIME.search(h.sentence.text[max(0, h.start - 40) : h.start])
+        # "keep all documents ... for a period of ten years from the end of the Contract": a time after it
+        and not AFTER_THE_END.search(h.sentence.text[h.end : h.end + 80])
     ]
     value, hit, _ = duration_param(hits, TERM_NEAR, "months", prefer="first")
     if not value:

@@ -13,7 +13,7 @@ from assistant.ingest import parse_bytes
 from extractors.parties import family_roles
 from extractors.spans import notice_durations
 from extractors.text import find_durations
-from tests.support.extractors import M, P, U, W, check
+from tests.support.extractors import M, P, U, W, check, review
 
 
 def test_a_report_after_the_change_is_not_the_advance_notice() -> None:
@@ -299,3 +299,28 @@ def test_adjusting_the_tariffs_on_notice_is_a_change_and_an_index_formula_is_not
         M,
         "The Operator may adjust the Fees once a year in line with the consumer price index, by no more than 3%.",
     )
+
+
+def test_a_contract_that_remains_in_force_for_a_period_states_its_term() -> None:
+    text = (
+        "12. Duration\n12.1 This Contract takes effect on signature by both Parties and remains in force for "
+        'twenty-four (24) months (the "Term"). It expires at the end of the Term.\n'
+        "12.2 The Supplier shall keep all records relating to the Contract for a period of seven years from the "
+        "end of the Contract.\n"
+    )
+    check("renewal_notice", P, text, {"term_months": 24}, whole=True)
+    survival = (
+        "12. Duration\n12.1 The obligations of this Agreement on confidentiality remain in force for five (5) "
+        "years after its termination.\n"
+    )
+    finding, _ = review("renewal_notice", survival, whole=True)
+    assert finding.params.get("term_months") is None
+
+
+def test_an_agreement_extended_by_a_period_at_a_time_renews_automatically() -> None:
+    text = (
+        "The first Subscription Period runs for twelve (12) months. Thereafter the Agreement is extended by twelve "
+        "(12) months at a time unless either Party gives notice of termination no later than forty-five (45) days "
+        "before the end of the current Subscription Period."
+    )
+    check("renewal_notice", P, text, {"term_months": 12, "notice_days": 45})
