@@ -58,7 +58,7 @@ RETURN_DATA = rx(
     r"\b(?:request|obtain|receive)\w*\s+(?:a|an|one)\s+(?:(?:final|full|complete|last|closing)\s+)?(?:data\s+)?"
     r"(?:export|extract|copy|download)\b|"
     # "export transcripts, summaries and action items in DOCX, TXT or JSON format": a file format names data
-    r"\b(?:export|retriev|download|extract)\w*\s+(?:[\w,'’-]+\s+){1,8}?(?:in|as)\s+(?:an?\s+)?"
+    r"\b(?:export|retriev|download|extract|obtain)\w*\s+(?:[\w,'’-]+\s+){1,8}?(?:in|as)\s+(?:an?\s+)?"
     r"(?:[\w/-]+,?\s+(?:or\s+|and\s+)?){1,5}?formats?\b|"
     # colocation and on-premises hosting: the data leaves on the customer's own servers and media
     r"\b(?:remov|retriev|collect|de-?install)\w*\s+(?:and\s+\w+\s+)?(?:the\s+|all\s+|its\s+|their\s+)?"
@@ -82,19 +82,30 @@ EXIT_VERB = rx(
     r"\b(?:return|export|retriev|download|extract|transfer|deliver|available|transition|assist|migrat|run-?off|"
     r"wind-?down|continu)\w*"
 )
-EXIT_PERIOD = rx(r"\b(?:wind[- ]?down|run[- ]?off|exit|transition(?:al)?)\s+period\b")
+EXIT_PERIOD = rx(r"\b(?:wind[- ]?down|run[- ]?(?:off|out)|exit|transition(?:al)?)\s+period\b")
 
 
 def _exit_period(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
-    """Exit period in days: durations nearer an exit verb (return, export, transition) than a deletion verb."""
+    """Exit period in days: durations nearer an exit verb (return, export, transition) than a deletion verb.
+    A duration in a table row is read with that row's words only ('| Training of administrators (2 days) |'
+    is no exit period because the next row prices migration assistance), and a heading glued to the
+    sentence ('§ 15 Termination assistance and deletion') lends it no deletion verb."""
     values: list[tuple[int, Hit]] = []
     for hit in hits:
         text = hit.sentence.text
+        first = text.find("\n")
+        heading_end = first if 0 < first <= 80 and not re.search(r"[.;]", text[:first]) else 0
         exits = [m.start() for m in EXIT_VERB.finditer(text)]
-        deletes = [m.start() for m in DELETE_VERB.finditer(text)]
+        deletes = [m.start() for m in DELETE_VERB.finditer(text) if m.start() >= heading_end]
         for d in find_durations(text):
             if is_frequency(text, d):
                 continue  # "test the exit plan once every two years"
+            row_start, row_end = (
+                text.rfind("\n", 0, d.start) + 1,
+                (text.find("\n", d.end) + 1 or len(text) + 1) - 1,
+            )
+            if "|" in text[row_start:row_end] and not any(row_start <= v < row_end for v in exits):
+                continue
             to_exit = min((abs(d.start - v) for v in exits), default=10**6)
             if to_exit <= min((abs(d.start - v) for v in deletes), default=10**6) and d.unit != "hours":
                 values.append((d.days(), hit))

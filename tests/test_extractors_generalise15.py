@@ -324,3 +324,34 @@ def test_an_agreement_extended_by_a_period_at_a_time_renews_automatically() -> N
         "before the end of the current Subscription Period."
     )
     check("renewal_notice", P, text, {"term_months": 12, "notice_days": 45})
+
+
+def test_exit_periods_ignore_other_table_rows_and_a_glued_heading() -> None:
+    table = (
+        "3. Exit\n3.1 On termination the Provider shall give reasonable help migrating Customer Data to a new "
+        "provider for forty-five (45) days.\n\n"
+        "| Item | Price |\n|---|---|\n| Onboarding workshop (3 days) | 9,000 |\n| Migration assistance | 150 per hour |\n"
+    )
+    check("exit_assistance", P, table, {"period_days": 45}, whole=True, filename="c.md")
+    heading = (
+        "§ 9 Exit support and deletion\n(1) For ninety (90) days after the end of the Agreement the Contractor "
+        "shall keep the tenant available read-only and let the Customer export all Customer Data as CSV files.\n"
+    )
+    check("exit_assistance", P, heading, {"period_days": 90}, whole=True)
+
+
+def test_a_runout_period_and_records_obtained_in_a_named_format_are_exit_terms() -> None:
+    check(
+        "exit_assistance",
+        P,
+        "After termination the Vendor shall continue to collect the Client's open claims for a runout period "
+        "of ninety (90) days.",
+        {"period_days": 90},
+    )
+    check(
+        "exit_assistance",
+        P,
+        "Upon termination THE PROVIDER shall open, for forty (40) calendar days, a secure link through which THE "
+        "CLIENT may obtain the recordings and case histories in MP3 and CSV format.",
+        {"period_days": 40},
+    )
