@@ -327,7 +327,10 @@ SP_LIST = rx(
     r"\b(?:web\s*)?page\b|\bwebsite\b|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/[\w/-]+"
 )
 SP_NOTICE = rx(
-    r"\b(?:notif\w*|notice|inform(?!ation)\w*|tell|let\s+\w+\s+know|e-?mail\s+(?:you|the\s+customer|customers?)|advance|prior\s+written\s+(?:notice|consent)|consent)\b|"
+    r"\b(?:notif\w*|notice|inform(?!ation)\w*|tell|let\s+\w+\s+know|advance|prior\s+written\s+(?:notice|consent)|consent)\b|"
+    # "We will e-mail the account owner ...", "shall update that list at least seven (7) days before ..."
+    r"\be-?mail\s+(?:you|customers?|the\s+(?:[\w-]+\s+){0,2}?(?:customer|client|owner|administrator|admin|contact))\b|"
+    r"\bupdat\w*\s+(?:the|that|this|its|our)\s+(?:[\w-]+\s+)?(?:list|page)\b(?=[^.;]{0,60}\bbefore\b)|"
     r"\b(?:before|prior\s+to)\s+(?:\w+\s+){0,2}(?:authori[sz]|engag|add|appoint|us|allow|permit)\w*"
 )
 SP_CONSENT = rx(

@@ -25,7 +25,15 @@ from extractors.rules import (
     to_vendor,
     unclear_reference,
 )
-from extractors.spans import Sentence, doc_sentences, neighbours, notice_durations, sentence_index
+from extractors.spans import (
+    Sentence,
+    defined_terms,
+    doc_sentences,
+    neighbours,
+    notice_durations,
+    sentence_index,
+    with_terms,
+)
 from extractors.text import NUMBER_WORDS, find_durations, parse_number
 
 # --- change notification ------------------------------------------------------------------------
@@ -174,7 +182,9 @@ def _delayed_effect(ctx: ReviewContext) -> list[Hit]:
 def _notice_hits(ctx: ReviewContext) -> list[Hit]:
     """Sentences that give notice of a change: notice words, a window before the change takes effect, a
     delay after publication, or a notice following the change right."""
-    hits = [h for h in scan(ctx, "notice", NOTICE, within=CHANGE) if not _at_will_only(h.sentence.text)]
+    # the family's own name for a change ('"Major Change" means any change to the Hosted Application ...')
+    change = with_terms(CHANGE, defined_terms(ctx.documents, CHANGE_NOUN))
+    hits = [h for h in scan(ctx, "notice", NOTICE, within=change) if not _at_will_only(h.sentence.text)]
     to_vendor(hits, family_roles(ctx.documents))
     windows = [
         h for h in scan(ctx, "notice", BEFORE_EFFECT, within=CHANGE) if notice_durations(h.sentence.text)

@@ -416,7 +416,7 @@ _NOTICE_BEFORE = re.compile(
 # "notify the customer within five (5) days of the change": a report after the event, not a notice before it
 _AFTER_THE_EVENT = re.compile(
     r"^\W{0,3}(?:of|after|following)\s+(?:the\s+|such\s+|any\s+|each\s+|its\s+|that\s+)?(?:\w+\s+){0,2}?"
-    r"(?:change|engagement|appointment|replacement|addition|substitution|occurrence)s?\b",
+    r"(?:change|engagement|appointment|replacement|addition|substitution|occurrence|implementation|deployment)s?\b",
     re.I,
 )
 

@@ -355,3 +355,27 @@ def test_a_runout_period_and_records_obtained_in_a_named_format_are_exit_terms()
         "CLIENT may obtain the recordings and case histories in MP3 and CSV format.",
         {"period_days": 40},
     )
+
+
+def test_subprocessor_notice_by_email_to_an_owner_or_by_updating_the_list_before() -> None:
+    emailed = (
+        "We use the sub-processors listed at example.com/subprocessors. We will e-mail the workspace owner at "
+        "least twelve (12) days before a new sub-processor starts, and the owner may object to it."
+    )
+    check("subprocessor_disclosure", P, emailed, {"notice_days": 12})
+    updated = (
+        "The list of sub-processors is published at example.com/subprocessors. The Processor shall update that "
+        "list at least five (5) days before a new sub-processor begins processing, and the Controller may object."
+    )
+    check("subprocessor_disclosure", W, updated, {"notice_days": 5})
+
+
+def test_a_defined_change_term_and_a_report_after_implementation() -> None:
+    text = (
+        '1. Definitions\n1.1 "Significant Change" means any change to the hosted system that may affect its '
+        "validated state.\n"
+        "6. Changes\n6.1 The Vendor shall notify the Sponsor of any Significant Change at least three (3) weeks "
+        "before it is deployed.\n6.2 Urgent security patches may be applied at once, provided the Vendor informs "
+        "the Sponsor within one (1) day after implementation.\n"
+    )
+    check("change_notification", W, text, {"notice_days": 21}, whole=True)
