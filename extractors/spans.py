@@ -518,18 +518,31 @@ def target_missing(
     )
     if label is None:
         return False
+    m_kind = m.group(1) if m else ""
     # (a glossary row "Service Definition | The definition of ..." or "X means ..." defines it, it is no heading)
     heading = re.compile(rf"^[#*\s]*{label}(?!\w)(?!\s*\||\s+means\b)[^\n]*", re.I | re.M)
     return not any(
-        not PLACEHOLDER.search(m.group(0)) and not PLACEHOLDER_BODY.match(d.text, m.end())
+        not PLACEHOLDER.search(m.group(0))
+        and not PLACEHOLDER_BODY.match(d.text, m.end())
+        and not (m_kind and _listed_among_others(d.text, m, m_kind))
         for d in documents
         for m in heading.finditer(d.text)
     )
 
 
+def _listed_among_others(text: str, m: re.Match[str], kind: str) -> bool:
+    """The 'heading' is one line of a list of the attachments ('Schedule 3 - Service Levels' above 'Schedule 4 -
+    Exit Management Plan'): a table of contents names the schedule, it does not contain it."""
+    before = text[: m.start()].rstrip().rsplit("\n", 1)[-1]
+    after = text[m.end() :].lstrip().split("\n", 1)[0]
+    entry = re.compile(rf"^[#*\s]*{kind}\s+\(?[A-Z0-9][\w.]*\)?(?!\w)", re.I)
+    return bool(entry.match(before) or entry.match(after))
+
+
 # "Annex IV - Exit Plan (to be attached)": a heading that only holds the place of a missing attachment
 PLACEHOLDER = re.compile(
-    r"\(\s*(?:to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed)|to\s+follow|"
+    # ("Appendix 4 - Exit Plan (to be agreed by the parties within six months of the Effective Date)")
+    r"\(\s*(?:to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed)\b[^()\n]{0,100}|to\s+follow|"
     r"intentionally\s+(?:left\s+)?blank|reserved|not\s+used|TBD|TBC)\s*\)|"
     r"[-–—:]\s*(?:to\s+be\s+(?:attached|agreed|provided)|to\s+follow|intentionally\s+(?:left\s+)?blank|\[?reserved\]?|TBD|TBC)\W*$|"
     # "Exit Plan: to be agreed within 3 months of the Start Date and attached as Schedule 7"

@@ -379,3 +379,25 @@ def test_a_defined_change_term_and_a_report_after_implementation() -> None:
         "the Sponsor within one (1) day after implementation.\n"
     )
     check("change_notification", W, text, {"notice_days": 21}, whole=True)
+
+
+def test_a_schedule_named_only_in_the_list_of_schedules_is_not_provided() -> None:
+    text = (
+        "1.2 The Schedules form part of this Agreement:\n\nSchedule 1 - Fees\nSchedule 2 - Service Levels\n"
+        "Schedule 3 - Exit Plan\n\n9. EXIT\n\n9.1 On expiry or termination, the Supplier shall provide exit "
+        "assistance in accordance with the Exit Plan set out in Schedule 3.\n"
+    )
+    check("exit_assistance", U, text, whole=True)
+    provided = (
+        text + "\n\nSchedule 3 - Exit Plan\n\nFor ninety (90) days after termination the Supplier shall "
+    )
+    provided += "return all Customer Data in CSV format and assist the successor supplier.\n"
+    check("exit_assistance", P, provided, whole=True)
+
+
+def test_an_annex_heading_with_a_long_to_be_agreed_note_holds_only_its_place() -> None:
+    text = (
+        "14. Exit\n(a) Exit management shall be carried out in accordance with the Exit Plan set out in Appendix 2."
+        "\n\nAppendix 2 - Exit Plan (to be agreed by the parties within three months of the Effective Date)\n"
+    )
+    check("exit_assistance", U, text, whole=True)
