@@ -146,7 +146,7 @@ ACCESS = rx(
     r"(?:restrict|limit)\w*\s+(?:\w+\s+){0,2}access|access\s+(?:[\w'’-]+\s+){0,10}(?:is|shall\s+be|will\s+be|are)\s+(?:restricted|limited)|"
     r"only\s+(?:to\s+)?(?:authori[sz]ed|those)\s+(?:personnel|employees|staff|individuals)|background\s+(?:checks?|screening)|"
     r"multi-?factor|\bMFA\b|unique\s+(?:user\s+)?(?:ids?|credentials)|who\s+need\s+(?:such\s+)?access|"
-    r"\baccess\w*\b[^.;]{0,80}\bonly\b|(?<!read-)(?<!read\s)\bonly\b[^.;]{0,100}\baccess\w*\b|(?:legitimate\s+)?business\s+need\s+(?:to\s+know|for\s+access)|"
+    r"\baccess\w*\b[^.;]{0,80}\b(?:only|exclusively)\b|(?<!read-)(?<!read\s)\b(?:only|exclusively)\b[^.;]{0,100}\baccess\w*\b|(?:legitimate\s+)?business\s+need\s+(?:to\s+know|for\s+access)|"
     r"\bwho\s+(?:require|need)\s+(?:such\s+)?access|"
     # personnel controls by their national names: police checks, Garda / NPPV vetting, security clearance
     r"\bvett(?:ed|ing)\b|\bpolice\s+(?:checks?|clearances?|certificates?)|\bcriminal\s+(?:records?|background)\s+checks?|"
@@ -158,10 +158,15 @@ LOGGING = rx(
     # (not "log-ins", nor the "LOG" of a reference number such as "MCA-LOG-2026")
     # (nor "log incidents with the service desk": logging a ticket)
     r"(?<![\w-])log(?:s|ging|ged)?\b(?![-\s]+(?:in|on|into)\b)(?!-\w)"
-    r"(?!\s+(?:(?:an?|the|all|any)\s+)?(?:incidents?|tickets?|calls?|requests?|issues?|faults?|defects?|cases?)\b)|audit\s+trails?|monitor\w*\s+(?:of\s+)?(?:all\s+)?(?:\w+\s+)?(?:access|activity|systems?|network|usage)|"
+    r"(?!\s+(?:(?:an?|the|all|any)\s+)?(?:incidents?|tickets?|calls?|requests?|issues?|faults?|defects?|cases?)\b)|audit\s+trails?|monitor\w*\s+(?:of\s+)?(?:all\s+)?(?:\w+\s+)?(?:access|activity|network|usage)|"
+    # (monitoring systems as an activity, not "measured by the vendor's monitoring system" for availability)
+    r"monitor(?:s|ed)?\s+(?:the\s+|all\s+|its\s+|our\s+)?(?:\w+\s+)?systems?\b|monitoring\s+of\s+(?:the\s+|all\s+|its\s+)?(?:\w+\s+)?systems?\b|"
     r"(?:access|activity|security|event)\s+(?:logs?|monitoring)|\bSIEM\b|"
     r"\b(?:access|activit(?:y|ies)|actions?|sessions?|events?|entr(?:y|ies)|exits?|log-?ins?)\s+(?:[\w'’-]+\s+){0,6}?"
-    r"(?:is|are|shall\s+be|will\s+be)\s+(?:\w+\s+)?recorded|\brecords?\s+of\s+(?:all\s+)?(?:\w+\s+)?access|"
+    r"(?:is|are|shall\s+be|will\s+be)\s+(?:\w+\s+)?recorded|"
+    # "All privileged sessions ... are brokered through a privileged access management tool, recorded, and ..."
+    r"\b(?:privileged|administrative|admin|remote)\s+(?:sessions?|access)\b[^.;]{0,120}?\b(?:recorded|logged)\b|"
+    r"\brecords?\s+of\s+(?:all\s+)?(?:\w+\s+)?access|"
     r"\baccess\s+(?:records|histor(?:y|ies)|registers?)\b"
 )
 
@@ -216,7 +221,9 @@ def _customer_operates(hit: Hit, roles: Roles) -> bool:
 
 # "The Trade Log is Customer Data": a log the service keeps as the customer's business record is content
 LOG_AS_CONTENT = rx(
-    r"\blogs?\b[^.;]{0,30}\b(?:is|are|forms?\s+part\s+of|constitutes?)\s+(?:the\s+)?(?-i:[A-Z][\w-]*\s+)?(?-i:Data|Content)\b"
+    r"\blogs?\b[^.;]{0,30}\b(?:is|are|forms?\s+part\s+of|constitutes?)\s+(?:the\s+)?(?-i:[A-Z][\w-]*\s+)?(?-i:Data|Content)\b|"
+    # "all Customer Data, including the Trade Log, available for download"
+    r"(?-i:\b(?:Data|Content))\b,?\s+including\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?logs?\b"
 )
 # "The Provider may audit the Customer's use of the Platform to verify that only Authorised Users have access":
 # a licence check of the customer, not a restriction of the vendor's access
@@ -246,7 +253,8 @@ def _customer_side(customer: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(the customer's users, 'the customer's ... ' just before a word) for a family's customer pattern."""
     owner = rf"(?:\b(?:your|its)|{customer})"
     users = re.compile(rf"{owner}(?:'s|’s)?\s+(?:authori[sz]ed\s+|end[- ]|key\s+)?users?\b", re.I)
-    own = re.compile(rf"(?:\b(?:your|its)\s+|{customer}(?:'s|’s)\s+)(?:[\w-]+\s+)?$", re.I)
+    # ("the Customer's own admins", "District administrators")
+    own = re.compile(rf"(?:\b(?:your|its)\s+|{customer}(?:'s|’s)?\s+)(?:[\w-]+\s+)?$", re.I)
     return users, own
 
 

@@ -401,3 +401,26 @@ def test_an_annex_heading_with_a_long_to_be_agreed_note_holds_only_its_place() -
         "\n\nAppendix 2 - Exit Plan (to be agreed by the parties within three months of the Effective Date)\n"
     )
     check("exit_assistance", U, text, whole=True)
+
+
+def test_availability_measured_by_a_monitoring_system_or_a_log_that_is_customer_data_is_no_logging() -> None:
+    check(
+        "access_logging",
+        M,
+        "Availability is measured by the Supplier's monitoring system every five minutes, excluding maintenance.",
+    )
+    check(
+        "access_logging",
+        M,
+        "For sixty days after the end, the Provider shall keep all Customer Data, including the Shipment Log, "
+        "available for download in CSV format.",
+    )
+
+
+def test_recorded_privileged_sessions_and_access_granted_exclusively_by_duty() -> None:
+    text = (
+        "Access of employees of the Processor to Client Data is granted exclusively to those employees whose "
+        "duties require it. All privileged sessions of the Processor's staff are routed through a bastion host, "
+        "recorded and kept for one year."
+    )
+    check("access_logging", P, text)
