@@ -73,7 +73,13 @@ OPT_IN = rx(
 )
 OWN_USE_OK = rx(
     r"de-?identified|anonymi[sz]ed|aggregated?|solely\s+(?:to|for)\s+(?:provid|perform)|usage\s+(?:data|statistics|information|metrics)|"
-    r"telemetry|(?:does|do)\s+not\s+(?:include|contain)\s+(?:any\s+)?(?:customer|personal|your|client)"
+    # "technical data ... which does not include the content of any Customer Data", "metrics that contain no Bank Data"
+    r"telemetry|(?:does|do)\s+not\s+(?:include|contain)\s+(?:[\w-]+\s+){0,4}?(?:customer|personal|your|client|(?-i:[A-Z]\w+\s+Data))|"
+    r"\b(?:contains?|includes?|containing|including)\s+no\s+(?:[\w-]+\s+){0,2}?(?:data|information|content)\b"
+)
+# "Vendor shall not use Sponsor Data ... for the training of any ... model": the misuse is forbidden
+NO_OWN_USE = rx(
+    r"\b(?:shall|will|may|must)\s+not\s+(?:\w+\s+){0,2}?(?:use|process|exploit|sell|train)\w*\b|\bnever\s+(?:use|sell|train)\w*\b"
 )
 
 
@@ -96,6 +102,9 @@ def _misuse(hit: Hit, topic: re.Pattern[str]) -> bool:
     more than telemetry)."""
     text = hit.sentence.text
     if OPT_IN.search(text) or not re.search(r"\b(?:use|process|train|exploit|sell|licen[cs]e)", text, re.I):
+        return False
+    ban = NO_OWN_USE.search(text)
+    if ban and ban.start() < hit.start:
         return False
     if TRAINING.search(text) or COMMERCIAL.search(text):
         return True

@@ -424,3 +424,19 @@ def test_recorded_privileged_sessions_and_access_granted_exclusively_by_duty() -
         "recorded and kept for one year."
     )
     check("access_logging", P, text)
+
+
+def test_a_forbidden_training_use_and_metrics_that_contain_no_customer_data_are_no_own_use() -> None:
+    forbidden = (
+        "1. Data\n1.1 All Client Data is and remains the property of the Client.\n1.2 The Vendor shall not use "
+        "Client Data, whether identifiable or pseudonymised, for benchmarking or for the training of any "
+        "machine-learning model, or for any purpose other than performing this Agreement.\n"
+    )
+    check("data_ownership", P, forbidden, whole=True)
+    metrics = (
+        "1. Data\n1.1 All Client Data is and remains the property of the Client.\n1.2 The Vendor may collect "
+        "technical metrics about the Service that contain no Client Data and may use them to improve the Service."
+        "\n1.3 The Vendor may collect performance data which does not include the content of any Client Data and "
+        "use it to improve the Service.\n"
+    )
+    check("data_ownership", P, metrics, whole=True)
