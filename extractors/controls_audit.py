@@ -15,6 +15,7 @@ from extractors.rules import (
     VEND,
     Hit,
     Outcome,
+    dangling_reference,
     decide,
     duration_param,
     notice_param,
@@ -24,7 +25,14 @@ from extractors.rules import (
     to_finding,
     weak_signals,
 )
-from extractors.spans import names_document, neighbours, reference_target, target_missing
+from extractors.spans import (
+    REFERENCE_RE,
+    family_sentences,
+    names_document,
+    neighbours,
+    reference_target,
+    target_missing,
+)
 from extractors.text import find_durations, parse_number
 
 # --- audit rights -----------------------------------------------------------------------------
@@ -385,6 +393,37 @@ def _unclear_elsewhere(hit: Hit) -> Outcome:
     )
 
 
+# what each missing part is called where a contract defers it: "the list of those subcontractors and notice of
+# any change to them are set out in Schedule 4", "the notice ... and Sponsor's right to object are governed by
+# the DPA, which is not reproduced here"
+PART_WORDS = {
+    "list of subprocessors": rx(r"\b(?:list|identity|identities|names?)\b"),
+    "advance notice of new ones": rx(r"\b(?:notice|notif\w*|inform\w*)\b"),
+    "right to object": rx(r"\b(?:object\w*|veto)\b"),
+}
+
+
+def _deferred_parts(ctx: ReviewContext, req: Requirement, lacking: list[str]) -> Outcome | None:
+    """`unclear` when every part the contract lacks is said to be in a schedule or document that is not
+    provided: the missing terms exist, they cannot be checked."""
+    for sent in family_sentences(ctx):
+        if not SUBPROC.search(sent.text) or not REFERENCE_RE.search(sent.text):
+            continue
+        if not all(PART_WORDS[k].search(sent.text) for k in lacking):
+            continue
+        dangling = dangling_reference(ctx, req, [sent])
+        if dangling is not None:
+            hit, target = dangling
+            return Outcome(
+                Status.unclear,
+                f"{sent.where} says the subprocessors' {' and '.join(lacking)} are set out in {target}, which is "
+                "not in the documents provided or is only a placeholder.",
+                [hit],
+                confidence=0.5,
+            )
+    return None
+
+
 SUBPROC_WORD = rx(rf"(?:{SUBPROC.pattern})[\w-]*")
 # "Subcontractor shall ..." in a subcontract names the vendor itself, and "this Subcontract" the agreement
 AGREEMENT_ITSELF = rx(r"\b(?:this|the|such)\s+$")
@@ -451,6 +490,9 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
         return to_finding(req, _unclear_elsewhere(elsewhere[0]))
     have = [k for k, v in parts.items() if v]
     lacking = [k for k, v in parts.items() if not v]
+    deferred = _deferred_parts(ctx, req, lacking) if have and lacking else None
+    if deferred is not None:
+        return to_finding(req, deferred)
     weak = [f"no {k}" for k in lacking] if have else []
     granted = [h for v in parts.values() for h in v[:1]]
     out = decide(

@@ -440,3 +440,13 @@ def test_a_forbidden_training_use_and_metrics_that_contain_no_customer_data_are_
         "use it to improve the Service.\n"
     )
     check("data_ownership", P, metrics, whole=True)
+
+
+def test_subprocessor_terms_the_contract_lacks_but_defers_to_a_missing_document_are_unclear() -> None:
+    listed = "8. Subcontracting\n8.1 The Supplier's current sub-processors are listed at example.com/subprocessors.\n"
+    check("subprocessor_disclosure", W, listed, whole=True)
+    deferred = listed + (
+        "8.2 Notice of any new sub-processor and the Customer's right to object to it are set out in the Data "
+        "Processing Agreement, which is signed separately.\n"
+    )
+    check("subprocessor_disclosure", U, deferred, whole=True)
