@@ -372,7 +372,8 @@ INCIDENT = rx(
     r"(?:\w+\s+){0,2}(?:data|personal|information|systems?)|\bincidents?\s+(?:involving|affecting)\s+(?:\w+\s+)?(?:data|personal)"
 )
 NOTIFY = rx(
-    r"(?:\bnotif\w*|\binform\w*|\bnotice|\breport\w*|\balert\w*|\badvis(?:e|es|ed|ing)|\btell|\btold|"
+    # ("information" informs nobody; an incident "reported to its Service Desk" is reported to the vendor)
+    r"(?:\bnotif\w*|\binform(?!ation)\w*|\bnotice|\breport\w*(?<!reported)|\breported(?!\s+to\s+(?:its|our)\b)|\balert\w*|\badvis(?:e|es|ed|ing)|\btell|\btold|"
     r"\blet\s+(?:\w+\s+){1,2}know|\bcontact|\bcommunicat(?:e|es|ed|ing)\b|\be-?mail(?:s|ed)?\s+(?:you|the\s+\w+))\b(?!\s+(?:laws?|requirements|statutes|regulations|obligations))"
 )
 VAGUE = rx(

@@ -450,3 +450,23 @@ def test_subprocessor_terms_the_contract_lacks_but_defers_to_a_missing_document_
         "Processing Agreement, which is signed separately.\n"
     )
     check("subprocessor_disclosure", U, deferred, whole=True)
+
+
+def test_information_and_incidents_reported_to_the_vendor_are_no_incident_notice() -> None:
+    check(
+        "incident_notification",
+        M,
+        "The Provider shall cooperate with the Bank's investigation of any Security Incident and make relevant "
+        "information available on request.",
+    )
+    check(
+        "incident_notification",
+        M,
+        "The Contractor shall investigate every security incident reported to its help desk and fix its cause.",
+    )
+    check(
+        "incident_notification",
+        P,
+        "The Contractor shall report every security incident to the Authority within twenty-four (24) hours.",
+        {"hours": 24},
+    )
