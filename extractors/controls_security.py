@@ -529,6 +529,11 @@ def incident_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     if conflict is not None:
         return to_finding(req, conflict)
     hours, best, note = _customer_hours(timed)
+    if hours is None and granted:
+        # "will notify Client of any Security Incident within the time period set out in the Security Exhibit"
+        unclear = unclear_reference(ctx, req, granted)
+        if unclear is not None:
+            return to_finding(req, unclear)
     weak: list[str] = []
     evidence = [best] if best is not None else granted[:2]
     immediate = [h for h in granted if IMMEDIATE.search(h.sentence.text)]

@@ -88,7 +88,7 @@ NAMED_DOC_RE = re.compile(
     r"in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?"
     # (G-Cloud call-offs: "as set out in the Supplier's Service Definition")
     r"(?:[A-Z][\w-]*(?:'s|’s)\s+)?(?:applicable\s+)?"
-    r"(?P<name>(?:[A-Z][\w-]*\s+){0,4}(?:Exhibit|Schedule|Annex|Appendix|Addendum|Policy|Attachment|Definition|Description))\b"
+    r"(?P<name>(?:[A-Z][\w-]*\s+){0,4}(?:Exhibit|Schedule|Annex|Appendix|Addendum|Policy|Attachment|Definition|Description|Procedure|Protocol|Runbook))\b"
 )
 
 

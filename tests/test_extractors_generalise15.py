@@ -470,3 +470,21 @@ def test_information_and_incidents_reported_to_the_vendor_are_no_incident_notice
         "The Contractor shall report every security incident to the Authority within twenty-four (24) hours.",
         {"hours": 24},
     )
+
+
+def test_an_incident_notice_whose_timing_is_in_a_missing_document_is_unclear() -> None:
+    check(
+        "incident_notification",
+        U,
+        "The Vendor will notify the Customer of any Security Incident within the time period set out in the "
+        "Security Exhibit.",
+    )
+    check(
+        "incident_notification",
+        U,
+        "The Contractor shall report any privacy breach in accordance with the timescales set out in the "
+        "Customer's Breach Response Procedure.",
+    )
+    check(
+        "incident_notification", W, "The Vendor will notify the Customer of any Security Incident promptly."
+    )
