@@ -521,6 +521,15 @@ TERM_WORDS = rx(
 )
 
 
+# "renews automatically ... unless you cancel before the end of the current month", "unless you turn off
+# auto-renewal ... before the renewal date": no minimum notice at all, the most the customer can ask for
+STOP_BEFORE_RENEWAL = rx(
+    r"\b(?:cancel\w*|turn\s+off|switch\s+off|terminat\w*|opt\s+out|notify|stop)\b[^.;]{0,120}?\b(?:before|prior\s+to)\s+"
+    r"(?:the\s+)?(?:(?:next\s+)?renewal(?:\s+date)?|end\s+of\s+(?:the\s+|each\s+|your\s+|its\s+)?(?:current\s+|then[- ]current\s+)?"
+    r"(?:[\w-]+\s+)?(?:term|period|month|year|billing\s+(?:period|cycle)))\b"
+)
+
+
 def _stop_notice(auto: list[Hit]) -> tuple[int | None, Hit | None, str]:
     """Notice needed to stop an auto-renewal, read from the renewal sentences and their neighbours that
     speak of non-renewal (not from a price-increase notice)."""
@@ -558,10 +567,19 @@ def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
     }
     weak = [f"renewal price increases are uncapped ({prices[0].sentence.where})"] if prices else []
     if auto:
-        if notice is None:
+        stop_any_time = notice is None and any(
+            STOP_BEFORE_RENEWAL.search(s.text) for h in auto for s in neighbours(h.sentence, 1)
+        )
+        if notice is None and not stop_any_time:
             weak.append("auto-renewal with no notice period to stop it")
         evidence = [notice_hit or auto[0], *prices[:1]]
-        what = f"Auto-renewal with {notice} days' notice to stop it" if notice is not None else "Auto-renewal"
+        what = (
+            f"Auto-renewal with {notice} days' notice to stop it"
+            if notice is not None
+            else "Auto-renewal that the customer can stop at any time before it renews"
+            if stop_any_time
+            else "Auto-renewal"
+        )
         out = decide(
             req,
             evidence,

@@ -488,3 +488,13 @@ def test_an_incident_notice_whose_timing_is_in_a_missing_document_is_unclear() -
     check(
         "incident_notification", W, "The Vendor will notify the Customer of any Security Incident promptly."
     )
+
+
+def test_an_auto_renewal_the_customer_may_stop_any_time_before_it_renews() -> None:
+    check(
+        "renewal_notice",
+        P,
+        "Your plan renews automatically every year unless you switch off auto-renewal in your account settings "
+        "before the renewal date.",
+    )
+    check("renewal_notice", W, "Your plan renews automatically every year.")
