@@ -286,6 +286,8 @@ RET_WHEN = rx(
     r"account\s+(?:is\s+)?clos\w*|"
     r"end\s+of\s+the\s+(?:services|engagement|project)|\bends\b|\bended\b|after\s+the\s+(?:agreement|contract|term)|"
     r"\bend[\s-]date\b|"  # public-sector call-offs: "within 120 days of the End Date"
+    # "Once you confirm that you have received the export, we will delete ...": an exit step
+    r"\bonce\b[^.;]{0,80}\b(?:export|hand-?over|data\s+return|migration)\w*|"
     # "within two weeks after the handover is complete": the exit steps that follow termination
     r"(?:after|following|on|upon|of)\s+(?:the\s+)?(?:completion\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+)?"
     r"(?:handover|hand-over|transition|exit|off-?boarding|migration|data\s+(?:return|export))\b"
@@ -415,6 +417,14 @@ ROLLING = rx(
 )
 
 
+# "keep the Customer's workspace available in read-only mode ... and the Customer may export": an export
+# window (exit assistance), which says nothing about what happens to the data afterwards
+KEPT_FOR_EXPORT = rx(
+    r"\b(?:keep|kept|maintain|leave)\w*\s+(?:[\w'’-]+\s+){0,5}?(?:available|accessible|open)\b[^.;]{0,160}?"
+    r"\b(?:export|download|retriev|extract)\w*"
+)
+
+
 @register("data_retention")
 def data_retention(req: Requirement, ctx: ReviewContext) -> Finding:
     """Deletion or return of customer data after termination or on request, with a deadline."""
@@ -432,6 +442,7 @@ def data_retention(req: Requirement, ctx: ReviewContext) -> Finding:
             h
             for h in ok(scan(ctx, "retain", RETAIN, within=RET_TOPIC))
             if not _own_records(h)
+            and not KEPT_FOR_EXPORT.search(h.sentence.text)
             and (
                 RET_WHEN.search(h.sentence.text)
                 or any(rx_.search(h.sentence.text) for rx_ in RET_WEAK.values())

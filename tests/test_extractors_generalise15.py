@@ -498,3 +498,16 @@ def test_an_auto_renewal_the_customer_may_stop_any_time_before_it_renews() -> No
         "before the renewal date.",
     )
     check("renewal_notice", W, "Your plan renews automatically every year.")
+
+
+def test_an_export_window_is_no_retention_and_deletion_once_the_export_is_received_is() -> None:
+    window = (
+        "9. Exit\n9.1 For sixty (60) days after termination the Provider shall keep the Customer's workspace "
+        "available in read-only mode, and the Customer may export all Customer Data in CSV format.\n"
+    )
+    check("data_retention", M, window, whole=True)
+    deletion = window + (
+        "9.2 Once the Customer confirms that it has received the export, the Provider will delete Customer Data "
+        "from its systems and backups.\n"
+    )
+    check("data_retention", W, deletion, whole=True)
