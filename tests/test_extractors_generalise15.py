@@ -1,10 +1,23 @@
 """Fifteenth generalisation pass of the rule extractors: one group of tests per general mechanism fixed, each
 with drafting written for these tests (not copied from any evaluation contract).
 
-Mechanisms: a report due "within N days of the change" is not advance notice; words that only say how a unit
-is counted ("five (5) Gregorian years", "twelve consecutive months"); a period counted from "the final date of
-the contract period" is no term; a schedule table with no full stops between its rows reads the renewal row
-apart from the pricing row.
+Mechanisms: a report due "within N days of the change" (or "after implementation") is no advance notice; units
+counted in Gregorian years or consecutive months; a period from "the final date of the contract period" or "from
+the end of the Contract" is no term, "remains in force for 36 months" is; a schedule table read row by row; how
+often an exit plan is tested is no exit period; exports "in DOCX or JSON format", data the vendor "will keep
+available" for export, runout periods; "the End Date"; general security terms ("industry-standard practices",
+"the rules of the art"); the functionalities of a Solution, tariffs and fee adjustments need change notice, an
+index formula is no change right, a change that "takes effect N days after publication" gives N days' notice,
+and the family's defined change term counts; "neither Contracting Party may"; "non-cancellable"; placeholder
+schedules ("[To be agreed]", long "(to be agreed by ...)" notes, bracketed "Annex (5)", a schedule named only in
+the list of schedules, the Supplier's Service Definition) make deferred terms unclear, for subprocessors and
+incident notices too; credits capped "in no event shall ... exceed"; "credit" as a banking product; a party
+called "Credit Union"; a regulator's audit right (Comptroller, Secretary) stands when the customer's own is a
+report; recitals that say who "requires" a system and who "is licensed to provide" it; "hereinafter:" and emphasis
+inside quotes; logs the customer reads for its own tenant; quoted glossary items; model training after a longer
+list of verbs; bans on own use and metrics that contain no customer data; "information" and incidents "reported
+to its help desk" are no notice; auto-renewals the customer may stop any time before renewal; export windows are
+no retention.
 """
 
 from __future__ import annotations
