@@ -436,7 +436,9 @@ PRICE_UP = rx(
     r"(?:increase|adjust|change|modify|revise|set)\w*[^.]{0,80}(?:fees?|prices?|rates?|pricing)[^.]{0,80}renew"
 )
 PRICE_CAP = rx(
-    r"not\s+(?:to\s+)?exceed|no\s+more\s+than|\bcap(?:ped)?\b|limited\s+to|\bCPI\b|consumer\s+price\s+index|\bRPI\b|\d+(?:\.\d+)?\s*%|percent"
+    r"not\s+(?:to\s+)?exceed|no\s+more\s+than|\bcap(?:ped)?\b|limited\s+to|\bCPI\b|consumer\s+price\s+index|\bRPI\b|\d+(?:\.\d+)?\s*%|percent|"
+    # a published inflation index sets the increase, not the vendor ("the variation of the IPCA/IBGE", "HICP")
+    r"\bprice\s+index\b|\binflation\b|\b(?:HICP|IPCA|INPC|IGP-?M|IPC)\b"
 )
 # "Renewal pricing will not exceed the prior term's pricing by more than 5%": a cap on renewal prices
 # stated anywhere bounds an increase announced in another clause

@@ -524,3 +524,12 @@ def test_an_export_window_is_no_retention_and_deletion_once_the_export_is_receiv
         "from its systems and backups.\n"
     )
     check("data_retention", W, deletion, whole=True)
+
+
+def test_index_linked_renewal_prices_are_capped() -> None:
+    text = (
+        "The Subscription renews automatically for successive twelve (12) month periods unless either party "
+        "gives notice of non-renewal at least thirty (30) days before the end of the term. On each renewal the "
+        "monthly fee is adjusted by the accumulated variation of the HICP in the preceding twelve months."
+    )
+    check("renewal_notice", P, text, {"notice_days": 30})

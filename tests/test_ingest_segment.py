@@ -190,6 +190,12 @@ def test_segment_is_fast_on_a_large_messy_text() -> None:
         ("DISTRIBUTION AGREEMENT\nThis agreement is made between X and Y.", "", "msa"),
         ("Proposal for Managed Security Services\nPrepared for Beta Corp.", "", "proposal"),
         ("Response to Request for Proposal RFP-22\nOur solution.", "", "proposal"),
+        # a signed "proposal and order form" is the order
+        (
+            "ACME LTDA.\nCOMMERCIAL PROPOSAL AND ORDER FORM No. 2027-11\nPlan: Pro, 40 seats.",
+            "",
+            "order_form",
+        ),
         ("Meeting notes\nWe discussed the weather.", "", "other"),
         ("Acme Cloud\nAddendum between Acme and Beta.", "acme_dpa.docx", "dpa"),
     ],

@@ -78,6 +78,8 @@ def _title_scores(title: str) -> dict[DocumentKind, float]:
             found[kind] = m.start()
     if _K.msa not in found and (m := _AGREEMENT.search(title) or _TERMS.search(title)):
         found[_K.msa] = m.start()
+    if _K.proposal in found and _K.order_form in found:
+        del found[_K.proposal]  # "Commercial Proposal and Order Form": once signed, the proposal is the order
     if found:
         first = min(found, key=lambda k: (found[k], k is _K.msa))
         for kind in found:
