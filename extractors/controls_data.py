@@ -25,7 +25,7 @@ from extractors.rules import (
     to_finding,
     weak_signals,
 )
-from extractors.spans import defined_terms, with_terms
+from extractors.spans import defined_terms, glued_heading_end, with_terms
 from extractors.text import find_durations
 
 # --- data ownership -----------------------------------------------------------------------------
@@ -316,7 +316,13 @@ def _deletion_days(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
     values: list[tuple[int, Hit]] = []
     for hit in hits:
         text = hit.sentence.text
-        verbs = [m.start() for m in DELETE_VERB.finditer(text)] or [m.start() for m in DELETE.finditer(text)]
+        # (a heading glued to the sentence, "Termination assistance and deletion", lends it no deletion verb)
+        body = glued_heading_end(text)
+        verbs = [m.start() for m in DELETE_VERB.finditer(text, body)] or [
+            m.start() for m in DELETE.finditer(text, body)
+        ]
+        if not verbs and hit.start < body:
+            continue
         verbs = verbs or [hit.start]  # "shall not retain Customer Data after 30 days": the retain verb
         found = [d for d in find_durations(text) if d.unit not in {"hours"} or d.value >= 24]
         # "..., save that the Provider may retain certificates for up to ten years": a carve-out's period
@@ -324,7 +330,15 @@ def _deletion_days(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
         if verbs and found:
             nearest = min(found, key=lambda d: min(abs(d.start - v) for v in verbs))
             values.append((nearest.days(), hit))
-    return pick_value(values, "max")
+    # "Backup copies shall be overwritten ... within ninety (90) days thereafter": the deadline that decides is
+    # the one for the live data, when the contract states one
+    live = [(v, h) for v, h in values if not BACKUP_ROTATION.search(h.sentence.text)]
+    return pick_value(live or values, "max")
+
+
+BACKUP_ROTATION = rx(
+    r"\bbackups?\b[^.;]{0,80}\b(?:overwrit\w*|rotat\w*|expir\w*|cycl\w*)|\b(?:rotation|cycle)\b"
+)
 
 
 def _on_exit(hit: Hit) -> bool:

@@ -22,7 +22,7 @@ from extractors.rules import (
     to_finding,
     unclear_reference,
 )
-from extractors.spans import PLACEHOLDER, neighbours
+from extractors.spans import PLACEHOLDER, glued_heading_end, neighbours
 from extractors.text import find_durations, is_frequency
 
 # --- exit assistance --------------------------------------------------------------------------
@@ -93,8 +93,7 @@ def _exit_period(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
     values: list[tuple[int, Hit]] = []
     for hit in hits:
         text = hit.sentence.text
-        first = text.find("\n")
-        heading_end = first if 0 < first <= 80 and not re.search(r"[.;]", text[:first]) else 0
+        heading_end = glued_heading_end(text)
         exits = [m.start() for m in EXIT_VERB.finditer(text)]
         deletes = [m.start() for m in DELETE_VERB.finditer(text) if m.start() >= heading_end]
         for d in find_durations(text):

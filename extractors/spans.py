@@ -421,6 +421,13 @@ _AFTER_THE_EVENT = re.compile(
 )
 
 
+def glued_heading_end(text: str) -> int:
+    """Where a heading glued to the front of a sentence ends ('§ 15 Termination assistance and deletion\n(1) For
+    sixty days ...'): the first line when it is short and has no full stop, else 0."""
+    first = text.find("\n")
+    return first if 0 < first <= 80 and not re.search(r"[.;]", text[:first]) else 0
+
+
 def notice_durations(text: str) -> list[Duration]:
     """Durations that are notice periods: "thirty (30) days' prior written notice", "notice of at least
     60 days", "90 days before the end of the term"; not a report due "within five days of the change"."""

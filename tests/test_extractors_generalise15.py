@@ -533,3 +533,18 @@ def test_index_linked_renewal_prices_are_capped() -> None:
         "monthly fee is adjusted by the accumulated variation of the HICP in the preceding twelve months."
     )
     check("renewal_notice", P, text, {"notice_days": 30})
+
+
+def test_the_live_data_deadline_decides_over_backup_rotation_and_a_glued_heading() -> None:
+    rotation = (
+        "8. Data\n8.1 Within forty-five (45) days after termination the Vendor shall permanently delete all Customer "
+        "Data from its production systems. Backup copies are overwritten in the ordinary backup rotation within "
+        "one hundred and twenty (120) days thereafter.\n"
+    )
+    check("data_retention", P, rotation, {"deletion_days": 45}, whole=True)
+    heading = (
+        "§ 12 Exit and deletion\n(1) For ninety (90) days after the end of the Agreement the Supplier shall keep "
+        "the tenant available for export.\n(2) The Supplier shall delete all Customer Data no later than twenty "
+        "(20) days after that period ends.\n"
+    )
+    check("data_retention", P, heading, {"deletion_days": 20}, whole=True)
