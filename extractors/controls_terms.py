@@ -462,7 +462,7 @@ TERM_AS_TIME = rx(
     # "retain the log for the duration of the Agreement and two years thereafter": "for" the term is a time frame
     # and "ten years from the final date of the contract period" counts from a date of it
     r"(?:\b(?:during|throughout|within|until|before|after|in|for)|\b(?:expiry|expiration|end|termination|remainder|balance|"
-    r"renewal|date|day)\s+of)\s+(?:the\s+|each\s+|any\s+|its\s+|this\s+)?$"
+    r"renewal|date|day|start|beginning|commencement)\s+of)\s+(?:the\s+|each\s+|any\s+|its\s+|this\s+)?$"
 )
 
 

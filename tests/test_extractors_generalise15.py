@@ -548,3 +548,13 @@ def test_the_live_data_deadline_decides_over_backup_rotation_and_a_glued_heading
         "(20) days after that period ends.\n"
     )
     check("data_retention", P, heading, {"deletion_days": 20}, whole=True)
+
+
+def test_the_start_of_each_subscription_term_is_a_point_in_time_not_a_term() -> None:
+    text = (
+        "4. Fees\n4.1 Fees are invoiced at the start of each Subscription Term and are due within thirty (30) days "
+        "of invoice.\n5. Term\n5.1 Each Subscription Term renews automatically for successive one-year terms unless "
+        "either party gives notice of non-renewal at least sixty (60) days before the end of the term.\n"
+    )
+    finding = check("renewal_notice", P, text, {"notice_days": 60}, whole=True)
+    assert finding.params.get("term_months") in (None, 12)
