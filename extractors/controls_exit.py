@@ -32,7 +32,8 @@ TRANSITION = rx(
     r"\b(?:assist|help)\w*\s+(?:the\s+)?(?:customer\s+|client\s+|you\s+)?(?:in|with)\s+(?:the\s+)?(?:orderly\s+)?"
     r"(?:transition|migration|transfer|handover|hand-over)|"
     # "cooperate with the new provider for the migration": cooperation on the hand-over is assistance too
-    r"\b(?:assist|help|cooperat|co-operat|collaborat)\w*[^.;]{0,80}\b(?:transfer|transition|migrat|hand\s*over|mov(?:e|ing)\s+(?:\w+\s+){0,3}?to\s+(?:a|an|the|its|your))\w*|"
+    # (not "LA COOPERATIVA", a party)
+    r"\b(?:assist|help|cooperat(?!iv)|co-operat(?!iv)|collaborat)\w*[^.;]{0,80}\b(?:transfer|transition|migrat|hand\s*over|mov(?:e|ing)\s+(?:\w+\s+){0,3}?to\s+(?:a|an|the|its|your))\w*|"
     r"\b(?:orderly|smooth)\s+(?:transition|transfer|handover|hand-over|migration)|"
     r"\b(?:transfer|transition|migrat|mov(?:e|ing)|send|sending|hand\s*over|handover)\w*[^.;]{0,60}\b(?:replacement|successor|new|another|"
     r"alternative)\s+(?:supplier|provider|vendor|service|contractor|system|platform)"
@@ -58,7 +59,7 @@ RETURN_DATA = rx(
     r"\b(?:request|obtain|receive)\w*\s+(?:a|an|one)\s+(?:(?:final|full|complete|last|closing)\s+)?(?:data\s+)?"
     r"(?:export|extract|copy|download)\b|"
     # "export transcripts, summaries and action items in DOCX, TXT or JSON format": a file format names data
-    r"\b(?:export|retriev|download|extract|obtain)\w*\s+(?:[\w,'’-]+\s+){1,8}?(?:in|as)\s+(?:an?\s+)?"
+    r"\b(?:export|retriev|download|extract|obtain)\w*\s+(?:[\w,'’-]+\s+){1,20}?(?:in|as)\s+(?:an?\s+)?"
     r"(?:[\w/-]+,?\s+(?:or\s+|and\s+)?){1,5}?formats?\b|"
     # colocation and on-premises hosting: the data leaves on the customer's own servers and media
     r"\b(?:remov|retriev|collect|de-?install)\w*\s+(?:and\s+\w+\s+)?(?:the\s+|all\s+|its\s+|their\s+)?"
@@ -74,7 +75,7 @@ END = rx(
 )
 FORMAT = rx(
     r"(?:machine[- ]readable|csv|json|xml|sql|industry[- ]standard|commonly[- ]used|structured|usable|"
-    r"native|electronic|standard)\s+(?:\w+\s+)?format"
+    r"native|electronic|standard)\s+(?:\w+\s+){0,3}?formats?"
 )
 
 

@@ -558,3 +558,17 @@ def test_the_start_of_each_subscription_term_is_a_point_in_time_not_a_term() -> 
     )
     finding = check("renewal_notice", P, text, {"notice_days": 60}, whole=True)
     assert finding.params.get("term_months") in (None, 12)
+
+
+def test_a_party_named_cooperativa_assists_nobody_and_a_long_download_list_in_named_formats_is_a_return() -> (
+    None
+):
+    text = (
+        "5. Licence\n5.1 This Contract grants LA COOPERATIVA a non-transferable right of use, and no right over the "
+        "Platform shall be understood as transferred.\n"
+        "18. Termination\n18.1 During the fifteen (15) calendar days following termination, LA COOPERATIVA may "
+        "download through the Platform the complete history of payroll books, pay slips, contribution forms and "
+        "worker files in CSV and XLSX formats.\n"
+    )
+    finding = check("exit_assistance", W, text, {"period_days": 15}, whole=True)
+    assert finding.params.get("format") is True
