@@ -57,6 +57,9 @@ CHANGE = rx(
     # the means of delivering the service: "change the tools, delivery site or staffing model used for the Services"
     rf"\b{_VERB}\s+(?:the|its|any|our)\s+(?:[\w,-]+\s+){{1,8}}?(?:used\s+(?:for|in|to\s+(?:provide|deliver|perform))|"
     rf"for|of)\s+(?:the\s+)?{_OBJECTS}\b|"
+    # a new version of the service: "before deploying any software release that changes dispatcher workflows"
+    r"\b(?:deploy\w*|roll\w*\s+out|releas\w*|introduc\w*)\s+(?:any\s+|a\s+|the\s+|each\s+)?(?:new\s+|major\s+)?"
+    r"(?:software\s+)?(?:release|version|upgrade)s?\b|"
     # a list of what may change: "any change to the Facility Rules, the charges for power, or the Services"
     rf"\b{_VERB}\s+(?:to|of|in)\s+(?:[\w'’-]+,?\s+){{0,12}}?(?:or|and)\s+(?:the\s+|its\s+|our\s+)?(?:[\w-]+\s+){{0,2}}?{_OBJECTS}\b"
 )

@@ -572,3 +572,11 @@ def test_a_party_named_cooperativa_assists_nobody_and_a_long_download_list_in_na
     )
     finding = check("exit_assistance", W, text, {"period_days": 15}, whole=True)
     assert finding.params.get("format") is True
+
+
+def test_notice_before_deploying_a_new_release_is_change_notice() -> None:
+    text = (
+        "The Contractor shall give the County at least sixty (60) days' written notice before deploying any "
+        "software release that changes how dispatchers work."
+    )
+    check("change_notification", P, text, {"notice_days": 60})
