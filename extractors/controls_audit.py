@@ -145,6 +145,7 @@ def _audit_frequency(hits: list[Hit]) -> int | None:
     return None
 
 
+AUDIT_BODY = rx(r"\s+(?:function|department|team|unit|body)\b")
 OWN_AUDIT = rx(
     r"(?:SOC\s*\d\s*(?:Type\s*(?:I{1,2}|[12])\s*)?|SSAE\s*\d+\s*|ISAE\s*\d+\s*|ISO[^.]{0,20}|annual\s+|independent\s+|"
     r"third[- ]party\s+|external\s+|internal\s+|surveillance\s+|certification\s+)$"
@@ -224,7 +225,12 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
     for h in hits:
         text = h.sentence.text
         audits_customer = re.match(rf"\s+(?:the\s+)?(?:{CUST}|your)\b", text[h.end : h.end + 30], re.I)
-        own_audit = OWN_AUDIT.search(text[max(0, h.start - 40) : h.start]) and h.role != "customer"
+        # ("its internal audit function ... shall have the right to" names who audits, not a report)
+        own_audit = (
+            OWN_AUDIT.search(text[max(0, h.start - 40) : h.start])
+            and h.role != "customer"
+            and not AUDIT_BODY.match(text, h.end)
+        )
         unaimed = h.role is None and not (
             re.search(rf"\b{VEND}\b|regulator|supervisory", text, re.I)
             or family_roles(ctx.documents).vendor.search(text)

@@ -580,3 +580,11 @@ def test_notice_before_deploying_a_new_release_is_change_notice() -> None:
         "software release that changes how dispatchers work."
     )
     check("change_notification", P, text, {"notice_days": 60})
+
+
+def test_the_customers_internal_audit_function_named_as_an_auditor_grants_an_audit() -> None:
+    text = (
+        "The Bank, its internal audit function, its external auditor and the central bank shall have the right to "
+        "perform control of the Provider's premises, systems and records relating to the Services."
+    )
+    check("audit_rights", P, text)
