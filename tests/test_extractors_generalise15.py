@@ -17,7 +17,9 @@ report; recitals that say who "requires" a system and who "is licensed to provid
 inside quotes; logs the customer reads for its own tenant; quoted glossary items; model training after a longer
 list of verbs; bans on own use and metrics that contain no customer data; "information" and incidents "reported
 to its help desk" are no notice; auto-renewals the customer may stop any time before renewal; export windows are
-no retention.
+no retention; the live-data deletion deadline over backup rotation; "at the start of each Subscription Term";
+index-linked renewal prices; notice before deploying a release; "its internal audit function"; a party called
+"LA COOPERATIVA" and long download lists "in CSV and XLSX formats".
 """
 
 from __future__ import annotations
