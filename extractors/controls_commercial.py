@@ -10,6 +10,7 @@ from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
 from extractors.parties import family_roles
 from extractors.rules import (
+    INDEX_LINKED,
     NOTICE,
     VEND,
     Hit,
@@ -26,6 +27,7 @@ from extractors.rules import (
     unclear_reference,
 )
 from extractors.spans import (
+    TAKES_EFFECT,
     Sentence,
     defined_terms,
     doc_sentences,
@@ -161,18 +163,11 @@ def _material_window(granted: list[Hit]) -> list[Hit]:
     return material if material and ordinary else granted
 
 
-# "Amendments enter into force fifteen (15) days after publication": the change names its own delay
-TAKES_EFFECT_AFTER = rx(
-    r"\b(?:take|takes|enter|enters|come|comes)\s+(?:into\s+)?(?:effect|force)|"
-    r"\b(?:become|becomes|shall\s+become|will\s+become)\s+(?:effective|enforceable|binding)"
-)
-
-
 def _delayed_effect(ctx: ReviewContext) -> list[Hit]:
-    """Changes that take effect a stated time after they are published or notified, said in the change
-    sentence or the one after it."""
+    """Changes that take effect a stated time after they are published or notified ("Amendments enter into
+    force fifteen (15) days after publication"), said in the change sentence or the one after it."""
     out = []
-    for hit in scan(ctx, "notice", TAKES_EFFECT_AFTER, within=CHANGE_NOUN, actors=None):
+    for hit in scan(ctx, "notice", TAKES_EFFECT, within=CHANGE_NOUN, actors=None):
         text = hit.sentence.text
         if not notice_durations(text):
             continue
@@ -197,11 +192,6 @@ def _notice_hits(ctx: ReviewContext) -> list[Hit]:
     return hits
 
 
-# "may adjust the Fees once a year by the change in the consumer price index": a pre-agreed formula, no
-# unilateral change right
-INDEXATION = rx(r"\bindex(?:ation|ed|ing)?\b|\b(?:CPI|HICP|RPI)\b|\bconsumer\s+price")
-
-
 @register("change_notification")
 def change_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     """Advance written notice (a window) before the vendor makes material changes."""
@@ -216,7 +206,8 @@ def change_notification(req: Requirement, ctx: ReviewContext) -> Finding:
                 or ok(scan(ctx, "at_will", UNILATERAL_ANY, actors=("vendor",)))
                 or ok(scan(ctx, "at_will", UNILATERAL_SERVICE, actors=("vendor",)))
             )
-            if not INDEXATION.search(h.sentence.text)
+            # "may adjust the Fees once a year by the consumer price index": a formula, no change right
+            if not INDEX_LINKED.search(h.sentence.text)
         ]
     days, _, note = notice_param(_material_window(granted))
     if days is None:

@@ -9,6 +9,7 @@ from assistant.models import Finding, Status
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
 from extractors.rules import (
+    INDEX_LINKED,
     Hit,
     Outcome,
     decide,
@@ -436,9 +437,8 @@ PRICE_UP = rx(
     r"(?:increase|adjust|change|modify|revise|set)\w*[^.]{0,80}(?:fees?|prices?|rates?|pricing)[^.]{0,80}renew"
 )
 PRICE_CAP = rx(
-    r"not\s+(?:to\s+)?exceed|no\s+more\s+than|\bcap(?:ped)?\b|limited\s+to|\bCPI\b|consumer\s+price\s+index|\bRPI\b|\d+(?:\.\d+)?\s*%|percent|"
-    # a published inflation index sets the increase, not the vendor ("the variation of the IPCA/IBGE", "HICP")
-    r"\bprice\s+index\b|\binflation\b|\b(?:HICP|IPCA|INPC|IGP-?M|IPC)\b"
+    r"not\s+(?:to\s+)?exceed|no\s+more\s+than|\bcap(?:ped)?\b|limited\s+to|\d+(?:\.\d+)?\s*%|percent|"
+    + INDEX_LINKED.pattern
 )
 # "Renewal pricing will not exceed the prior term's pricing by more than 5%": a cap on renewal prices
 # stated anywhere bounds an increase announced in another clause

@@ -46,6 +46,11 @@ NOTICE = rx(
     r"\bnotice|\bnotif|\binform(?!ation)|\bannounc\w*|prior\s+to|in\s+advance|advance|\b(?:tell|tells|warn|warns|alert|alerts)\s+(?:you|the\s+\w+|\w+)\b|"
     r"\blet\s+(?:you|the\s+\w+|\w+)\s+know\b|\b(?:e-?mail|write\s+to|message)\s+(?:you|the\s+customer|customer|client)\b"
 )
+# A published inflation index sets a price change, not the vendor: "adjusted by the consumer price index",
+# "the accumulated variation of the IPCA/IBGE", "HICP + 2%"
+INDEX_LINKED = rx(
+    r"\bindex(?:ation|ed|ing)?\b|\bconsumer\s+price|\binflation\b|\b(?:CPI|RPI|HICP|IPCA|INPC|IGP-?M|IPC)\b"
+)
 CONFIDENTIAL = rx(r"confidential\s+information(?![^.]{0,80}\bdata\b)")
 DELETE_VERB = rx(
     r"\b(?:delet|destroy|destruct|eras|purg|dispos|anonymi[sz]|shred|expung|overwr|wip(?:e|es|ed|ing)\b)\w*|"

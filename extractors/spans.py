@@ -442,7 +442,7 @@ def notice_durations(text: str) -> list[Duration]:
             or _NOTICE_BEFORE.search(text[max(0, d.start - 60) : d.start])
             or (
                 _AFTER_ANNOUNCED.match(text, d.end)
-                and _TAKES_EFFECT.search(text[max(0, d.start - 80) : d.start])
+                and TAKES_EFFECT.search(text[max(0, d.start - 80) : d.start])
             )
         ):
             out.append(d)
@@ -457,10 +457,9 @@ _AFTER_ANNOUNCED = re.compile(
     r"(?:they|it)\s+(?:are|is|have\s+been|has\s+been)\s+(?:posted|published|notified|announced|sent|communicated))\b",
     re.I,
 )
-_TAKES_EFFECT = re.compile(
+TAKES_EFFECT = re.compile(
     r"\b(?:take|takes|taking|enter|enters|come|comes)\s+(?:into\s+)?(?:effect|force)|"
-    r"\b(?:become|becomes|shall\s+be(?:come)?|will\s+be(?:come)?)\s+(?:effective|enforceable|binding|applicable)|\bapply\b|"
-    r"\beffective\b",
+    r"\b(?:become|becomes|shall\s+be(?:come)?|will\s+be(?:come)?)\s+(?:effective|enforceable|binding|applicable)",
     re.I,
 )
 
