@@ -269,31 +269,34 @@ def _customer_reads(customer: str) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=64)
+def _vendors_staff(vendor: str) -> re.Pattern[str]:
+    """'KubeHarbor personnel', 'the Supplier's engineers': staff named as the vendor's, for a family's vendor."""
+    return re.compile(rf"{vendor}(?:'s|’s)?\s+(?:[\w-]+\s+)?{VENDOR_STAFF.pattern}", re.I)
+
+
+def _names_vendor_staff(text: str, roles: Roles) -> bool:
+    """The text names staff other than the customer's own ('its admins', 'District administrators')."""
+    _, own = _customer_side(roles.customer.pattern)
+    return any(not own.search(text[max(0, m.start() - 40) : m.start()]) for m in VENDOR_STAFF.finditer(text))
+
+
 def _customer_reads_log(hit: Hit, roles: Roles) -> bool:
     """A log the customer reads for itself is a product feature of its own tenant, unless the sentence or
     the one before names the vendor's staff ('KubeHarbor personnel access ... only through ... All
     privileged sessions are recorded ... in an audit log that Customer can view' logs the vendor)."""
     text = hit.sentence.text
-    if not _customer_reads(roles.customer.pattern).search(text):
-        return False
-    _, own = _customer_side(roles.customer.pattern)
-    if any(not own.search(text[max(0, m.start() - 40) : m.start()]) for m in VENDOR_STAFF.finditer(text)):
+    if not _customer_reads(roles.customer.pattern).search(text) or _names_vendor_staff(text, roles):
         return False
     before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
-    vendor_staff = re.compile(
-        rf"{roles.vendor.pattern}(?:'s|’s)?\s+(?:[\w-]+\s+)?{VENDOR_STAFF.pattern}", re.I
-    )
-    return not (before and vendor_staff.search(before[-1].text))
+    return not (before and _vendors_staff(roles.vendor.pattern).search(before[-1].text))
 
 
 def _users_only(hit: Hit, roles: Roles) -> bool:
     """The log records the customer's users (and no vendor staff, other than the customer's own admins)."""
     text = hit.sentence.text
-    users, own = _customer_side(roles.customer.pattern)
-    staff = [
-        m for m in VENDOR_STAFF.finditer(text) if not own.search(text[max(0, m.start() - 40) : m.start()])
-    ]
-    return bool(users.search(text) or _DEFINED_USERS.search(text)) and not staff
+    users, _ = _customer_side(roles.customer.pattern)
+    return bool(users.search(text) or _DEFINED_USERS.search(text)) and not _names_vendor_staff(text, roles)
 
 
 @register("access_logging")
