@@ -545,24 +545,22 @@ def _listed_among_others(text: str, m: re.Match[str], kind: str) -> bool:
     return bool(entry.match(before) or entry.match(after))
 
 
+# What holds the place of a missing attachment: "to be agreed by the parties ...", "to follow", "reserved"
+_TO_BE = r"to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed)\b"
+_HOLDS_PLACE = r"to\s+follow|intentionally\s+(?:left\s+)?blank|reserved|not\s+used|TBD|TBC"
 # "Annex IV - Exit Plan (to be attached)": a heading that only holds the place of a missing attachment
 PLACEHOLDER = re.compile(
     # ("Appendix 4 - Exit Plan (to be agreed by the parties within six months of the Effective Date)")
-    r"\(\s*(?:to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed)\b[^()\n]{0,100}|to\s+follow|"
-    r"intentionally\s+(?:left\s+)?blank|reserved|not\s+used|TBD|TBC)\s*\)|"
+    rf"\(\s*(?:{_TO_BE}[^()\n]{{0,100}}|{_HOLDS_PLACE})\s*\)|"
     r"[-–—:]\s*(?:to\s+be\s+(?:attached|agreed|provided)|to\s+follow|intentionally\s+(?:left\s+)?blank|\[?reserved\]?|TBD|TBC)\W*$|"
     # "Exit Plan: to be agreed within 3 months of the Start Date and attached as Schedule 7"
     r"\bto\s+be\s+(?:agreed|prepared|developed|finali[sz]ed|provided)\b[^.;]{0,100}?\b(?:attached|annexed|appended|added)\s+"
     r"(?:as|at|to)\s+(?:a\s+|the\s+)?(?:Schedule|Annex|Appendix|Exhibit|Attachment)\b",
     re.I,
 )
-
-
 # "SCHEDULE 2 - SERVICE LEVELS" over a body that is only "[To be agreed in accordance with Section 5(b).]"
 PLACEHOLDER_BODY = re.compile(
-    r"\s*\[?\s*(?:to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|finali[sz]ed)|to\s+follow|"
-    r"intentionally\s+(?:left\s+)?blank|reserved|not\s+used|TBD|TBC)\b[^\n]{0,100}?\]?\s*(?:\n\s*\n|\Z)",
-    re.I,
+    rf"\s*\[?\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b[^\n]{{0,100}}?\]?\s*(?:\n\s*\n|\Z)", re.I
 )
 
 
