@@ -15,7 +15,6 @@ from extractors.rules import (
     VEND,
     Hit,
     Outcome,
-    dangling_reference,
     decide,
     duration_param,
     notice_param,
@@ -23,6 +22,7 @@ from extractors.rules import (
     rx,
     scan,
     to_finding,
+    unclear_reference,
     weak_signals,
 )
 from extractors.spans import (
@@ -410,24 +410,16 @@ PART_WORDS = {
 
 
 def _deferred_parts(ctx: ReviewContext, req: Requirement, lacking: list[str]) -> Outcome | None:
-    """`unclear` when every part the contract lacks is said to be in a schedule or document that is not
-    provided: the missing terms exist, they cannot be checked."""
-    for sent in family_sentences(ctx):
-        if not SUBPROC.search(sent.text) or not REFERENCE_RE.search(sent.text):
-            continue
-        if not all(PART_WORDS[k].search(sent.text) for k in lacking):
-            continue
-        dangling = dangling_reference(ctx, req, [sent])
-        if dangling is not None:
-            hit, target = dangling
-            return Outcome(
-                Status.unclear,
-                f"{sent.where} says the subprocessors' {' and '.join(lacking)} are set out in {target}, which is "
-                "not in the documents provided or is only a placeholder.",
-                [hit],
-                confidence=0.5,
-            )
-    return None
+    """`unclear` when every part the contract lacks is said to be set out in a schedule or document that is
+    not provided: the missing terms exist, they cannot be checked."""
+    deferring = [
+        Hit(sent, "deferred", 0, 0, None, "ok")
+        for sent in family_sentences(ctx)
+        if SUBPROC.search(sent.text)
+        and REFERENCE_RE.search(sent.text)
+        and all(PART_WORDS[k].search(sent.text) for k in lacking)
+    ]
+    return unclear_reference(ctx, req, deferring) if deferring else None
 
 
 SUBPROC_WORD = rx(rf"(?:{SUBPROC.pattern})[\w-]*")
