@@ -532,11 +532,17 @@ STOP_BEFORE_RENEWAL = rx(
 )
 
 
-def _stop_notice(auto: list[Hit]) -> tuple[int | None, Hit | None, str]:
+def _renewal_sentences(auto: list[Hit]) -> list[Sentence]:
+    """The auto-renewal sentences and their neighbours, each once."""
+    seen = {(s.doc.id, s.start): s for h in auto for s in neighbours(h.sentence, 1)}
+    return list(seen.values())
+
+
+def _stop_notice(renewal: list[Sentence]) -> tuple[int | None, Hit | None, str]:
     """Notice needed to stop an auto-renewal, read from the renewal sentences and their neighbours that
     speak of non-renewal (not from a price-increase notice)."""
     values: list[tuple[int, Hit]] = []
-    for s in {id(s): s for h in auto for s in neighbours(h.sentence, 1)}.values():
+    for s in renewal:
         # a "sentence" that also raises prices may be table rows with no full stop between them (a PDF
         # schedule's 'Renewal ... 120 days before the end' row above its 'Renewal pricing' row): its lines
         # are read one by one
@@ -555,7 +561,8 @@ def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
     auto = ok(auto_all)
     if term is not None and not auto:
         auto = ok(scan(ctx, "auto", CONTINUATION, actors=None))
-    notice, notice_hit, note = _stop_notice(auto)
+    renewal = _renewal_sentences(auto)
+    notice, notice_hit, note = _stop_notice(renewal)
     expires = ok(scan(ctx, "expire", EXPIRE, within=TERM_WORDS, actors=None))
     prices = [
         h for h in ok(scan(ctx, "price", PRICE_UP, actors=None)) if not PRICE_CAP.search(h.sentence.text)
@@ -569,9 +576,7 @@ def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
     }
     weak = [f"renewal price increases are uncapped ({prices[0].sentence.where})"] if prices else []
     if auto:
-        stop_any_time = notice is None and any(
-            STOP_BEFORE_RENEWAL.search(s.text) for h in auto for s in neighbours(h.sentence, 1)
-        )
+        stop_any_time = notice is None and any(STOP_BEFORE_RENEWAL.search(s.text) for s in renewal)
         if notice is None and not stop_any_time:
             weak.append("auto-renewal with no notice period to stop it")
         evidence = [notice_hit or auto[0], *prices[:1]]
