@@ -211,10 +211,9 @@ OWN_AUDITS = rx(r"\b(?:its|their|your|our)\s+own\s+(?:[\w-]+\s+){0,3}?$")
 GIVES = r"\b(?:give|grant|provide|afford|allow|permit)s?\s+(?:the\s+)?"
 
 
-def _grants_vendor(before: str, ctx: ReviewContext) -> bool:
+def _grants_vendor(before: str, vendor: re.Pattern[str]) -> bool:
     """The customer gives the vendor access ('will give Yellowline reasonable access to the vehicles for
     inspection'): the inspector is the vendor, whatever the sentence's subject."""
-    vendor = family_roles(ctx.documents).vendor
     return bool(re.search(GIVES + rf"(?:{VEND}|{vendor.pattern})", before[-160:], re.I))
 
 
@@ -222,6 +221,7 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
     """Audit hits where the customer (or its auditor/regulator) audits; 'Vendor shall permit Customer to
     audit' counts, 'Vendor may audit Customer's use' does not."""
     out = []
+    vendor = family_roles(ctx.documents).vendor
     for h in hits:
         text = h.sentence.text
         audits_customer = re.match(rf"\s+(?:the\s+)?(?:{CUST}|your)\b", text[h.end : h.end + 30], re.I)
@@ -232,8 +232,7 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
             and not AUDIT_BODY.match(text, h.end)
         )
         unaimed = h.role is None and not (
-            re.search(rf"\b{VEND}\b|regulator|supervisory", text, re.I)
-            or family_roles(ctx.documents).vendor.search(text)
+            re.search(rf"\b{VEND}\b|regulator|supervisory", text, re.I) or vendor.search(text)
         )
         replaced = REPLACED.search(text[max(0, h.start - 50) : h.start]) or OWN_AUDITS.search(
             text[max(0, h.start - 60) : h.start]
@@ -242,7 +241,7 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
             continue
         if PRODUCT_ENABLES.search(text[max(0, h.start - 80) : h.start]):
             continue  # "The Services enable Customer to audit members' compliance": a feature of the product
-        if h.role == "customer" and _grants_vendor(text[: h.start], ctx):
+        if h.role == "customer" and _grants_vendor(text[: h.start], vendor):
             continue  # "District will give Yellowline access to the vehicles for inspection": the vendor inspects
         if h.role == "customer" and _customer_duty(
             text[max(0, h.start - 150) : h.start], text[h.start : h.end]
