@@ -100,6 +100,11 @@ _AFTER_END = (
     r"|\bpost-(?:termination|expiration)|\bthe\s+(?:termination|expiration)\s+date"
     r"|\bat\s+the\s+time\s+of\s+(?:the\s+|any\s+|such\s+)?(?:termination|expiration|expiry)"
 )
+# "If this Agreement is terminated, X shall continue to ..." states a post-term duty as a condition
+_IF_ENDS = (
+    r"\b(?:if|in\s+the\s+event(?:\s+that)?|should|where|when|once)\s+(?:this|the)\s+agreement\s+"
+    r"(?:is\s+|shall\s+be\s+|has\s+been\s+|(?:expires|terminates)\s+or\s+is\s+)?(?:terminated|expires?|terminates|ends|cancell?ed)"
+)
 _EXIT_WORDS = (
     r"\btransition\w*|\bwind[\s-]?(?:down|up)\b|\bsell[\s-]?off|\brun[\s-]?off|\blast[\s-]+(?:time[\s-]+)?buy|"
     r"\bphase[\s-]?out|\bmigrat\w+|\bdisengagement|\b(?:termination|exit)\s+assistance"
@@ -116,12 +121,21 @@ _AFTER_WORK = (
     r"|\blicen[cs]e\w*\s+(?:\S+\s+){0,6}?(?:shall|will)\s+"
     r"(?:continue|survive|remain\s+in\s+(?:full\s+)?(?:force|effect))"
 )
+# Sentences about the end that set no duty beyond it: a limitation period, a ban, a service ending with the
+# contract ("terminates automatically upon termination of"), or the end of a quarter or a short period.
+_NO_DUTY_AFTER = (
+    r"\bno\s+(?:action|claim|suit)|\bprohibit\w*|\bremain\s+bound|"
+    r"\bterminat\w*\s+(?:automatically\s+)?(?:upon|on|with)\s+(?:the\s+)?(?:termination|expiration|expiry)|"
+    r"\b(?:expiration|expiry|end|termination)\s+of\s+(?:each|the|any|such)\s+(?:preceding\s+)?(?:full\s+)?"
+    r"(?:calendar\s+|fiscal\s+)?(?:quarter|month|year)\b|"
+    r"\b(?:expiration|expiry|end|lapse)\s+of\s+(?:such|the|said|that)\s+(?:\S+\s+){0,2}?\S*?(?:day|month|year)s?\)?\s+period"
+)
 _NOT_PTS = (
     r"\bconfidential|\bcease\s+(?:all\s+)?(?:use|using)|\bdestroy|\bno\s+(?:further\s+)?(?:liability|obligation)|"
     r"\bwithout\s+prejudice|\baccrued\s+(?:prior|before|as\s+of|up\s+to)|\bnon-?compet\w*|\bsolicit|"
     r"\bno\s+(?:\S+\s+){0,3}?(?:payments?|compensation|commissions?|fees?)\b|\bnot\s+be\s+liable|"
     r"\bneither\s+party\s+(?:shall|will)\s+be\s+liable|\bnot\s+to\s+(?:work|compete|solicit|engage|hire)\b|"
-    r"\b(?:expiration|expiry|end)\s+of\s+(?:each|the|any)\s+(?:calendar\s+|fiscal\s+)?(?:quarter|month|year)\b"
+    + _NO_DUTY_AFTER
 )
 
 # A period counted from the end of something other than the contract or one of its parts (a payment period,
@@ -150,7 +164,7 @@ POST_TERMINATION_SERVICES = CategoryRules(
         ),
         SentenceRule(
             "work_after_end",
-            cue=rx(_AFTER_END),
+            cue=rx(_AFTER_END + "|" + _IF_ENDS),
             must=(rx(_AFTER_WORK),),
             exclude=(rx(_NOT_PTS),),
         ),

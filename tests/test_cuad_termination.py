@@ -90,6 +90,21 @@ PTS_CASES: list[tuple[str, str | None]] = [
         "work_after_end",
     ),
     ("Upon termination of this Agreement, the licence granted in Section 4 shall cease.", None),
+    # a duty stated as a condition of the end ("if this Agreement is terminated, X shall continue to ...")
+    (
+        "If this Agreement is terminated by the Buyer, the Seller shall continue to supply spare parts for "
+        "the installed units at the prices then in force.",
+        "work_after_end",
+    ),
+    (
+        "In the event that the Agreement expires, the Distributor shall continue to pay the royalties on "
+        "the units it sold before expiry.",
+        "work_after_end",
+    ),
+    (
+        "If the Purchase Order is terminated, the Seller shall continue to supply spare parts to the Buyer.",
+        None,
+    ),
 ]
 
 
@@ -102,6 +117,32 @@ def test_post_termination_rules(text: str, rule: str | None) -> None:
     else:
         assert rule in hits
         assert _found("post_termination_services", text)
+
+
+# Sentences about the end of the contract that set no duty beyond it: none is a post-term service (a single
+# one may still count as one of the boilerplate end-of-term sentences that together make a post-term regime).
+PTS_NO_DUTY: list[str] = [
+    # a limitation period counted from the end is no post-term duty
+    "No claim, action or proceeding may be brought by either party more than two (2) years after the "
+    "termination of this Agreement.",
+    # a ban that runs on after the end is the absence of a service, not one
+    "The Consultant shall be prohibited from acquiring shares in the Company for a period of twelve "
+    "(12) months following the termination of this Agreement.",
+    # a service that ends together with the contract does not go on after it
+    "The support services shall automatically terminate upon the expiration of the Master Agreement.",
+    # the end of a quarter or of a short notice period is not the end of the contract
+    "The Licensee shall pay the royalty no later than sixty (60) days after the termination of the "
+    "preceding calendar quarter.",
+    "Following the expiration of such 15-day period, the Member may sell its units to any third party "
+    "and the Company shall continue to register the transfer.",
+]
+
+
+@pytest.mark.parametrize("text", PTS_NO_DUTY)
+def test_sentences_about_the_end_that_set_no_duty_after_it(text: str) -> None:
+    hits = _rules_hit("post_termination_services", text)
+    assert not {"work_after_end", "period_after_end", "exit_assistance"} & set(hits)
+    assert not _found("post_termination_services", text)
 
 
 def test_period_counts_from_the_end_of_the_contract() -> None:
