@@ -42,12 +42,13 @@ from extractors.text import NUMBER_WORDS, find_durations, parse_number
 _OBJECTS = (
     r"(?:services?|terms|agreement|pricing|prices?|fees|charges|rates|tariffs?|security|features?|functionalit(?:y|ies)|polic(?:y|ies)|"
     r"sla|service\s+levels?|platform|solution|subscription|documentation|scope|deliverables|specifications?|"
-    r"models?|apis?|endpoints?|product\s+description)"
+    r"models?|apis?|endpoints?|product\s+description|systems?|data\s+cent(?:re|er)s?|"
+    r"(?:hosting|processing|storage)\s+locations?)"
 ).replace("|security|", "|security\\s+(?:measures|controls|standards|polic\\w+|programme|program)|")
 _TERMS = r"(?:terms|agreement|pricing|prices?|fees|charges|rates|polic(?:y|ies)|conditions|sla|service\s+level\s+agreement)"
 CHANGE_OBJECT = rx(rf"\b{_OBJECTS}\b")
 # retiring a model or an API version is a material change of the service like any other
-_VERB = r"(?:modif\w*|chang(?:e|es|ed|ing)|amend\w*|updat(?:e|ed|ing)|revis\w*|alter(?:s|ed|ing|ations?)?|vari(?:ation|ed|es)s?|vary|deprecat\w*|discontinu\w*|retir(?:e|es|ed|ing)|adjust\w*)"
+_VERB = r"(?:modif\w*|chang(?:e|es|ed|ing)|amend\w*|updat(?:e|ed|ing)|revis\w*|alter(?:s|ed|ing|ations?)?|vari(?:ation|ed|es)s?|vary|deprecat\w*|discontinu\w*|retir(?:e|es|ed|ing)|adjust\w*|relocat\w*|upgrad\w*)"
 _DOCS = r"(?:msa|dpa|order\s+forms?|these|this)"
 CHANGE = rx(
     # "modify the functional characteristics of the Platform": the thing changed is a part of the object

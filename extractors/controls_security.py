@@ -51,6 +51,8 @@ GENERIC_SEC = rx(
 GOOD_PRACTICE = rx(
     r"\b(?:good|best|prudent|recognised|recognized|accepted)\s+(?:industry|commercial)\s+practices?\b|"
     r"\bindustry\s+best\s+practices?\b|"
+    # translated drafting: "in accordance with generally accepted practice"
+    r"\bgenerally\s+(?:accepted|recogni[sz]ed)\s+(?:[\w-]+\s+)?(?:practices?|standards?)\b|"
     # "security measures in accordance with industry standard practices"; French drafting's "rules of the art"
     # (les règles de l'art) in translation
     r"\bindustry[- ]standard\s+practices?\b|\brules\s+of\s+the\s+art\b"
@@ -415,7 +417,8 @@ def _bare_breach_hits(ctx: ReviewContext) -> list[Hit]:
 # statutory duty, not the customer's notice (the customer's own clock is elsewhere or absent).
 AUTHORITY = rx(
     r"\b(?:regulators?|regulatory\s+(?:authorit(?:y|ies)|bod(?:y|ies))|supervisory\s+authorit(?:y|ies)|"
-    r"(?:data\s+protection|privacy|information|competent|government(?:al)?|public)\s+(?:authorit(?:y|ies)|"
+    r"(?:data\s+protection|privacy|information|competent|government(?:al)?|public)\s+(?:(?:state|national|federal|"
+    r"provincial|regional)\s+)?(?:authorit(?:y|ies)|"
     r"commissioner|commission|regulator|office|agency|board|inspectorate)|commissioner|emergency\s+response\s+team|\bC(?:ERT|SIRT)\b|"
     r"law\s+enforcement|police|(?:department|ministry)\s+of\s+(?:the\s+)?(?-i:[A-Z])\w+)"
 )
@@ -471,7 +474,10 @@ def _to_authority_only(hit: Hit) -> bool:
         return False
     # "... to the regulator within 72 hours, and shall promptly inform the Customer": the customer named
     # anywhere later in the sentence is notified too (its deadline is read by `_customer_hours`)
-    return family_roles([hit.sentence.doc]).customer.search(hit.sentence.text[hit.end :]) is None
+    # (the authority itself is no customer, even where the customer is called an "Authority" elsewhere)
+    rest = hit.sentence.text[hit.end :]
+    rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
+    return family_roles([hit.sentence.doc]).customer.search(rest) is None
 
 
 def _follow_ups(hits: list[Hit]) -> list[Hit]:

@@ -52,7 +52,11 @@ _NO_REASON = (
 _ON_NOTICE = (
     r"\b(?:terminat\w*|cancel\w*)\s+(?:this|the|its|any)\s+(?:[\w-]+\s+){0,3}?(?:with|on|upon|by\s+giving|by\s+serving|"
     r"subject\s+to)\s+(?:at\s+least\s+|not\s+less\s+than\s+|a\s+minimum\s+of\s+)?(?:[\w()'’-]+\s+){1,4}?"
-    r"(?:(?:prior|advance|written)\s+){0,3}notice\b"
+    r"(?:(?:prior|advance|written)\s+){0,3}notice\b|"
+    # "may terminate this Agreement early by notifying the Contractor in writing ninety (90) days in advance"
+    r"\b(?:terminat\w*|cancel\w*)\s+(?:this|the|its|any)\s+(?:[\w-]+\s+){0,3}?by\s+(?:notifying|informing|"
+    r"giving\s+notice\s+to)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:in\s+writing\s+)?(?:at\s+least\s+|not\s+less\s+than\s+)?"
+    r"(?:[\w()'’-]+\s+){1,4}?(?:days?|weeks?|months?)['’]?\s+(?:in\s+advance|beforehand|prior)"
 )
 CONDITION = rx(
     r"\b(?:if|where|in\s+the\s+event|in\s+case|should|provided\s+that|when|unless|following|upon\s+the\s+occurrence)\b"
@@ -252,7 +256,18 @@ def _conditional_notice_only(hit: Hit) -> bool:
     base = CONVENIENCE.pattern.replace(_ON_NOTICE + "|", "", 1)
     if re.search(base, text, re.I) or not re.search(_ON_NOTICE, text, re.I):
         return False
-    return bool(CONDITION.search(text) or CONDITION.search(hit.sentence.lead))
+    return _event_condition(text) or _event_condition(hit.sentence.lead)
+
+
+# "..., provided that the Customer pays the fees for the remaining term": a price of the right, not an event
+_PRICE_PROVISO = rx(r"provided\s+that[^.;]{0,60}?\b(?:pay|pays|paying|payment|compensat\w*)\b")
+
+
+def _event_condition(text: str | None) -> bool:
+    """A condition word that hangs the right on an event (a proviso that only prices the right is none)."""
+    if not text:
+        return False
+    return any(not _PRICE_PROVISO.match(text, m.start()) for m in CONDITION.finditer(text))
 
 
 def _trigger_only(hit: Hit) -> bool:
@@ -414,6 +429,9 @@ TERM = rx(
     # "obligations under this Agreement remain in force for five years after its termination")
     r"\b(?:agreement|contract|order|subscription)\b[^.;]{0,160}?\b(?:remains?|shall\s+remain|will\s+remain)\s+in\s+"
     r"(?:full\s+)?force\s+(?:and\s+effect\s+)?for\b(?![^.;]{0,60}\b(?:after|following|beyond)\b)|"
+    # "This Agreement shall enter into force upon signature and shall be valid for three (3) years"
+    r"\b(?:agreement|contract|order|subscription)\b[^.;]{0,160}?\b(?:is|shall\s+be|will\s+be)\s+valid\s+for\b"
+    r"(?![^.;]{0,60}\b(?:after|following|beyond)\b)|"
     # civil-law drafting: "... and is concluded for a definite period of 5 (five) years"
     r"\b(?:is|are)\s+concluded\s+for\s+a\s+(?:\w+\s+)?(?:period|term)\s+of\b|"
     # plain English: "Each subscription runs for one month", "Your plan lasts for twelve months"
@@ -462,7 +480,9 @@ TERM_AS_TIME = rx(
     # "retain the log for the duration of the Agreement and two years thereafter": "for" the term is a time frame
     # and "ten years from the final date of the contract period" counts from a date of it
     r"(?:\b(?:during|throughout|within|until|before|after|in|for)|\b(?:expiry|expiration|end|termination|remainder|balance|"
-    r"renewal|date|day|start|beginning|commencement)\s+of)\s+(?:the\s+|each\s+|any\s+|its\s+|this\s+)?$"
+    r"renewal|date|day|start|beginning|commencement)\s+of|"
+    # "wish to extend the term of this Agreement ... no later than sixty days before": an extension, not the term
+    r"\b(?:extend|renew|prolong)\w*)\s+(?:the\s+|each\s+|any\s+|its\s+|this\s+)?$"
 )
 
 

@@ -154,7 +154,9 @@ def to_vendor(hits: Iterable[Hit], roles: Roles) -> None:
             continue
         text = hit.sentence.text
         inside = text[hit.start : hit.end]
-        after = text[hit.end : hit.end + 40]
+        # the cue may stop inside its word ('notif' of 'notify'): the recipient follows the whole word
+        end = hit.end + len(re.match(r"\w*", text[hit.end :]).group())  # type: ignore[union-attr]
+        after = text[end : end + 40]
         recipient = re.match(r"\s*(?:to\s+|with\s+)?(?:the\s+)?(?P<who>[\w&.-]+(?:\s+[\w&.-]+)?)", after)
         named = re.search(r"\blet\s+(?P<who>\w+)\s+know\b", inside, re.I)
         for m in (named, recipient):
