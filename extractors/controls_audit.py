@@ -43,6 +43,10 @@ AUDIT = rx(
     r"functionality|features?|fields?))|"
     # translated drafting: "the right to perform control of the Provider's business premises" ("kontrola")
     r"\b(?:perform|carry\s+out|conduct)\w*\s+(?:an?\s+)?(?:\w+\s+)?controls?\s+(?:of|over|at)\b|"
+    # "the right to verify the performance ... by checking the documents, records, premises and technical means"
+    # (the records of a named party, not "checking your books")
+    r"\b(?:check(?:s|ing)?|verif(?:y|ies|ying))\s+(?:the\s+)?(?:[\w-]+,?\s+){0,3}?(?:books|records|premises|facilities)\b"
+    r"(?=[^.;]{0,60}?\bof\s+(?:the\s+)?(?-i:[A-Z]))|"
     # a review carried out on the vendor's premises is an inspection, whatever it is called
     r"\breview(?:ing)?\b(?=[^.;]{0,120}\b(?:at|on)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+|its\s+|their\s+|our\s+)"
     r"(?:[\w-]+\s+)?(?:premises|offices|facilities|sites?|data\s+cent(?:er|re)s?)\b)"
@@ -335,7 +339,7 @@ SUBPROC = rx(
 )
 SP_LIST = rx(
     r"\b(?:list(?:ed)?|identified|set\s+(?:out|forth)|(?:described|specified|detailed)\s+in|available\s+at|published|https?://|www\.|annex|"
-    r"appendix|schedule|exhibit)\b|"
+    r"appendix|schedule|exhibit|namely|as\s+follows)\b|"
     # "you can see all of them on our sub-processors page at example.com/subprocessors"
     r"\b(?:web\s*)?page\b|\bwebsite\b|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/[\w/-]+"
 )
@@ -456,10 +460,17 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
     for h in listed:
         h.verdict = "ok"  # "the list is set out in Annex 3" is the disclosure itself
     notice = [h for h in ok(scan(ctx, "notice", SP_NOTICE, within=SUBPROC)) if _names_subprocessor(h, vendor)]
+    # the consent of the customer by the family's own name for it ("the prior written consent of the
+    # Contracting Authority")
+    sp_object = rx(
+        SP_OBJECT.pattern
+        + r"|\b(?:prior\s+)?(?:written\s+)?(?:consent|approval)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?"
+        f"{family_roles(ctx.documents).customer.pattern}"
+    )
     objection = [
         h
         for h in ok(
-            scan(ctx, "object", SP_OBJECT, within=SUBPROC, actors=("customer", "both", "vendor", None))
+            scan(ctx, "object", sp_object, within=SUBPROC, actors=("customer", "both", "vendor", None))
         )
         if _names_subprocessor(h, vendor)
     ]
@@ -468,7 +479,7 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
         # "We list our subprocessors at ... We'll tell you 30 days before we add a new one."
         notice = ok(scan(ctx, "notice", SP_NOTICE, sentences_=near))
     objection += ok(
-        scan(ctx, "object", SP_OBJECT, sentences_=near, actors=("customer", "both", "vendor", None))
+        scan(ctx, "object", sp_object, sentences_=near, actors=("customer", "both", "vendor", None))
     )
     consent = [h for h in scan(ctx, "consent", SP_CONSENT, actors=None) if h.verdict != "definition"]
     if consent:

@@ -82,6 +82,11 @@ NO_OWN_USE = rx(
     r"\b(?:shall|will|may|must)\s+not\s+(?:\w+\s+){0,2}?(?:use|process|exploit|sell|train)\w*\b|\bnever\s+(?:use|sell|train)\w*\b"
 )
 
+# "The use of the data for training models ... is prohibited": the ban follows what it bans
+BANNED_AFTER = rx(
+    r"\b(?:is|are|shall\s+be|will\s+be)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|not\s+(?:permitted|allowed))\b"
+)
+
 
 COMMERCIAL = rx(
     r"\b(?:sell|sale|monetis\w*|monetiz\w*|commerciali[sz]\w*|for\s+any\s+(?:\w+\s+)?purposes?"
@@ -104,7 +109,7 @@ def _misuse(hit: Hit, topic: re.Pattern[str]) -> bool:
     if OPT_IN.search(text) or not re.search(r"\b(?:use|process|train|exploit|sell|licen[cs]e)", text, re.I):
         return False
     ban = NO_OWN_USE.search(text)
-    if ban and ban.start() < hit.start:
+    if (ban and ban.start() < hit.start) or BANNED_AFTER.search(text, hit.end):
         return False
     if TRAINING.search(text) or COMMERCIAL.search(text):
         return True
@@ -341,10 +346,13 @@ BACKUP_ROTATION = rx(
 )
 
 
-def _on_exit(hit: Hit) -> bool:
+END_EVENT = rx(r"\b(?:terminat\w*|expir\w*|exit)\b")
+
+
+def _on_exit(hit: Hit, when: re.Pattern[str] = RET_WHEN) -> bool:
     """The sentence (or the one before it, for 'After that, we will delete your data') speaks of the end
-    of the contract, a request or a retention period."""
-    if RET_WHEN.search(hit.sentence.text):
+    of the contract, a request or a retention period (`when`: RET_WHEN and the family's own end events)."""
+    if when.search(hit.sentence.text):
         return True
     before = [s for s in context(hit, 2) if s.start < hit.sentence.start]
     lead = re.match(
@@ -352,12 +360,12 @@ def _on_exit(hit: Hit) -> bool:
         hit.sentence.text,
         re.I,
     )
-    if lead and before and RET_WHEN.search(before[-1].text):
+    if lead and before and when.search(before[-1].text):
         return True
     # "After the read-only period, we'll delete...": a period named earlier in the clause, which the
     # sentence before or the one before that ties to the end of the contract.
     period = re.match(_AFTER_PERIOD, hit.sentence.text, re.I)
-    return bool(period and any(RET_WHEN.search(s.text) for s in before[-2:]))
+    return bool(period and any(when.search(s.text) for s in before[-2:]))
 
 
 _AFTER_PERIOD = (
@@ -443,10 +451,13 @@ KEPT_FOR_EXPORT = rx(
 def data_retention(req: Requirement, ctx: ReviewContext) -> Finding:
     """Deletion or return of customer data after termination or on request, with a deadline."""
     topic = re.compile(f"{RET_TOPIC.pattern}|{data_terms(ctx).pattern}", re.I)
+    # the family's own names for a step of the end: '"Transfer-acceptance act" - the act ... confirming the
+    # transfer of the System upon the termination of the Contract'
+    when = with_terms(RET_WHEN, defined_terms(ctx.documents, END_EVENT, reach=200))
     hits = [
         h
         for h in scan(ctx, "delete", DELETE_VERB, within=topic)
-        if (_on_exit(h) or ROLLING.search(h.sentence.text))
+        if (_on_exit(h, when) or ROLLING.search(h.sentence.text))
         and not CONFIDENTIAL.search(h.sentence.text)
         and not ACTIVITY_LOG.search(h.sentence.text)
     ]

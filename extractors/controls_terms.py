@@ -430,7 +430,7 @@ TERM = rx(
     r"\b(?:agreement|contract|order|subscription)\b[^.;]{0,160}?\b(?:remains?|shall\s+remain|will\s+remain)\s+in\s+"
     r"(?:full\s+)?force\s+(?:and\s+effect\s+)?for\b(?![^.;]{0,60}\b(?:after|following|beyond)\b)|"
     # "This Agreement shall enter into force upon signature and shall be valid for three (3) years"
-    r"\b(?:agreement|contract|order|subscription)\b[^.;]{0,160}?\b(?:is|shall\s+be|will\s+be)\s+valid\s+for\b"
+    r"\b(?:agreement|contract|order|subscription)\b[^.;]{0,160}?\b(?:is|remains?|(?:shall|will)\s+(?:be|remain))\s+valid\s+for\b"
     r"(?![^.;]{0,60}\b(?:after|following|beyond)\b)|"
     # civil-law drafting: "... and is concluded for a definite period of 5 (five) years"
     r"\b(?:is|are)\s+concluded\s+for\s+a\s+(?:\w+\s+)?(?:period|term)\s+of\b|"

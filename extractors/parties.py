@@ -146,6 +146,7 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
             else:
                 unknown.append(alias)
     _from_alias_lists(text[:6000], vendor, customer, unknown)
+    _company_as_customer(vendor, customer)
     _lettered_roles(text[:6000], lettered, vendor, customer)
     if not vendor and not customer and len(unknown) >= 2:
         # two parties named by neither role word: the one the recitals make the supplier is the vendor
@@ -164,6 +165,17 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
         (vendor if to_vendor else customer).append(alias)
         vendor_named, customer_named = vendor_named or to_vendor, customer_named or not to_vendor
     return vendor, customer
+
+
+def _company_as_customer(vendor: list[str], customer: list[str]) -> None:
+    """'Arun Hydropower Company Limited ("Company") and Cloudworks Pvt Ltd ("Service Provider")': "Company" is
+    a vendor word only by default; where the other party is defined by a supplier's name and no party by a
+    customer's, the Company is the one that buys."""
+    companies = [a for a in vendor if a.lower() == "company"]
+    if companies and not customer and len(vendor) > len(companies):
+        for alias in companies:
+            vendor.remove(alias)
+            customer.append(alias)
 
 
 _VENDOR_ROLE = re.compile(

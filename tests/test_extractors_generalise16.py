@@ -6,11 +6,18 @@ inside its word ("notif" of "notify") still finds who receives the notice; a con
 states its term, the term one may "extend" by a supplementary agreement does not; ending the contract "by
 notifying the Supplier ... N days in advance" is a convenience right, and a proviso that only prices it is no
 condition; "generally accepted practice" is a general security standard; an incident reported to "the competent
-state authority" is not reported to the customer, even where the customer is called an Authority.
+state authority" is not reported to the customer, even where the customer is called an Authority; a party defined
+as "the Company" beside a "Service Provider" is the customer; "shall remain valid for" states the term; a ban
+that follows what it bans ("... for training models is prohibited"); deletion counted from the family's own
+end event (a "handover protocol" defined by the termination); the right to check "the documents, records and
+premises of the Provider" is an audit right ("checking your books" is not); subcontractors listed "namely" in a
+table, and the consent of the customer by the family's name for it ("the Contracting Authority").
 """
 
 from __future__ import annotations
 
+from assistant.ingest import parse_bytes
+from extractors.parties import family_roles
 from tests.support.extractors import M, P, W, check
 
 
@@ -95,3 +102,76 @@ def test_an_incident_reported_to_a_state_authority_is_not_reported_to_the_custom
         "contain it and shall report it to the competent national authority for cyber security.\n"
     )
     check("incident_notification", M, text, whole=True)
+
+
+_COMPANY_PREAMBLE = (
+    'This Agreement is made between Lusaka Grain Terminals Company Limited, hereinafter called the "Company", '
+    'and Chinyama Cloud Services Limited, hereinafter called the "Service Provider".\n\n'
+)
+
+
+def test_a_party_defined_as_the_company_beside_a_service_provider_is_the_customer() -> None:
+    roles = family_roles([parse_bytes(_COMPANY_PREAMBLE.encode(), "agreement.txt")])
+    assert roles.role_of("Company") == "customer"
+    assert roles.role_of("Service Provider") == "vendor"
+    text = _COMPANY_PREAMBLE + (
+        "Article 9. Termination\n(1) The Company may terminate this Agreement at any time without assigning any "
+        "reason by giving forty-five (45) days prior written notice to the Service Provider.\n"
+    )
+    check("termination_convenience", P, text, {"notice_days": 45}, whole=True)
+
+
+def test_a_contract_that_shall_remain_valid_for_a_period_states_its_term() -> None:
+    text = (
+        "Article 3. Term\n(1) This Agreement shall come into force on signature and shall remain valid for a "
+        "period of 4 (four) years.\n(2) This Agreement shall not be extended automatically.\n"
+    )
+    check("renewal_notice", P, text, {"term_months": 48}, whole=True)
+
+
+def test_a_ban_that_follows_the_use_it_bans() -> None:
+    text = (
+        "7. Data\n7.1 The Exporter Data are the property of the Ministry and may be used by the Contractor only to "
+        "perform this Contract. The use of the Exporter Data for training machine-learning models or for the "
+        "Contractor's own purposes is strictly prohibited.\n"
+    )
+    check("data_ownership", P, text, whole=True)
+    allowed = text.replace(" is strictly prohibited", " is permitted")
+    check("data_ownership", W, allowed, whole=True)
+
+
+def test_deletion_counted_from_the_familys_own_end_event() -> None:
+    text = (
+        "1. Definitions\n(c) **Handover protocol** - the document signed by the Parties confirming the handover of "
+        "the Platform and the Client Data upon the termination of the Contract;\n\n"
+        "12. Exit\n12.3 Within 20 (twenty) days after signing the Handover protocol, the Contractor shall destroy "
+        "all copies of the Client Data, including backups.\n"
+    )
+    check("data_retention", P, text, {"deletion_days": 20}, whole=True)
+
+
+def test_checking_the_records_and_premises_of_the_provider_is_an_audit_right() -> None:
+    text = (
+        '1. Parties\nThis Contract is made between the Ministry of Agriculture (the "Customer") and Dniester Soft '
+        'S.R.L. (the "Provider").\n\n'
+        "10. Control\n10.1 The Customer has the right to verify the performance of the Contract, including by "
+        "checking the documents, records and premises of the Provider used for the services.\n"
+    )
+    check("audit_rights", P, text, whole=True)
+    own_books = (
+        "10. Your records\n10.1 You are responsible for checking your books and your tax filings, even where "
+        "the Provider prepared the figures.\n"
+    )
+    check("audit_rights", M, own_books, whole=True)
+
+
+def test_subcontractors_listed_namely_with_the_customers_consent_by_its_own_name() -> None:
+    text = (
+        '1. Parties\nThis Contract is made between the State Customs Service (the "Contracting Authority") and '
+        'Codru Systems S.R.L. (the "Provider").\n\n'
+        "9. Subcontractors\n(1) The Provider performs the Contract with the following subcontractors, namely:\n\n"
+        "| Subcontractor | Part of the services |\n|---|---|\n| Bac Hosting S.R.L. | hosting and backups |\n\n"
+        "(2) A new subcontractor may be involved only with the prior written consent of the Contracting "
+        "Authority, requested by the Provider at least 20 (twenty) days before the planned change.\n"
+    )
+    check("subprocessor_disclosure", P, text, {"notice_days": 20}, whole=True)
