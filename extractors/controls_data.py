@@ -453,11 +453,11 @@ def data_retention(req: Requirement, ctx: ReviewContext) -> Finding:
     topic = re.compile(f"{RET_TOPIC.pattern}|{data_terms(ctx).pattern}", re.I)
     # the family's own names for a step of the end: '"Transfer-acceptance act" - the act ... confirming the
     # transfer of the System upon the termination of the Contract'
-    when = with_terms(RET_WHEN, defined_terms(ctx.documents, END_EVENT, reach=200))
+    ends = with_terms(RET_WHEN, defined_terms(ctx.documents, END_EVENT, reach=200))
     hits = [
         h
         for h in scan(ctx, "delete", DELETE_VERB, within=topic)
-        if (_on_exit(h, when) or ROLLING.search(h.sentence.text))
+        if (_on_exit(h, ends) or ROLLING.search(h.sentence.text))
         and not CONFIDENTIAL.search(h.sentence.text)
         and not ACTIVITY_LOG.search(h.sentence.text)
     ]
