@@ -212,6 +212,21 @@ PRODUCT_ENABLES = rx(
 OWN_AUDITS = rx(r"\b(?:its|their|your|our)\s+own\s+(?:[\w-]+\s+){0,3}?$")
 
 
+# "If you need information for a DOT audit or a roadside inspection, we'll give you the output file": the audit
+# is one the customer undergoes, and the vendor only helps with it
+FOR_AN_AUDIT = rx(
+    r"\b(?:needs?|requires?|request\w*)\b[^.;]{0,60}?\b(?:for|in\s+connection\s+with|in\s+preparation\s+for|"
+    r"to\s+prepare\s+for|in\s+support\s+of|during)\s+(?:an?|any|the|its|your|their)\s+(?:[\w,-]+\s+){0,10}?$"
+)
+HELPS = rx(r"\b(?:give|provide|assist|help|support|co-?operat)\w*")
+
+
+def _helps_with_an_audit(text: str, hit: Hit) -> bool:
+    before = text[max(0, hit.start - 100) : hit.start]
+    noun = re.search(r"\b(?:an?|the|any|your|its|their)\s+(?:[\w-]+\s+){0,3}$", before, re.I)
+    return bool(noun and FOR_AN_AUDIT.search(before) and HELPS.search(text))
+
+
 GIVES = r"\b(?:give|grant|provide|afford|allow|permit)s?\s+(?:the\s+)?"
 
 
@@ -242,6 +257,8 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
             text[max(0, h.start - 60) : h.start]
         )
         if audits_customer or own_audit or unaimed or replaced or LICENCE_AUDIT.search(text):
+            continue
+        if _helps_with_an_audit(text, h):
             continue
         if PRODUCT_ENABLES.search(text[max(0, h.start - 80) : h.start]):
             continue  # "The Services enable Customer to audit members' compliance": a feature of the product

@@ -8,7 +8,7 @@ import re
 from assistant.models import Finding
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
-from extractors.parties import actor, family_roles
+from extractors.parties import Roles, actor, family_roles
 from extractors.rules import (
     DELETE_VERB,
     Hit,
@@ -128,22 +128,22 @@ DELETE_ALT = rx(
 LETS_IN = rx(r"\b(?:shall|will|must)\s+(?:let|allow|permit|admit|give|grant|afford|keep|make|leave|hold)\b")
 
 
-def _vendor_lets_in(hit: Hit) -> bool:
-    """'the Operator shall let the Customer's engineers in to remove its servers': the vendor opens the way."""
+def _vendor_lets_in(hit: Hit, roles: Roles) -> bool:
+    """'the Operator shall let the Customer's engineers in to remove its servers': the vendor opens the way
+    (`roles`: the family's, since an order form often names the vendor its terms define)."""
     text = hit.sentence.text
-    roles = family_roles([hit.sentence.doc])
     return any(
         actor(text, m.start(), m.end(), roles) == "vendor" for m in LETS_IN.finditer(text[: hit.start])
     )
 
 
-def _vendor_provides(hit: Hit) -> bool:
+def _vendor_provides(hit: Hit, roles: Roles) -> bool:
     """The vendor returns or makes the data available; the customer exporting counts only when it *may*
     do so (a facility the vendor offers), not when it is merely responsible for it."""
     if hit.role != "customer":
         return True
     text = hit.sentence.text
-    if _vendor_lets_in(hit):
+    if _vendor_lets_in(hit, roles):
         return True
     return (
         bool(SELF_EXPORT.search(text[hit.start : hit.end]))
@@ -258,11 +258,12 @@ def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
         and not ANNEX_TITLE.search(h.sentence.text[max(0, h.start - 30) : h.start])
     ] + [h for h in periods if not DELETE_VERB.search(h.sentence.text) and find_durations(h.sentence.text)]
     data = [h for h in scan(ctx, "return", RETURN_DATA, actors=None) if _on_exit(h)]
+    roles = family_roles(ctx.documents)
     data = [
         h
         for h in data
         if not DELETE_ALT.search(h.sentence.text)
-        and _vendor_provides(h)
+        and _vendor_provides(h, roles)
         and not (h.role != "customer" and OWN_THINGS.match(h.sentence.text[h.start : h.end]))
     ]
     granted_t, granted_d = ok(transition), ok(data)

@@ -432,6 +432,14 @@ _COORDINATED = re.compile(
 )
 
 
+# the recipient of a notice: after "to", or the object of a verb of notifying ("notifying the Information
+# Commissioner")
+_NOTIFY_VERB = rx(r"notif(?:y|ies|ying)\b|inform(?:s|ing)?\b|alert(?:s|ing)?\b|advis(?:e|es|ing)\b")
+_RECIPIENT_BEFORE = rx(
+    r"(?:\bto|\bnotif(?:y|ies|ying)|\binform(?:s|ing)?|\balert(?:s|ing)?|\badvis(?:e|es|ing))\s+(?:the\s+)?(?:\w+\s+){0,4}$"
+)
+
+
 def _authority_segments(hit: Hit) -> list[tuple[int, int]]:
     """Spans of the hit's sentence whose notice goes to an authority and names no customer: their
     deadlines are the regulator's clock, not the customer's."""
@@ -444,7 +452,7 @@ def _authority_segments(hit: Hit) -> list[tuple[int, int]]:
         m = AUTHORITY.search(part)
         if (
             m
-            and re.search(r"\bto\s+(?:the\s+)?(?:\w+\s+){0,4}$", part[: m.start()], re.I)
+            and _RECIPIENT_BEFORE.search(part[: m.start()])
             and not re.search(
                 rf"\b(?:to|notify|notifies|inform|informs)\s+(?:the\s+)?(?:{customer.pattern})", part, re.I
             )
@@ -470,7 +478,12 @@ def _to_authority_only(hit: Hit) -> bool:
     ('to the supervisory authority and to the Customer' still notifies the customer)."""
     after = hit.sentence.text[hit.end : hit.end + 120]
     m = AUTHORITY.search(after[:90])
-    if m is None or not re.search(r"\bto\s+(?:the\s+)?(?:\w+\s+){0,4}$", after[: m.start()], re.I):
+    direct = _NOTIFY_VERB.match(hit.sentence.text, hit.start) and re.fullmatch(
+        r"\s*(?:the\s+)?(?:\w+\s+){0,4}", after[: m.start()] if m else ""
+    )
+    if m is None or not (
+        direct or re.search(r"\bto\s+(?:the\s+)?(?:\w+\s+){0,4}$", after[: m.start()], re.I)
+    ):
         return False
     # "... to the regulator within 72 hours, and shall promptly inform the Customer": the customer named
     # anywhere later in the sentence is notified too (its deadline is read by `_customer_hours`)
@@ -478,6 +491,18 @@ def _to_authority_only(hit: Hit) -> bool:
     rest = hit.sentence.text[hit.end :]
     rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
     return family_roles([hit.sentence.doc]).customer.search(rest) is None
+
+
+# "If the law requires that affected individuals be notified of a breach": the people whose data it is are
+# notified (a statutory notice), not the customer
+_PEOPLE_NOTIFIED = rx(
+    r"\b(?:affected\s+|impacted\s+)?(?:individuals|data\s+subjects|consumers|persons|people|patients|drivers|"
+    r"employees|residents|members|cardholders|account\s+holders)\s+(?:\w+\s+){0,2}?(?:be|are|is|being)\s+$"
+)
+
+
+def _people_notified(hit: Hit) -> bool:
+    return bool(_PEOPLE_NOTIFIED.search(hit.sentence.text[max(0, hit.start - 60) : hit.start]))
 
 
 def _follow_ups(hits: list[Hit]) -> list[Hit]:
@@ -526,7 +551,7 @@ def incident_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     hits = scan(ctx, "notify", NOTIFY, within=incident)
     to_vendor(hits, family_roles(ctx.documents))
     hits = add_new_sentences(hits, _bare_breach_hits(ctx))
-    granted = [h for h in ok(hits) if not _to_authority_only(h)]
+    granted = [h for h in ok(hits) if not _to_authority_only(h) and not _people_notified(h)]
     timed = [
         h
         for h in granted

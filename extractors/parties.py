@@ -76,10 +76,11 @@ def _definitions(head: str) -> list[re.Match[str]]:
     return out
 
 
+# (each word from its start: "Islandwave" is no "sla")
 _COMMON_TERM = re.compile(
-    r"agreement|contract|date|term|service|order|exhibit|schedule|annex|data|information|software|platform|product|fee|"
-    r"confidential|personal|security|incident|breach|polic|documentation|user|content|affiliate|party|parties|"
-    r"dpa|msa|sla|sow|addendum|terms|law|period|effective"
+    r"\b(?:agreement|contract|date|term|service|order|exhibit|schedule|annex|data|information|software|platform|"
+    r"product|fee|confidential\w*|personal|security|incident|breach|polic\w*|documentation|user|content|affiliate|"
+    r"party|parties|dpa|msa|sla|sow|addendum|terms|law|period|effective)s?\b"
 )
 
 
@@ -124,8 +125,10 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
             vendor.append(alias)
         elif low in customer_set or low.split()[-1] in customer_set:
             customer.append(alias)
-        elif _STATUTE_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
-            continue  # 'the Protection of Personal Information Act 4 of 2013 ("POPIA")' names a law
+        elif _STATUTE_BEFORE.search(text[max(0, m.start() - 80) : m.start()]) and _LAW_NAME.fullmatch(alias):
+            # 'the Protection of Personal Information Act 4 of 2013 ("POPIA")' names a law; '... licences issued
+            # under the Telecommunications Act ("Islandwave")' ends a party's description with its name
+            continue
         elif _AUTHORITY_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
             continue  # 'the Nigeria Data Protection Commission ("NDPC")' names a regulator
         elif len(alias.split()) <= 3 and m.start() < 2500 and not _COMMON_TERM.search(low):
@@ -241,6 +244,10 @@ _STATUTE_BEFORE = re.compile(
     r"\b(?:Act|Ordinance|Regulations?|Law|Code|Directive|Decree|Statute|Rules)(?:\s*\([^)]{0,30}\))?(?:\s+(?:No\.?\s*)?[\d/]+)?"
     r"(?:\s+of\s+\d{4})?(?:,?\s+\d{4})?(?:\s*\([^)]{0,30}\))*\s*\(?\s*$"
 )
+# a law's short name: an acronym ("POPIA", "DPA 2020") or a name with a word of legislation in it
+_LAW_NAME = re.compile(
+    r"[A-Z0-9&./\- ]{2,14}|.*\b(?:Act|Law|Regulations?|Code|Directive|Decree|Rules|Ordinance|Statute)\b.*"
+)
 _AUTHORITY_BEFORE = re.compile(
     r"\b(?:Commission|Authority|Agency|Regulator|Board|Bureau|Ministry|Inspectorate|Commissioner|Ombudsman)\s*\(?\s*$"
 )
@@ -267,8 +274,9 @@ def _field_label(text: str, m: re.Match[str]) -> str:
 
 
 _ALIAS_LIST = re.compile(
-    r"\((?P<body>\s*(?:the\s+)?[\"“'][^\"”'()]{1,30}[\"”'](?:\s*(?:,|\bor\b|\band\b|,\s*or\b|,\s*and\b)\s*(?:the\s+)?"
-    r"[\"“'][^\"”'()]{1,30}[\"”'])+)\s*\)"
+    # (American punctuation puts the comma inside the quotes: ("HaulPoint," "we," "us"))
+    r"\((?P<body>\s*(?:the\s+)?[\"“'][^\"”'()]{1,30}[\"”'](?:\s*(?:,|\bor\b|\band\b|,\s*or\b|,\s*and\b|(?<=,[\"”'])|"
+    r"(?<=,[\"”']\s))\s*(?:the\s+)?[\"“'][^\"”'()]{1,30}[\"”'])+)\s*\)"
 )
 
 
@@ -278,7 +286,7 @@ def _from_alias_lists(text: str, vendor: list[str], customer: list[str], unknown
     vendor_set = {w.lower() for w in (*VENDOR_WORDS, *ALIAS_VENDOR_WORDS)} | {"our"}
     customer_set = {w.lower() for w in (*CUSTOMER_WORDS, *ALIAS_CUSTOMER_WORDS)} | {"your"}
     for m in _ALIAS_LIST.finditer(text):
-        names = [n.strip() for n in re.findall(r"[\"“']([^\"”']{1,30})[\"”']", m.group("body"))]
+        names = [n.strip().rstrip(",") for n in re.findall(r"[\"“']([^\"”']{1,30})[\"”']", m.group("body"))]
         lows = {n.lower() for n in names}
         side = vendor if lows & vendor_set else customer if lows & customer_set else None
         if side is None or (lows & vendor_set and lows & customer_set):

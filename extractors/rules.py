@@ -324,6 +324,9 @@ def _topic(req: Requirement) -> re.Pattern[str] | None:
 _OWN_INTENSIFIER = re.compile(r"\b((?:its|their|our|your|his|her|my)\s+)own\b", re.I)
 
 
+_OF_DOCUMENT = re.compile(r"\s+of\s+(?P<doc>the\s+(?:[A-Z][\w-]*\s+){0,4}?(?:[A-Z]{2,5}|[A-Z][\w-]*))\b")
+
+
 def dangling_reference(
     ctx: ReviewContext, req: Requirement, sentences_: list[Sentence] | None = None
 ) -> tuple[Hit, str] | None:
@@ -344,9 +347,20 @@ def dangling_reference(
             title = m.group("title") or ""
             near = text[max(0, m.start() - 80) : m.end()]
             kind = m.group("kind").lower()
-            if kind in {"section", "clause", "article", "paragraph"} or not (
-                topic.search(title) or topic.search(near)
-            ):
+            if kind in {"section", "clause", "article", "paragraph"}:
+                # "within the time period specified in Section 6 of the DPA": a section of a document the
+                # family names but does not include is as missing as the document
+                of_doc = _OF_DOCUMENT.match(text, m.end())
+                if (
+                    of_doc
+                    and topic.search(near)
+                    and target_missing(of_doc.group("doc"), ctx.documents, source=sent.doc)
+                ):
+                    return Hit(sent, "xref", m.start(), of_doc.end(), None, "xref"), text[
+                        m.start() : of_doc.end()
+                    ]
+                continue
+            if not (topic.search(title) or topic.search(near)):
                 continue
             if target_missing(m.group(0), ctx.documents):
                 return Hit(sent, "xref", m.start(), m.end(), None, "xref"), m.group(0)

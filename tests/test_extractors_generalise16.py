@@ -11,14 +11,19 @@ as "the Company" beside a "Service Provider" is the customer; "shall remain vali
 that follows what it bans ("... for training models is prohibited"); deletion counted from the family's own
 end event (a "handover protocol" defined by the termination); the right to check "the documents, records and
 premises of the Provider" is an audit right ("checking your books" is not); subcontractors listed "namely" in a
-table, and the consent of the customer by the family's name for it ("the Contracting Authority").
+table, and the consent of the customer by the family's name for it ("the Contracting Authority"); help with an
+audit the customer undergoes is no audit of the vendor; an order form's export facility read with the family's
+party names; American punctuation in alias lists ("Acme," "we," "us"); a party named right after a statute
+("... under the Telecommunications Act ("Slatewave")") and names that only contain a common term; people
+notified of a breach are not the customer; the object of "notifying the Information Commissioner" is the
+recipient; "Section 6 of the DPA" where the DPA is not provided leaves the answer unclear.
 """
 
 from __future__ import annotations
 
 from assistant.ingest import parse_bytes
 from extractors.parties import family_roles
-from tests.support.extractors import M, P, W, check
+from tests.support.extractors import M, P, U, W, check
 
 
 def test_a_change_of_hosting_location_or_of_the_system_needs_notice() -> None:
@@ -175,3 +180,82 @@ def test_subcontractors_listed_namely_with_the_customers_consent_by_its_own_name
         "Authority, requested by the Provider at least 20 (twenty) days before the planned change.\n"
     )
     check("subprocessor_disclosure", P, text, {"notice_days": 20}, whole=True)
+
+
+def test_help_with_an_audit_the_customer_undergoes_is_no_audit_right() -> None:
+    text = (
+        "10. Compliance help\nIf you need records for a state tax audit or a roadside inspection, we'll give you "
+        "the trip reports and reasonable help in putting your files together.\n"
+    )
+    check("audit_rights", M, text, whole=True)
+    text = (
+        "10. Audit\nThe Supplier shall grant the Customer and its auditors access to its premises and records for "
+        "the purposes of audit on twenty (20) days' written notice.\n"
+    )
+    check("audit_rights", P, text, whole=True)
+
+
+_TERMS = (
+    'Roadlink Fleet Terms\n\nThese terms are between Roadlink Telematics, Inc. ("Roadlink," "we," "us") and '
+    'the customer named in the order form ("you").\n\n'
+    "11. End of subscription\nAfter your subscription ends, you'll have seven (7) days to download your data "
+    "using the export tools.\n"
+)
+_ORDER = (
+    "ORDER FORM\nCustomer: Pecos Freight LLC\n\nSpecial terms. These special terms control over the Roadlink "
+    "Fleet Terms.\n1. Data export. For sixty (60) days after the end of the Subscription Term, Roadlink will "
+    "keep the dashboard available and will allow Customer to export all trip logs and fuel reports in CSV "
+    "format.\n"
+)
+
+
+def test_american_punctuation_in_an_alias_list() -> None:
+    roles = family_roles([parse_bytes(_TERMS.encode(), "terms.txt")])
+    assert roles.role_of("Roadlink") == "vendor"
+
+
+def test_an_order_form_export_facility_read_with_the_familys_party_names() -> None:
+    check("exit_assistance", P, {"terms.txt": _TERMS, "order_form.txt": _ORDER}, {"period_days": 60})
+
+
+def test_a_party_named_after_a_statute_and_a_name_containing_a_common_term() -> None:
+    head = (
+        'This Agreement is made between Kestrel Analytics Limited ("Kestrel") and SLATEWAVE TELECOM LIMITED, '
+        'holder of licences issued under the Telecommunications Act ("Slatewave"), and refers to the Data '
+        'Protection Act, 2020 ("DPA 2020").\n'
+    )
+    roles = family_roles([parse_bytes(head.encode(), "msa.txt")])
+    assert roles.role_of("Kestrel") == "vendor"
+    assert roles.role_of("Slatewave") == "customer"
+    assert roles.role_of("DPA 2020") is None
+
+
+def test_people_notified_of_a_breach_are_not_the_customer() -> None:
+    text = (
+        "7. Security\nIf the law requires that affected individuals be notified of a security breach involving "
+        "their personal information, you are responsible for notifying your drivers.\n"
+    )
+    check("incident_notification", M, text, whole=True)
+
+
+def test_the_object_of_notifying_an_authority_is_the_recipient() -> None:
+    text = (
+        '1. Parties\nThis Agreement is made between Kestrel Analytics Limited (the "Supplier") and Slatewave '
+        'Telecom Limited (the "Customer").\n\n'
+        "8. Security incidents\n8.1 The Supplier shall notify the Customer of any Security Incident without undue "
+        "delay.\n8.2 The Customer is responsible for notifying the Information Commissioner of a personal data "
+        "breach within seventy-two (72) hours, and the Supplier shall cooperate with the Customer to enable it to "
+        "do so.\n"
+    )
+    finding = check("incident_notification", W, text, whole=True)
+    assert finding.params.get("hours") is None
+
+
+def test_a_section_of_a_document_the_family_does_not_include_is_unclear() -> None:
+    text = (
+        '1. Definitions\n(d) "DPA" means the data processing addendum entered into by the parties as a separate '
+        "document.\n\n"
+        "8. Security incidents\n8.3 The Supplier shall notify the Customer of any Security Incident in accordance "
+        "with, and within the time period specified in, Section 6 of the DPA.\n"
+    )
+    check("incident_notification", U, text, whole=True)
