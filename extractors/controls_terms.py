@@ -351,10 +351,33 @@ def _family_fee(granted: list[Hit], ctx: ReviewContext) -> list[Sentence]:
 NON_PREFIX = rx(r"\bnon[-\s]?$")
 
 
+# An item of a list of ways the contract ends ("This contract shall terminate: ... b) By unilateral decision of
+# either of the parties, ... by means of written notice given at least ninety (90) days in advance")
+LISTED_CONVENIENCE = rx(
+    r"\b(?:unilateral\s+(?:decision|notice|will|act)|unilaterally)\b(?=[^.;]{0,240}?\bnotice\b)|"
+    r"\bby\s+(?:written\s+)?notice\b(?=[^.;]{0,160}?\b(?:days?|months?|weeks?)\b)[^.;]{0,160}?\b(?:without\s+"
+    r"(?:any\s+)?(?:cause|reason|grounds|justification))"
+)
+
+
+def _listed_convenience(ctx: ReviewContext) -> list[Hit]:
+    """Convenience grounds listed under a lead-in that names the ending ('This contract shall terminate:')."""
+    return [
+        h
+        for h in scan(
+            ctx, "terminate", LISTED_CONVENIENCE, within=TERMINATE, actors=("customer", "both", None)
+        )
+        if TERMINATE.search(h.sentence.lead)
+        and not TERMINATE.search(h.sentence.text)
+        and not FOR_CAUSE.search(h.sentence.text)
+    ]
+
+
 @register("termination_convenience")
 def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
     """The customer may terminate for convenience (wholly or per service)."""
     hits = scan(ctx, "terminate", TERMINATE, within=CONVENIENCE, actors=("customer", "both", None))
+    hits += _listed_convenience(ctx)
     for h in hits:
         if NON_PREFIX.search(h.sentence.text[max(0, h.start - 5) : h.start]):
             h.verdict = "negated"  # "orders are non-cancellable": the word itself denies the right

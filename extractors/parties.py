@@ -150,6 +150,7 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
                 unknown.append(alias)
     _from_alias_lists(text[:6000], vendor, customer, unknown)
     _company_as_customer(vendor, customer)
+    _issuer_of_terms(text[:6000], vendor)
     _lettered_roles(text[:6000], lettered, vendor, customer)
     if not vendor and not customer and len(unknown) >= 2:
         # two parties named by neither role word: the one the recitals make the supplier is the vendor
@@ -168,6 +169,28 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
         (vendor if to_vendor else customer).append(alias)
         vendor_named, customer_named = vendor_named or to_vendor, customer_named or not to_vendor
     return vendor, customer
+
+
+# "# Clinara Enterprise Subscription Terms", "HaulPoint Fleet Terms of Service": a vendor's standard terms are
+# titled with its name, which the text then uses without defining it
+_TERMS_TITLE = re.compile(
+    r"\A\W*(?P<name>[A-Z][\w&.-]+)(?:\s+[A-Z][\w&-]*){0,3}\s+(?:Terms\b|Conditions\b|General\s+Terms)", re.M
+)
+_GENERIC_TITLE = re.compile(
+    r"(?:master|general|standard|enterprise|subscription|service|services|software|cloud|customer|client|online|"
+    r"platform|website|user|end|licen[cs]e|commercial|terms|the|our|these)",
+    re.I,
+)
+
+
+def _issuer_of_terms(text: str, vendor: list[str]) -> None:
+    """With no vendor alias defined, the name in the title of a set of terms, used again in the text."""
+    m = _TERMS_TITLE.search(text[:300])
+    if vendor or m is None or _GENERIC_TITLE.fullmatch(m.group("name")):
+        return
+    name = m.group("name")
+    if len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 3:
+        vendor.append(name)
 
 
 def _company_as_customer(vendor: list[str], customer: list[str]) -> None:

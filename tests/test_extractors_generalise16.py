@@ -16,7 +16,8 @@ audit the customer undergoes is no audit of the vendor; an order form's export f
 party names; American punctuation in alias lists ("Acme," "we," "us"); a party named right after a statute
 ("... under the Telecommunications Act ("Slatewave")") and names that only contain a common term; people
 notified of a breach are not the customer; the object of "notifying the Information Commissioner" is the
-recipient; "Section 6 of the DPA" where the DPA is not provided leaves the answer unclear.
+recipient; "Section 6 of the DPA" where the DPA is not provided leaves the answer unclear; a convenience ground
+listed under "This contract shall terminate:"; the vendor named in the title of its standard terms.
 """
 
 from __future__ import annotations
@@ -259,3 +260,32 @@ def test_a_section_of_a_document_the_family_does_not_include_is_unclear() -> Non
         "with, and within the time period specified in, Section 6 of the DPA.\n"
     )
     check("incident_notification", U, text, whole=True)
+
+
+def test_a_convenience_ground_listed_under_the_ways_the_contract_ends() -> None:
+    text = (
+        "NINTH CLAUSE.- TERMINATION\n\n9.1 This contract shall terminate:\n\n"
+        "a) By mutual agreement of the parties, in writing;\n\n"
+        "b) By unilateral decision of either party, without any compensation, by means of written notice to the "
+        "other party given at least sixty (60) days in advance;\n\n"
+        "c) By breach of the obligations of either party that is not remedied within thirty (30) days.\n"
+    )
+    check("termination_convenience", P, text, {"notice_days": 60}, whole=True)
+    for_cause_only = text.replace(
+        "b) By unilateral decision of either party, without any compensation, by means of written notice to the "
+        "other party given at least sixty (60) days in advance;\n\n",
+        "",
+    )
+    check("termination_convenience", M, for_cause_only, whole=True)
+
+
+def test_the_vendor_named_in_the_title_of_its_standard_terms() -> None:
+    text = (
+        "# Mareta Clinical Cloud Terms\n\nThese terms govern the use of the Mareta services by the organisation "
+        'named in an Order Form ("**Customer**").\n\n## 7. Changes\n\n**7.1 Changes.** Mareta may update these '
+        "Terms by posting the updated version online. If an update materially affects Customer, Mareta will notify "
+        "Customer by email at least twenty (20) days before it takes effect.\n"
+    )
+    roles = family_roles([parse_bytes(text.encode(), "terms.md")])
+    assert roles.role_of("Mareta") == "vendor"
+    check("change_notification", W, text, {"notice_days": 20}, whole=True)
