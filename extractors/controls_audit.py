@@ -8,7 +8,7 @@ import re
 from assistant.models import Finding, Status
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
-from extractors.parties import family_roles
+from extractors.parties import actor, family_roles
 from extractors.rules import (
     CUST,
     NOTICE,
@@ -47,6 +47,8 @@ AUDIT = rx(
     # (the records of a named party, not "checking your books")
     r"\b(?:check(?:s|ing)?|verif(?:y|ies|ying))\s+(?:the\s+)?(?:[\w-]+,?\s+){0,3}?(?:books|records|premises|facilities)\b"
     r"(?=[^.;]{0,60}?\bof\s+(?:the\s+)?(?-i:[A-Z]))|"
+    # "conduct an on-site review of Kingfisher's controls": a visit to the vendor to check it is an inspection
+    r"\bon-?site\s+(?:reviews?|assessments?|visits?|evaluations?|verifications?)\b|"
     # a review carried out on the vendor's premises is an inspection, whatever it is called
     r"\breview(?:ing)?\b(?=[^.;]{0,120}\b(?:at|on)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+|its\s+|their\s+|our\s+)"
     r"(?:[\w-]+\s+)?(?:premises|offices|facilities|sites?|data\s+cent(?:er|re)s?)\b)"
@@ -172,6 +174,19 @@ def _permits_customer(before: str, ctx: ReviewContext) -> bool:
     return family_roles(ctx.documents).vendor.match(re.sub(r"^\s*(?:the\s+)?", "", grantee)) is None
 
 
+# "the Customer may ... appoint an independent auditor who is not a competitor of the Provider to audit": the
+# auditor audits for the party that appoints it, whichever party is named last before the verb
+APPOINTS_AUDITOR = rx(
+    r"\b(?:appoint|engag|designat|instruct|mandat|nominat)\w*\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,3}?auditors?\b"
+    r"[^.;]{0,120}$"
+)
+
+
+def _appoints_auditor(before: str, ctx: ReviewContext) -> bool:
+    m = APPOINTS_AUDITOR.search(before)
+    return bool(m) and actor(before, m.start(), m.end(), family_roles(ctx.documents)) == "customer"
+
+
 # "These reports are provided in lieu of any audit by Customer": the audit named is the one replaced
 REPLACED = rx(r"\b(?:in\s+(?:place|lieu)\s+of|instead\s+of|as\s+a\s+substitute\s+for)\s+(?:[\w-]+\s+){0,4}?$")
 
@@ -268,7 +283,10 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
             text[max(0, h.start - 150) : h.start], text[h.start : h.end]
         ):
             continue
-        if h.ok or (h.verdict == "wrong_direction" and _permits_customer(text[: h.start], ctx)):
+        if h.ok or (
+            h.verdict == "wrong_direction"
+            and (_permits_customer(text[: h.start], ctx) or _appoints_auditor(text[: h.start], ctx))
+        ):
             h.verdict = "ok"
             out.append(h)
     return out

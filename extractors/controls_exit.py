@@ -209,10 +209,20 @@ def _on_exit(hit: Hit) -> bool:
     return any(EXIT_WHEN.search(h.sentence.text) for h in _preceding([hit]))
 
 
+# "Until Schedule E is finalized, the Contractor shall cooperate in planning for the transition": a stopgap
+# until the missing plan exists is no exit term of its own
+PENDING = rx(
+    r"\b(?:until|pending)\s+(?:the\s+)?(?:Schedule|Annex|Appendix|Exhibit|Attachment|(?:exit|transition)(?:-out)?\s+plan)\b"
+    r"[^.;]{0,40}?\b(?:is|are|has\s+been|have\s+been)?\s*(?:finali[sz]ed|agreed|attached|approved|completed|adopted)"
+)
+
+
 def _deferred_to_missing_annex(ctx: ReviewContext, req: Requirement, granted: list[Hit]) -> Outcome | None:
     """`unclear` when every clause on exit only defers to an exit plan or annex that is not in the family
     ('the parties shall observe the Exit Plan to be attached as Annex IV'): its terms cannot be checked."""
-    operative = [h for h in granted if not PLACEHOLDER.search(h.sentence.text)]
+    operative = [
+        h for h in granted if not PLACEHOLDER.search(h.sentence.text) and not PENDING.search(h.sentence.text)
+    ]
     if not operative or any(dangling_reference(ctx, req, [h.sentence]) is None for h in operative):
         return None
     return unclear_reference(ctx, req, operative)

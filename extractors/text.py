@@ -231,7 +231,10 @@ def negated_before(text: str, pos: int, window: int = 60) -> bool:
         r"\b(?:not\s+limited\s+to|without\s+limitation|notwithstanding|no\s+later\s+than|"
         r"not\s+later\s+than|no\s+less\s+than|not\s+less\s+than|no\s+more\s+than|"
         r"not\s+more\s+than|(?:no|not)\s+more\s+(?:often|frequently)\s+than|without\s+undue\s+delay|"
-        r"no\s+event\s+later)\b",
+        r"no\s+event\s+later|"
+        # "appoint an independent auditor who is not a competitor of the Provider to audit": the relative
+        # clause describes the auditor, it negates nothing of the audit
+        r"who\s+(?:is|are)\s+not\s+(?:an?\s+|the\s+)?[\w-]+)\b",
         " ",
         left,
         flags=re.I,

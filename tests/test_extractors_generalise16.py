@@ -17,13 +17,17 @@ party names; American punctuation in alias lists ("Acme," "we," "us"); a party n
 ("... under the Telecommunications Act ("Slatewave")") and names that only contain a common term; people
 notified of a breach are not the customer; the object of "notifying the Information Commissioner" is the
 recipient; "Section 6 of the DPA" where the DPA is not provided leaves the answer unclear; a convenience ground
-listed under "This contract shall terminate:"; the vendor named in the title of its standard terms.
+listed under "This contract shall terminate:"; the vendor named in the title of its standard terms; "an auditor who
+is not a competitor" negates nothing, and the auditor the customer appoints audits for the customer; an "on-site
+review" of the vendor is an inspection; a longer bracketed "[To be agreed ...]" note is a placeholder schedule;
+a stopgap "until Schedule E is finalized" is no exit term of its own.
 """
 
 from __future__ import annotations
 
 from assistant.ingest import parse_bytes
 from extractors.parties import family_roles
+from extractors.text import negated_before
 from tests.support.extractors import M, P, U, W, check
 
 
@@ -289,3 +293,52 @@ def test_the_vendor_named_in_the_title_of_its_standard_terms() -> None:
     roles = family_roles([parse_bytes(text.encode(), "terms.md")])
     assert roles.role_of("Mareta") == "vendor"
     check("change_notification", W, text, {"notice_days": 20}, whole=True)
+
+
+_PARTIES = (
+    '1. Parties\nThis Agreement is made between Copperbelt Agents Limited (the "Customer") and Mukuba Payments '
+    'Limited (the "Provider").\n\n'
+)
+
+
+def test_an_auditor_the_customer_appoints_audits_for_the_customer() -> None:
+    left = "the Customer may appoint an independent auditor who is not a competitor of the Provider to "
+    assert not negated_before(left, len(left))
+    text = _PARTIES + (
+        "11. Audit\n11.2 The Customer may, on not less than thirty (30) days' prior written notice, appoint an "
+        "independent auditor who is not a competitor of the Provider to audit the Provider's compliance with "
+        "Clause 8.\n"
+    )
+    check("audit_rights", P, text, {"notice_days": 30}, whole=True)
+
+
+def test_an_on_site_review_of_the_vendor_is_an_inspection() -> None:
+    text = _PARTIES + (
+        "9. Assurance\n9.3 The Customer may, once in any twelve (12) month period and on thirty (30) days' prior "
+        "written notice, conduct an on-site review of the Provider's controls relating to the Services.\n"
+    )
+    check("audit_rights", P, text, {"notice_days": 30}, whole=True)
+
+
+def test_a_longer_bracketed_to_be_agreed_note_is_a_placeholder_schedule() -> None:
+    text = _PARTIES + (
+        "6. Service levels\n6.1 The Provider shall use its reasonable endeavours to meet the Service Levels.\n"
+        "6.2 If the Provider fails to meet a Service Level, the Customer shall be entitled to the service credits "
+        "calculated in accordance with Schedule 3.\n\n"
+        "SCHEDULE 3 - SERVICE LEVELS\n\n[To be agreed by the parties within ninety (90) days after the Effective "
+        "Date. Until this Schedule is agreed, the Provider shall provide the Services with reasonable skill and "
+        "care.]\n\n"
+        "SCHEDULE 4 - PRICING\n\nThe fees are set out in the Order.\n"
+    )
+    check("service_credits", U, text, whole=True)
+
+
+def test_a_stopgap_until_the_exit_plan_is_finalized_is_no_exit_term() -> None:
+    text = _PARTIES + (
+        "11. Transition out\n11.1 On the expiry or termination of this Agreement, the Provider shall perform the "
+        "exit services in accordance with Schedule F, including the return of Customer Data in the format and "
+        "within the period specified in Schedule F.\n11.2 The parties shall finalize Schedule F within ninety (90) "
+        "days. Until Schedule F is finalized, the Provider shall cooperate in good faith with the Customer in "
+        "planning for the transition of the Services.\n"
+    )
+    check("exit_assistance", U, text, whole=True)
