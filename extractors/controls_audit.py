@@ -184,7 +184,7 @@ APPOINTS_AUDITOR = rx(
 
 def _appoints_auditor(before: str, ctx: ReviewContext) -> bool:
     m = APPOINTS_AUDITOR.search(before)
-    return bool(m) and actor(before, m.start(), m.end(), family_roles(ctx.documents)) == "customer"
+    return m is not None and actor(before, m.start(), m.end(), family_roles(ctx.documents)) == "customer"
 
 
 # "These reports are provided in lieu of any audit by Customer": the audit named is the one replaced
