@@ -394,8 +394,10 @@ def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
     cap = _credit_cap(granted_r)
     if cap is not None:
         params["cap_percent"] = cap
-    if "availability_percent" not in params and (granted_t or granted_r):
-        unclear = unclear_reference(ctx, req, granted_t + granted_r)
+    # (a sentence that only points elsewhere, "are governed exclusively by the Service Level Agreement", too)
+    pointers = [h for h in targets + remedies if h.verdict == "reference"]
+    if "availability_percent" not in params and (granted_t or granted_r or pointers):
+        unclear = unclear_reference(ctx, req, granted_t + granted_r + pointers)
         if unclear is not None:  # the credits exist, but their targets are in a schedule not provided
             return to_finding(req, unclear)
     if not granted_t:

@@ -466,7 +466,9 @@ TAKES_EFFECT = re.compile(
 
 REFERENCE_RE = re.compile(
     r"\b(?:is|are|shall\s+be|will\s+be)\s+(?:as\s+)?(?:set\s+(?:out|forth)|described|specified|governed|addressed|"
-    r"covered|dealt\s+with|detailed|contained)\s+(?:in|by|under)\s+(?P<target>[^.;]{1,80})",
+    # ("are governed exclusively by the Data Processing Agreement")
+    r"covered|dealt\s+with|detailed|contained)\s+(?:(?:exclusively|solely|only|entirely|fully)\s+)?(?:in|by|under)\s+"
+    r"(?P<target>[^.;]{1,80})",
     re.I,
 )
 _DOC_NAMES = (

@@ -20,7 +20,8 @@ recipient; "Section 6 of the DPA" where the DPA is not provided leaves the answe
 listed under "This contract shall terminate:"; the vendor named in the title of its standard terms; "an auditor who
 is not a competitor" negates nothing, and the auditor the customer appoints audits for the customer; an "on-site
 review" of the vendor is an inspection; a longer bracketed "[To be agreed ...]" note is a placeholder schedule;
-a stopgap "until Schedule E is finalized" is no exit term of its own.
+a stopgap "until Schedule E is finalized" is no exit term of its own; terms "governed exclusively by" a document the
+family does not include are unclear.
 """
 
 from __future__ import annotations
@@ -342,3 +343,17 @@ def test_a_stopgap_until_the_exit_plan_is_finalized_is_no_exit_term() -> None:
         "planning for the transition of the Services.\n"
     )
     check("exit_assistance", U, text, whole=True)
+
+
+def test_terms_governed_exclusively_by_a_document_not_provided_are_unclear() -> None:
+    text = _PARTIES + (
+        "7. Sub-processors\n7.4 The engagement of Sub-processors, the list of Sub-processors and the Customer's "
+        "rights in connection with them are governed exclusively by the Data Processing Agreement, which the "
+        "parties conclude in a separate document.\n"
+    )
+    check("subprocessor_disclosure", U, text, whole=True)
+    text = _PARTIES + (
+        "6. Service levels\n6.1 The availability of the Platform, the response times for faults and any service "
+        "credits are governed exclusively by the Service Level Agreement (Annex 2 to the Order).\n"
+    )
+    check("service_credits", U, text, whole=True)
