@@ -370,7 +370,10 @@ SUBPROC = rx(
     r"\b(?:re|sub)-?entrust\w*|"
     # LGPD's "suboperador"; plain English names them by what they do with the data
     r"sub-?\s?operators?|\b(?:our\s+|third[- ]party\s+)?service\s+providers\s+(?:who|that|which)\s+(?:may\s+|will\s+|can\s+)?"
-    r"(?:receive|process|access|host|store|handle|have\s+access\s+to)\b"
+    r"(?:receive|process|access|host|store|handle|have\s+access\s+to)\b|"
+    # translated civil-law drafting: "the third parties involved by the Contractor" in the performance
+    r"\bthird\s+parties\s+(?:involved|engaged)\s+by\s+(?:the\s+)?(?:contractor|provider|supplier|vendor|processor|it)\b|"
+    r"\binvolve\w*\s+third\s+parties\b(?=[^.;]{0,120}\bperformance\b)"
 )
 SP_LIST = rx(
     r"\b(?:list(?:ed)?|identified|set\s+(?:out|forth)|(?:described|specified|detailed)\s+in|available\s+at|published|https?://|www\.|annex|"
@@ -401,7 +404,10 @@ def _points_outside(hit: Hit, ctx: ReviewContext) -> bool:
     exists, but in a separate document that was not provided (an annex of this contract is its list)."""
     target = reference_target(hit.sentence.text) if hit.verdict == "reference" else None
     if target and not names_document(target):
-        return _titled_terms_missing(target, ctx)
+        # ("as set out in Appendix 3, which is signed by the Parties separately": an appendix no document holds)
+        return _titled_terms_missing(target, ctx) or target_missing(
+            target, ctx.documents, source=hit.sentence.doc
+        )
     if not target:
         return False
     return target_missing(target, ctx.documents, source=hit.sentence.doc)

@@ -21,7 +21,8 @@ listed under "This contract shall terminate:"; the vendor named in the title of 
 is not a competitor" negates nothing, and the auditor the customer appoints audits for the customer; an "on-site
 review" of the vendor is an inspection; a longer bracketed "[To be agreed ...]" note is a placeholder schedule;
 a stopgap "until Schedule E is finalized" is no exit term of its own; terms "governed exclusively by" a document the
-family does not include are unclear.
+family does not include are unclear; "the third parties involved by the Contractor" are its subprocessors, and
+their list "as set out in Appendix 3, which is signed separately" is in an appendix no document holds.
 """
 
 from __future__ import annotations
@@ -357,3 +358,15 @@ def test_terms_governed_exclusively_by_a_document_not_provided_are_unclear() -> 
         "credits are governed exclusively by the Service Level Agreement (Annex 2 to the Order).\n"
     )
     check("service_credits", U, text, whole=True)
+
+
+def test_third_parties_involved_by_the_contractor_listed_in_an_appendix_signed_separately() -> None:
+    text = (
+        "ARTICLE NINE. INVOLVEMENT OF THIRD PARTIES\n\n9.1. The Contractor may involve third parties, including "
+        "the operator of the backup site, in the performance of this Agreement.\n\n9.2. The list of third parties "
+        "involved by the Contractor and the procedure for notifying the Customer of any change to it shall be as "
+        "set out in Appendix 4 (Third Parties), which is signed by the Parties separately.\n\n"
+        "16.2. The following Appendices form an integral part of this Agreement: Appendix 1 (Technical "
+        "Specification) and Appendix 4 (Third Parties).\n"
+    )
+    check("subprocessor_disclosure", U, text, whole=True)
