@@ -404,9 +404,11 @@ def _points_outside(hit: Hit, ctx: ReviewContext) -> bool:
     exists, but in a separate document that was not provided (an annex of this contract is its list)."""
     target = reference_target(hit.sentence.text) if hit.verdict == "reference" else None
     if target and not names_document(target):
-        # ("as set out in Appendix 3, which is signed by the Parties separately": an appendix no document holds)
-        return _titled_terms_missing(target, ctx) or target_missing(
-            target, ctx.documents, source=hit.sentence.doc
+        # an annex of this contract is its list, unless it is a separate document ("as set out in Appendix 3,
+        # which is signed by the Parties separately") that no document of the family holds
+        separate = re.search(r"\bseparate(?:ly)?\b|\bnot\s+attached\b", hit.sentence.text, re.I)
+        return _titled_terms_missing(target, ctx) or bool(
+            separate and target_missing(target, ctx.documents, source=hit.sentence.doc)
         )
     if not target:
         return False
