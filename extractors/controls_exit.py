@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.models import Finding
+from assistant.models import Finding, Status
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
 from extractors.parties import Roles, actor, family_roles
@@ -22,7 +22,7 @@ from extractors.rules import (
     to_finding,
     unclear_reference,
 )
-from extractors.spans import PLACEHOLDER, glued_heading_end, neighbours
+from extractors.spans import PLACEHOLDER, PLACEHOLDER_BODY, doc_sentences, glued_heading_end, neighbours
 from extractors.text import find_durations, is_frequency
 
 # --- exit assistance --------------------------------------------------------------------------
@@ -86,6 +86,14 @@ EXIT_VERB = rx(
 EXIT_PERIOD = rx(r"\b(?:wind[- ]?down|run[- ]?(?:off|out)|exit|transition(?:al)?)\s+period\b")
 
 
+# a time counted from the start of the contract is a set-up deadline, not a time after its end
+FROM_START = rx(
+    r"\W{0,3}\s*(?:after|of|from|following)\s+(?:the\s+)?(?:effective|commencement|go-?live|start|signature|"
+    r"service\s+commencement|contract\s+start)\s+date\b(?!\s+of\s+(?:the\s+|such\s+|any\s+)?(?:termination|expiry|expiration|"
+    r"cancellation|exit))"
+)
+
+
 def _exit_period(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
     """Exit period in days: durations nearer an exit verb (return, export, transition) than a deletion verb.
     A duration in a table row is read with that row's words only ('| Training of administrators (2 days) |'
@@ -100,6 +108,8 @@ def _exit_period(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
         for d in find_durations(text):
             if is_frequency(text, d):
                 continue  # "test the exit plan once every two years"
+            if FROM_START.match(text, d.end):
+                continue  # "agree the Exit Plan within ninety (90) days after the Commencement Date": a deadline
             row_start, row_end = (
                 text.rfind("\n", 0, d.start) + 1,
                 (text.find("\n", d.end) + 1 or len(text) + 1) - 1,
@@ -228,6 +238,68 @@ def _deferred_to_missing_annex(ctx: ReviewContext, req: Requirement, granted: li
     return unclear_reference(ctx, req, operative)
 
 
+# The family's exit plan, and a plan that is still to be agreed or prepared after signature: "The parties must
+# agree the Disengagement Plan within ninety (90) days after the Commencement Date", "The Provider shall, within
+# ninety (90) days of the Effective Date, prepare and submit a draft Exit Plan"
+PLAN = rx(
+    r"\b(?:exit|disengagement|transition(?:-out)?|reverse\s+transition|exit\s+management|termination\s+assistance)"
+    r"\s+plan\b"
+)
+_START_DATE = (
+    r"\b(?:within|no\s+later\s+than)\b[^.;]{0,40}?\b(?:after|of|from|following)\s+(?:the\s+)?(?:effective|commencement|"
+    r"go-?live|start|signature|service\s+commencement)\s+date\b(?!\s+of\s+(?:the\s+|such\s+|any\s+)?(?:termination|"
+    r"expiry|expiration))"
+)
+_PREPARE = r"\b(?:agree\w*|prepar\w*|develop\w*|finali[sz]\w*|submit\w*)\b"
+PLAN_LATER = rx(_PREPARE + r"[^.;]{0,160}?" + _START_DATE + r"|" + _START_DATE + r"[^.;]{0,80}?" + _PREPARE)
+
+
+def _plan_heading(ctx: ReviewContext) -> bool:
+    """A document of the family holds an exit plan under its own heading ('Schedule 6 - Exit Plan' over text)."""
+    heading = re.compile(
+        r"^[#*\s]*(?:(?:Schedule|Annex(?:ure)?|Appendix|Exhibit|Attachment)\s+[\w.()]+\s*[-–—:.]?\s*)?"
+        r"(?:the\s+)?(?:[\w-]+\s+){0,2}?plan\b[^\n]{0,60}$",
+        re.I | re.M,
+    )
+    entry = re.compile(r"^[#*\s]*(?:Schedule|Annex(?:ure)?|Appendix|Exhibit|Attachment)\s+[\w.()]+", re.I)
+
+    def _listed(text: str, m: re.Match[str]) -> bool:  # a line of a list of the attachments, not a heading
+        before = text[: m.start()].rstrip().rsplit("\n", 1)[-1]
+        after = text[m.end() :].lstrip().split("\n", 1)[0]
+        return bool(entry.match(before) or entry.match(after))
+
+    return any(
+        PLAN.search(m.group(0))
+        and not PLACEHOLDER.search(m.group(0))
+        and not PLACEHOLDER_BODY.match(d.text, m.end())
+        and not _listed(d.text, m)
+        for d in ctx.documents
+        for m in heading.finditer(d.text)
+    )
+
+
+def _plan_still_to_agree(ctx: ReviewContext, granted: list[Hit]) -> Outcome | None:
+    """`unclear` when the exit terms are those of an exit plan the parties are still to agree or prepare, no
+    document holds the plan, and no clause states an exit period or data format of its own."""
+    later = [
+        s
+        for d in ctx.documents
+        for s in doc_sentences(d)
+        if PLAN.search(s.text) and PLAN_LATER.search(s.text)
+    ]
+    if not later or not granted or _plan_heading(ctx):
+        return None
+    if _exit_period(granted)[0] is not None or any(FORMAT.search(h.sentence.text) for h in granted):
+        return None
+    return Outcome(
+        Status.unclear,
+        f"The exit terms are those of an exit plan still to be agreed ({later[0].where}); no document provided "
+        "holds the plan, so its period and scope cannot be checked.",
+        [Hit(later[0], "plan", 0, 0, None, "ok"), *granted[:1]],
+        confidence=0.5,
+    )
+
+
 def _period_source(source: Hit | None, granted: list[Hit]) -> list[Hit]:
     """The sentence that states the exit period, quoted too when it is not one of the granting hits
     ('... available for 30 days. During this period the Provider shall cooperate ...')."""
@@ -277,7 +349,9 @@ def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
         and not (h.role != "customer" and OWN_THINGS.match(h.sentence.text[h.start : h.end]))
     ]
     granted_t, granted_d = ok(transition), ok(data)
-    deferred = _deferred_to_missing_annex(ctx, req, granted_t + granted_d)
+    deferred = _deferred_to_missing_annex(ctx, req, granted_t + granted_d) or _plan_still_to_agree(
+        ctx, granted_t + granted_d
+    )
     if deferred is not None:
         return to_finding(req, deferred)
     period, source, note = _exit_period(granted_t or granted_d)

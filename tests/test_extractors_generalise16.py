@@ -22,7 +22,9 @@ is not a competitor" negates nothing, and the auditor the customer appoints audi
 review" of the vendor is an inspection; a longer bracketed "[To be agreed ...]" note is a placeholder schedule;
 a stopgap "until Schedule E is finalized" is no exit term of its own; terms "governed exclusively by" a document the
 family does not include are unclear; "the third parties involved by the Contractor" are its subprocessors, and
-their list "as set out in Appendix 3, which is signed separately" is in an appendix no document holds.
+their list "as set out in Appendix 3, which is signed separately" is in an appendix no document holds; exit terms
+that are those of an exit plan still to be agreed or prepared after signature, which no document holds, are
+unclear, and a deadline counted from the Effective Date is no exit period.
 """
 
 from __future__ import annotations
@@ -370,3 +372,42 @@ def test_third_parties_involved_by_the_contractor_listed_in_an_appendix_signed_s
         "Specification) and Appendix 4 (Third Parties).\n"
     )
     check("subprocessor_disclosure", U, text, whole=True)
+
+
+_PLAN_LATER = _PARTIES + (
+    "13. Disengagement\n13.1 On expiry or termination of this Agreement for any reason, the Provider must provide the "
+    "disengagement services set out in the Disengagement Plan, to enable the orderly transfer of the Services to "
+    "the Customer or a replacement provider.\n13.2 The parties must agree the Disengagement Plan within sixty (60) "
+    "days after the Commencement Date. Once agreed, the Disengagement Plan will form Schedule 7.\n\n"
+    "Schedule 1 - Services\nSchedule 7 - Disengagement Plan\n"
+)
+
+
+def test_exit_terms_of_a_plan_still_to_be_agreed_are_unclear() -> None:
+    finding = check("exit_assistance", U, _PLAN_LATER, whole=True)
+    assert finding.params.get("period_days") is None
+
+
+def test_an_exit_plan_to_be_prepared_within_days_of_the_effective_date() -> None:
+    text = _PARTIES + (
+        "18. Exit\n18.1 On termination of this Agreement for any reason, the Provider shall provide the Exit Services "
+        "in accordance with the Exit Plan for the Exit Period.\n18.2 The Provider shall, within sixty (60) days of "
+        "the Effective Date, prepare and submit to the Customer for approval a draft Exit Plan.\n"
+    )
+    check("exit_assistance", U, text, whole=True)
+
+
+def test_a_plan_to_be_agreed_does_not_hide_exit_terms_stated_in_the_contract() -> None:
+    stated = _PLAN_LATER + (
+        "13.3 In any event, for ninety (90) days after termination the Provider shall make all Customer Data "
+        "available for export in CSV format.\n"
+    )
+    check("exit_assistance", P, stated, {"period_days": 90}, whole=True)
+
+
+def test_an_attached_exit_plan_is_held() -> None:
+    attached = _PLAN_LATER.replace("Schedule 1 - Services\nSchedule 7 - Disengagement Plan\n", "") + (
+        "\nSCHEDULE 7 - DISENGAGEMENT PLAN\n\n1. For a period of ninety (90) days after termination the Provider "
+        "shall continue the Services and transfer the Customer Data to the replacement provider in CSV format.\n"
+    )
+    check("exit_assistance", P, attached, {"period_days": 90}, whole=True)
