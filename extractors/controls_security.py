@@ -147,7 +147,7 @@ ACCESS = rx(
     r"least[\s-]+privilege|need[- ]to[- ]know|role[\s-]+based\s+(?:\w+\s+)?access|access\s+(?:controls?|restrictions?|management)|"
     r"(?:restrict|limit)\w*\s+(?:\w+\s+){0,2}access|access\s+(?:[\w'’-]+\s+){0,10}(?:is|shall\s+be|will\s+be|are)\s+(?:restricted|limited)|"
     r"only\s+(?:to\s+)?(?:authori[sz]ed|those)\s+(?:personnel|employees|staff|individuals)|background\s+(?:checks?|screening)|"
-    r"multi-?factor|\bMFA\b|unique\s+(?:user\s+)?(?:ids?|credentials)|who\s+need\s+(?:such\s+)?access|"
+    r"multi-?factor|\bMFA\b|unique\s+(?:user\s+)?(?:ids?|credentials)\b|who\s+need\s+(?:such\s+)?access|"
     r"\baccess\w*\b[^.;]{0,80}\b(?:only|exclusively)\b|(?<!read-)(?<!read\s)\b(?:only|exclusively)\b[^.;]{0,100}\baccess\w*\b|(?:legitimate\s+)?business\s+need\s+(?:to\s+know|for\s+access)|"
     r"\bwho\s+(?:require|need)\s+(?:such\s+)?access|"
     # personnel controls by their national names: police checks, Garda / NPPV vetting, security clearance
@@ -193,6 +193,14 @@ def _confidentiality_only(hit: Hit) -> bool:
     if VENDOR_CONTROL.search(text):
         return False
     if CONFIDENTIAL.search(text) or (DISCLOSE.search(text) and MUTUAL.search(text)):
+        return True
+    # "shall keep Client Data confidential and disclose it only to its employees who need to know it": whom the
+    # data may be disclosed to, not who may access it
+    if (
+        re.match(r"need", text[hit.start : hit.end], re.I)
+        and DISCLOSE.search(text)
+        and not re.search(r"\baccess", text, re.I)
+    ):
         return True
     heading = hit.sentence.clause.heading if hit.sentence.clause is not None else None
     in_confidentiality = bool(heading and re.search(r"confidential", heading, re.I))
@@ -301,6 +309,23 @@ def _users_only(hit: Hit, roles: Roles) -> bool:
     return bool(users.search(text) or _DEFINED_USERS.search(text)) and not _names_vendor_staff(text, roles)
 
 
+# "**Roles and Activity Log.** District administrators may ...": a run-in label names the topic, it commits to
+# nothing
+_RUN_IN = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)")
+
+
+def _in_run_in_label(hit: Hit) -> bool:
+    """The logging words are only in the label ("**Logging.** All access is logged" has them in the text too)."""
+    m = _RUN_IN.match(hit.sentence.text)
+    return m is not None and hit.start < m.end() and not LOGGING.search(hit.sentence.text, m.end())
+
+
+# "Setting up these roles and checking the activity log is your job, not ours": a control the customer owes
+CUSTOMER_JOB = rx(
+    r"\b(?:is|are)\s+(?:solely\s+)?(?:your|the\s+customer(?:'s|’s))\s+(?:job|responsibility|duty)\b|\bnot\s+ours\b"
+)
+
+
 @register("access_logging")
 def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
     """Access restrictions AND logging/monitoring of access; weak with only one of the two."""
@@ -316,7 +341,9 @@ def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
     logging_all = [
         h
         for h in scan(ctx, "logging", LOGGING)
-        if not _maybe_feature(h)
+        if not _in_run_in_label(h)
+        and not CUSTOMER_JOB.search(h.sentence.text)
+        and not _maybe_feature(h)
         and not _users_only(h, roles)
         and not _customer_reads_log(h, roles)
         and not _customer_operates(h, roles)

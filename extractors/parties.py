@@ -272,7 +272,9 @@ _LAW_NAME = re.compile(
     r"[A-Z0-9&./\- ]{2,14}|.*\b(?:Act|Law|Regulations?|Code|Directive|Decree|Rules|Ordinance|Statute)\b.*"
 )
 _AUTHORITY_BEFORE = re.compile(
-    r"\b(?:Commission|Authority|Agency|Regulator|Board|Bureau|Ministry|Inspectorate|Commissioner|Ombudsman)\s*\(?\s*$"
+    # (not the signatory's office: "..., Member of the Management Board (hereinafter: the "Hotel Group")")
+    r"(?<!Management\s)(?<!Supervisory\s)(?<!Executive\s)\b(?:Commission|Authority|Agency|Regulator|Board|Bureau|Ministry|"
+    r"Inspectorate|Commissioner|Ombudsman)\s*\(?\s*$"
 )
 _NEXT_PARTY = re.compile(r"\band\b|\bbetween\b|[;(]|\n", re.I)
 

@@ -24,7 +24,11 @@ a stopgap "until Schedule E is finalized" is no exit term of its own; terms "gov
 family does not include are unclear; "the third parties involved by the Contractor" are its subprocessors, and
 their list "as set out in Appendix 3, which is signed separately" is in an appendix no document holds; exit terms
 that are those of an exit plan still to be agreed or prepared after signature, which no document holds, are
-unclear, and a deadline counted from the Effective Date is no exit period.
+unclear, and a deadline counted from the Effective Date is no exit period; a party named after its signatory's
+office ("Member of the Management Board (hereinafter: the "Hotel Group")"); a company's registration "unique
+identifier" is no user credential; disclosing the customer's data only to staff who "need to know" it is
+confidentiality, not access control; a run-in label ("**Roles and Activity Log.**") commits to nothing; a log
+that checking "is your job, not ours" is the customer's.
 """
 
 from __future__ import annotations
@@ -411,3 +415,45 @@ def test_an_attached_exit_plan_is_held() -> None:
         "shall continue the Services and transfer the Customer Data to the replacement provider in CSV format.\n"
     )
     check("exit_assistance", P, attached, {"period_days": 90}, whole=True)
+
+
+def test_a_party_named_after_its_signatorys_office() -> None:
+    head = (
+        "This Agreement is made between KARST OBLAK d.o.o., represented by Ana Novak, director (hereinafter: the "
+        '"Provider"), and ISTRA RESORTS d.d., represented by Luka Babić, Member of the Management Board '
+        '(hereinafter: the "Resort Group").\n'
+    )
+    roles = family_roles([parse_bytes(head.encode(), "agreement.txt")])
+    assert roles.role_of("Resort Group") == "customer"
+
+
+def test_a_registration_identifier_and_a_need_to_know_disclosure_are_no_access_control() -> None:
+    text = (
+        'KAIROUAN SOFT S.A.R.L., registered under unique identifier 0712345K, hereinafter referred to as "the '
+        'Provider".\n\n9. Confidentiality\n9.2 The Provider shall keep Client Data confidential and shall disclose '
+        "it only to its employees who need to know it to provide the Services.\n"
+    )
+    check("access_logging", M, text, whole=True)
+    controlled = (
+        text
+        + "9.3 Access by the Provider's staff to Client Data is restricted to those who need such access.\n"
+    )
+    check("access_logging", W, controlled, whole=True)
+
+
+def test_a_run_in_label_commits_to_nothing_and_a_log_the_customer_checks_is_the_customers() -> None:
+    label = (
+        "**3.2 Roles and Activity Log.** District administrators may assign permissions to their own staff for "
+        "planning and dispatch.\n"
+    )
+    check("access_logging", M, label, whole=True)
+    logged = (
+        "**3.2 Logging.** All access by the Vendor's personnel to Customer Data is logged centrally, and the logs "
+        "are retained for twelve (12) months.\n"
+    )
+    check("access_logging", W, logged, whole=True)
+    your_job = (
+        "4. Your admins\nSetting up roles and checking the activity log is your job, not ours, and we recommend "
+        "that you review them each term.\n"
+    )
+    check("access_logging", M, your_job, whole=True)
