@@ -27,6 +27,7 @@ from extractors.rules import (
 )
 from extractors.spans import (
     REFERENCE_RE,
+    XREF_RE,
     family_sentences,
     names_document,
     neighbours,
@@ -399,10 +400,25 @@ SP_OBJECT = rx(
 )
 
 
+_ANNEX_KINDS = {"schedule", "exhibit", "annex", "appendix", "attachment"}
+
+
+def _annex_missing(hit: Hit, ctx: ReviewContext) -> bool:
+    """The list sentence names an attachment no document of the family holds ('only the subcontractors
+    identified in Exhibit D (Approved Subcontractors)', 'governed exclusively by Annex 3'): the list exists,
+    but it was not provided."""
+    return any(
+        m.group("kind").lower() in _ANNEX_KINDS and target_missing(m.group(0), ctx.documents)
+        for m in XREF_RE.finditer(hit.sentence.text)
+    )
+
+
 def _points_outside(hit: Hit, ctx: ReviewContext) -> bool:
     """'The sub-processors ... are set out in the DPA' where the DPA is not in the family: the list
     exists, but in a separate document that was not provided (an annex of this contract is its list)."""
     target = reference_target(hit.sentence.text) if hit.verdict == "reference" else None
+    if _annex_missing(hit, ctx):
+        return True
     if target and not names_document(target):
         # an annex of this contract is its list, unless it is a separate document ("as set out in Appendix 3,
         # which is signed by the Parties separately") that no document of the family holds
@@ -537,6 +553,10 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
         "advance notice of new ones": notice,
         "right to object": objection,
     }
+    if elsewhere and not listed and notice and objection:
+        # notice and objection are stated here: naming where the list is kept discloses it
+        elsewhere[0].verdict = "ok"
+        parts["list of subprocessors"] = listed = elsewhere[:1]
     if elsewhere and not any(parts.values()):
         return to_finding(req, _unclear_elsewhere(elsewhere[0]))
     have = [k for k, v in parts.items() if v]

@@ -28,7 +28,8 @@ unclear, and a deadline counted from the Effective Date is no exit period; a par
 office ("Member of the Management Board (hereinafter: the "Hotel Group")"); a company's registration "unique
 identifier" is no user credential; disclosing the customer's data only to staff who "need to know" it is
 confidentiality, not access control; a run-in label ("**Roles and Activity Log.**") commits to nothing; a log
-that checking "is your job, not ours" is the customer's.
+that checking "is your job, not ours" is the customer's; subcontractors "identified in Exhibit D" that no document
+holds leave the list unclear, unless notice and objection are stated in the contract itself.
 """
 
 from __future__ import annotations
@@ -457,3 +458,21 @@ def test_a_run_in_label_commits_to_nothing_and_a_log_the_customer_checks_is_the_
         "that you review them each term.\n"
     )
     check("access_logging", M, your_job, whole=True)
+
+
+def test_a_subcontractor_list_in_an_exhibit_no_document_holds() -> None:
+    only_list = _PARTIES + (
+        "12. Subcontracting\n12.1 The Provider may use only the subcontractors and hosting providers identified in "
+        "Exhibit D (Approved Subcontractors).\n"
+    )
+    check("subprocessor_disclosure", U, only_list, whole=True)
+    with_terms = only_list + (
+        "12.2 The Provider shall give the Customer at least thirty (30) days' written notice before engaging any "
+        "new subcontractor, and the Customer may object to it on reasonable grounds.\n"
+    )
+    check("subprocessor_disclosure", P, with_terms, {"notice_days": 30}, whole=True)
+    attached = only_list + (
+        "\nEXHIBIT D - APPROVED SUBCONTRACTORS\n\n| Subcontractor | Service |\n|---|---|\n| Nimbus Hosting Ltd | "
+        "hosting |\n"
+    )
+    check("subprocessor_disclosure", W, attached, whole=True)
