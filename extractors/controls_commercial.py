@@ -92,8 +92,11 @@ CHANGE_CONTROL = rx(
 # "We may update the firmware and the features of the platform at any time": a change right over the
 # service itself, with no notice at all
 UNILATERAL_SERVICE = rx(
-    rf"\b(?:may|can|reserves\s+the\s+right\s+to)\s+(?:\w+\s+){{0,3}}?{_VERB}\s+[^.;]{{0,80}}?\b{_OBJECTS}\b"
-    r"[^.;]{0,60}?\bat\s+any\s+time\b"
+    # ("may modify, enhance or discontinue any feature of the Services at any time")
+    rf"\b(?:may|can|reserves\s+the\s+right\s+to)\s+(?:\w+\s+){{0,3}}?{_VERB},?\s+[^.;]{{0,80}}?\b{_OBJECTS}\b"
+    r"[^.;]{0,60}?\bat\s+any\s+time\b|"
+    # "may at any time update, replace or retire any Foundation Model"
+    rf"\b(?:may|can)\s+at\s+any\s+time\s+(?:[\w-]+,?\s+(?:or\s+|and\s+)?){{0,3}}?{_VERB}\b[^.;]{{0,80}}?\b{_OBJECTS}\b"
 )
 
 # "Amendments shall be offered to the Licensee no later than two months before their proposed date of

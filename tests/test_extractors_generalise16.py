@@ -29,7 +29,9 @@ office ("Member of the Management Board (hereinafter: the "Hotel Group")"); a co
 identifier" is no user credential; disclosing the customer's data only to staff who "need to know" it is
 confidentiality, not access control; a run-in label ("**Roles and Activity Log.**") commits to nothing; a log
 that checking "is your job, not ours" is the customer's; subcontractors "identified in Exhibit D" that no document
-holds leave the list unclear, unless notice and objection are stated in the contract itself.
+holds leave the list unclear, unless notice and objection are stated in the contract itself; "may modify, enhance
+or discontinue any feature of the Services at any time" and "may at any time update, replace or retire any model"
+are unilateral change rights.
 """
 
 from __future__ import annotations
@@ -476,3 +478,13 @@ def test_a_subcontractor_list_in_an_exhibit_no_document_holds() -> None:
         "hosting |\n"
     )
     check("subprocessor_disclosure", W, attached, whole=True)
+
+
+def test_unilateral_changes_to_the_service_written_with_lists_of_verbs() -> None:
+    text = (
+        "11. Changes\n11.1 Provider may modify, enhance or discontinue any feature of the Services at any time. "
+        "Provider will describe material changes in release notes.\n"
+    )
+    check("change_notification", W, text, whole=True)
+    text = "5. Models\n5.1 Vendor may at any time update, replace or retire any AI model or model version used in the Service.\n"
+    check("change_notification", W, text, whole=True)
