@@ -23,6 +23,7 @@ from extractors.rules import (
     rx,
     scan,
     to_finding,
+    unclear_reference,
     weak_signals,
 )
 from extractors.spans import defined_terms, glued_heading_end, with_terms
@@ -485,6 +486,12 @@ def data_retention(req: Requirement, ctx: ReviewContext) -> Finding:
         )
         return to_finding(req, out)
     days, best, note = _deletion_days(granted)
+    if days is None:
+        # "shall delete the Client Data in accordance with the retention and deletion provisions of the Processing
+        # Agreement": the deadline is in a document or schedule that was not provided
+        unclear = unclear_reference(ctx, req, granted)
+        if unclear is not None:
+            return to_finding(req, unclear)
     weak, extra = _vendor_choice(*weak_signals(granted, RET_WEAK, radius=1))
     if granted and days is None:
         weak.append("deletion is promised without a deadline")

@@ -25,6 +25,7 @@ from extractors.spans import (
     is_definition,
     is_negated,
     matching_sentences,
+    names_document,
     neighbours,
     notice_durations,
     reference_target,
@@ -327,6 +328,13 @@ _OWN_INTENSIFIER = re.compile(r"\b((?:its|their|our|your|his|her|my)\s+)own\b", 
 _OF_DOCUMENT = re.compile(r"\s+of\s+(?P<doc>the\s+(?:[A-Z][\w-]*\s+){0,4}?(?:[A-Z]{2,5}|[A-Z][\w-]*))\b")
 
 
+# "delete the Client Data in accordance with the retention and deletion provisions of the Processing Agreement"
+_PER_DOCUMENT = re.compile(
+    r"\b(?:in\s+accordance\s+with|pursuant\s+to|as\s+(?:set\s+out|provided|specified)\s+in)\b[^.;]{0,80}?\bthe\s+"
+    r"(?P<doc>(?:[A-Z][\w-]*\s+){0,3}(?:Agreement|Addendum|DPA|Order\s+Form|SOW))\b"
+)
+
+
 def dangling_reference(
     ctx: ReviewContext, req: Requirement, sentences_: list[Sentence] | None = None
 ) -> tuple[Hit, str] | None:
@@ -375,6 +383,14 @@ def dangling_reference(
             and target_missing(ref.group("target"), ctx.documents, source=sent.doc)
         ):
             return Hit(sent, "xref", 0, len(text), None, "xref"), ref.group("target").strip()
+        for m in _PER_DOCUMENT.finditer(text):
+            doc = m.group("doc")
+            if (
+                names_document(doc)
+                and topic.search(text[: m.start("doc")])
+                and target_missing(doc, ctx.documents, source=sent.doc)
+            ):
+                return Hit(sent, "xref", m.start("doc"), m.end("doc"), None, "xref"), f"the {doc}"
     return None
 
 

@@ -472,7 +472,13 @@ REFERENCE_RE = re.compile(
     re.I,
 )
 _DOC_NAMES = (
-    (re.compile(r"\bDPA\b|data\s+processing|data\s+protection\s+(?:addendum|agreement)", re.I), "dpa"),
+    (
+        re.compile(
+            r"\bDPA\b|data\s+processing|data\s+protection\s+(?:addendum|agreement)|\bprocessing\s+agreement",
+            re.I,
+        ),
+        "dpa",
+    ),
     (re.compile(r"\bmaster\s+(?:\w+\s+)?agreement|\bMSA\b", re.I), "msa"),
     # the ordering document goes by other names: "Service Application Form" (Korean and Japanese
     # drafting), "ordering document", "subscription form"

@@ -31,7 +31,9 @@ confidentiality, not access control; a run-in label ("**Roles and Activity Log.*
 that checking "is your job, not ours" is the customer's; subcontractors "identified in Exhibit D" that no document
 holds leave the list unclear, unless notice and objection are stated in the contract itself; "may modify, enhance
 or discontinue any feature of the Services at any time" and "may at any time update, replace or retire any model"
-are unilateral change rights.
+are unilateral change rights; deletion with no deadline "in accordance with the Data Disposal Schedule" or "with the
+retention and deletion provisions of the Processing Agreement", neither provided, is unclear; a "Processing
+Agreement" is a DPA.
 """
 
 from __future__ import annotations
@@ -488,3 +490,29 @@ def test_unilateral_changes_to_the_service_written_with_lists_of_verbs() -> None
     check("change_notification", W, text, whole=True)
     text = "5. Models\n5.1 Vendor may at any time update, replace or retire any AI model or model version used in the Service.\n"
     check("change_notification", W, text, whole=True)
+
+
+def test_deletion_per_a_schedule_or_agreement_not_provided_is_unclear() -> None:
+    text = _PARTIES + (
+        "14. Exit\n14.1 Following the end of the Exit Period, the Provider shall delete all Customer Data, including "
+        "back-ups, in accordance with the Data Disposal Schedule, and shall certify the deletion.\n"
+    )
+    check("data_retention", U, text, whole=True)
+    text = _PARTIES + (
+        "4. End of the agreement\nAfter the end of the Exit Period the Provider shall delete the Customer Data in "
+        "accordance with the retention and deletion provisions of the Processing Agreement.\n"
+    )
+    check("data_retention", U, text, whole=True)
+    held = text.replace("the Processing Agreement", "Schedule 2") + (
+        "\nSCHEDULE 2 - RETENTION\n\nThe Provider deletes Customer Data when it is no longer needed.\n"
+    )
+    check("data_retention", W, held, whole=True)
+
+
+def test_subprocessors_set_out_in_a_processing_agreement_not_provided_are_unclear() -> None:
+    text = _PARTIES + (
+        "10. Personal data\n10.2 Insofar as third parties engaged by the Provider process personal data for the "
+        "Customer (sub-processors), the sub-processors engaged and the procedure for engaging new sub-processors are "
+        "set out in the Processing Agreement.\n"
+    )
+    check("subprocessor_disclosure", U, text, whole=True)
