@@ -60,12 +60,12 @@ PERMIT = rx(
     r"(?:give|provide|grant|afford)\w*\s+(?:[\w,'’]+\s+){0,10}?access\b)"
 )
 REPORT = rx(
-    r"\bSOC\s*(?:1|2|I{1,2})\b|\bSSAE\s*1[68]|\bISAE\s*3402|third[- ]party\s+(?:audit\s+)?(?:reports?|"
+    r"\bSOC\s*(?:1|2|I{1,2})\b|\bSSAE\s*1[68]|\bISAE\s*3(?:402|000)|\bassurance\s+reports?|third[- ]party\s+(?:audit\s+)?(?:reports?|"
     r"certifications?|attestations?)|audit\s+reports?|"
     # "a summary of the findings of its most recent ISO/IEC 27001 surveillance audit"
     r"\b(?:summar(?:y|ies)|results|findings|outcomes?)\s+of\s+(?:[\w/:-]+\s+){0,10}?audits?\b|"
     # other assurance the vendor hands over instead of an audit: test summaries, certificates, questionnaires
-    r"\bpen(?:etration)?[- ]?test(?:s|ing)?\b|"
+    r"\bpen(?:etration)?[- ]?test(?:s|ing|ers?)?\b|"
     r"\bISO(?:/IEC)?\s*2700[12](?::\d{4})?\s+certificat\w*|\bcertificat\w*\s+(?:of\s+\w+\s+)?(?:to|under|against)\s+ISO|"
     r"\battestations?\s+of\s+compliance|\b(?:copy|copies)\s+of\s+(?:the|its|our)\s+(?:latest\s+|most\s+recent\s+)?report\b"
 )
@@ -73,11 +73,16 @@ REPORT = rx(
 # "completing the questionnaire satisfies any right Customer may have to verify our practices".
 SUBSTITUTE = rx(
     r"\bsatisf(?:y|ies|ied)\s+(?:\w+\s+){0,3}?(?:rights?|obligations?|requirements?)\b[^.;]{0,60}\b(?:audit|verif|inspect)\w*|"
-    r"\b(?:in\s+(?:place|lieu)\s+of|instead\s+of)\s+(?:[\w-]+\s+){0,4}?(?:audit|verif|inspect)\w*"
+    r"\b(?:in\s+(?:place|lieu)\s+of|instead\s+of)\s+(?:[\w-]+\s+){0,4}?(?:audit|verif|inspect)\w*|"
+    # "The Customer's supervision of the Supplier's processing is carried out by means of an annual assurance report"
+    r"\b(?:supervision|oversight|audit|verification|monitoring)\b[^.;]{0,100}?\b(?:is|are|shall\s+be|will\s+be)\s+"
+    r"(?:carried\s+out|performed|exercised|conducted)\s+(?:by\s+means\s+of|through)\b"
 )
 # "This report is provided in place of any audit": a pointer to the report named in the sentence before
 SUBSTITUTE_FOR = rx(
-    REPORT.pattern + r"|\bquestionnaires?\b|\b(?:this|these|such|that|the\s+said)\s+(?:\w+\s+)?reports?\b"
+    REPORT.pattern + r"|\bquestionnaires?\b|\b(?:this|these|such|that|the\s+said)\s+(?:\w+\s+)?reports?\b|"
+    # "The documents described in clause 11.1 are provided in place of any right to audit"
+    r"\b(?:documents|information|materials|evidence)\s+(?:described|referred\s+to|listed|set\s+out)\s+in\b"
 )
 # verbs only: "Service Provider" or "Supplier" is a party, not an offer of a report
 PROVIDE = rx(

@@ -33,7 +33,9 @@ holds leave the list unclear, unless notice and objection are stated in the cont
 or discontinue any feature of the Services at any time" and "may at any time update, replace or retire any model"
 are unilateral change rights; deletion with no deadline "in accordance with the Data Disposal Schedule" or "with the
 retention and deletion provisions of the Processing Agreement", neither provided, is unclear; a "Processing
-Agreement" is a DPA.
+Agreement" is a DPA; assurance offered where the audit is denied ("documents described in clause 11.1 are provided
+in place of any right to audit", supervision "carried out by means of an annual ISAE 3000 assurance report", a
+summary letter from "our external penetration testers") is a weak audit right.
 """
 
 from __future__ import annotations
@@ -516,3 +518,23 @@ def test_subprocessors_set_out_in_a_processing_agreement_not_provided_are_unclea
         "set out in the Processing Agreement.\n"
     )
     check("subprocessor_disclosure", U, text, whole=True)
+
+
+def test_assurance_offered_where_the_audit_is_denied_is_weak() -> None:
+    text = _PARTIES + (
+        "11. Assurance\n11.1 The Provider shall give the Customer each year its information security policy and a "
+        "summary of its risk register.\n11.2 The documents described in clause 11.1 are provided in place of any "
+        "right to audit, and the Customer is not otherwise entitled to inspect the Provider's records.\n"
+    )
+    check("audit_rights", W, text, whole=True)
+    text = _PARTIES + (
+        "10. Supervision\n10.6 The Customer's supervision of the Provider's processing of personal data is carried "
+        "out by means of an annual ISAE 3000 type 2 assurance report.\n10.7 The Customer is not entitled to carry "
+        "out inspections at the premises of the Provider.\n"
+    )
+    check("audit_rights", W, text, whole=True)
+    text = (
+        "Security\nWe don't allow customer audits of our systems. Instead, once a year and on request, we'll send you "
+        "a summary letter from our external penetration testers.\n"
+    )
+    check("audit_rights", W, text, whole=True)
