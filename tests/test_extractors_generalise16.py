@@ -35,7 +35,9 @@ are unilateral change rights; deletion with no deadline "in accordance with the 
 retention and deletion provisions of the Processing Agreement", neither provided, is unclear; a "Processing
 Agreement" is a DPA; assurance offered where the audit is denied ("documents described in clause 11.1 are provided
 in place of any right to audit", supervision "carried out by means of an annual ISAE 3000 assurance report", a
-summary letter from "our external penetration testers") is a weak audit right.
+summary letter from "our external penetration testers") is a weak audit right; a "copy of its ISO/IEC 27001
+certificate" to hand over, a row label "S4 Cyber Essentials." and "working towards Cyber Essentials certification"
+commit to no security standard.
 """
 
 from __future__ import annotations
@@ -538,3 +540,19 @@ def test_assurance_offered_where_the_audit_is_denied_is_weak() -> None:
         "a summary letter from our external penetration testers.\n"
     )
     check("audit_rights", W, text, whole=True)
+
+
+def test_a_standard_only_handed_over_labelled_or_aspired_to_is_no_commitment() -> None:
+    general = "10. Security\n10.1 The Provider shall take appropriate technical and administrative security measures.\n"
+    handed_over = general + (
+        "10.2 The Provider may refuse an audit if it provides the Customer with a copy of its valid ISO/IEC 27001 "
+        "certificate.\n"
+    )
+    check("security_obligations", W, handed_over, whole=True)
+    aspired = general + (
+        "10.2 S4 Cyber Essentials.\n10.3 The Provider confirms that it is working towards Cyber Essentials "
+        "certification and expects to obtain it next year.\n"
+    )
+    check("security_obligations", W, aspired, whole=True)
+    held = general + "10.2 The Provider maintains ISO/IEC 27001 certification for the hosting platform.\n"
+    check("security_obligations", P, held, whole=True)
