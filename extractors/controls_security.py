@@ -243,6 +243,8 @@ def _customer_operates(hit: Hit, roles: Roles) -> bool:
 
 # "The Trade Log is Customer Data": a log the service keeps as the customer's business record is content
 LOG_AS_CONTENT = rx(
+    # "give you a complete export of Council Data: the rating database in CSV format ... and the audit trail"
+    r"\bexport\s+of\b[^.;]{0,240}\b(?:audit\s+trails?|logs?)\b|"
     r"\blogs?\b[^.;]{0,30}\b(?:is|are|forms?\s+part\s+of|constitutes?)\s+(?:the\s+)?(?-i:[A-Z][\w-]*\s+)?(?-i:Data|Content)\b|"
     # "all Customer Data, including the Trade Log, available for download"
     r"(?-i:\b(?:Data|Content))\b,?\s+including\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?logs?\b"
@@ -262,10 +264,12 @@ def _maybe_feature(hit: Hit) -> bool:
 # "an audit trail of every change your users make", "recording every view ... by any User": a product feature
 # that logs the customer's own users, not the vendor's access to the data
 _DEFINED_USERS = re.compile(
-    r"\b(?:by|of)\s+(?:a\s+|any\s+|each\s+|every\s+|the\s+)?(?:[Aa]uthori[sz]ed\s+)?Users?\b"
+    # ("recording the date, time and User of each upload")
+    r"\b(?:by|of)\s+(?:a\s+|any\s+|each\s+|every\s+|the\s+)?(?:[Aa]uthori[sz]ed\s+)?Users?\b|\bUsers?\s+(?:of|who)\s+each\b"
 )
 VENDOR_STAFF = rx(
-    r"\b(?:staff|personnel|employees|administrators?|admins?|engineers|support\s+team|operators|sub-?processors?)\b"
+    r"\b(?:staff|personnel|employees|administrators?|admins?|engineers|support\s+team|operators|sub-?processors?|"
+    r"analysts?|technicians?)\b"
     r"(?!\s+(?:console|panel|portal|page|interface|dashboard))"
 )
 
@@ -286,7 +290,9 @@ def _customer_reads(customer: str) -> re.Pattern[str]:
     the log': the customer (or its own admins) reading a log of its tenant, for a family's customer pattern."""
     return re.compile(
         rf"(?:\b(?:you|your)|{customer})(?:'s|’s)?\b[^.;]{{0,120}}?\b(?:may|can|is\s+able\s+to|are\s+able\s+to)\s+"
-        rf"(?:\w+\s+){{0,3}}?(?:view|download|export|access|review|see|consult)\b",
+        rf"(?:\w+\s+){{0,3}}?(?:view|download|export|access|review|see|consult)\b|"
+        # "The audit trail is available to the Buyer's Professional Standards Department"
+        rf"\b(?:is|are)\s+(?:made\s+)?available\s+to\s+(?:the\s+)?(?:\b(?:you|your)\b|{customer})",
         re.I,
     )
 

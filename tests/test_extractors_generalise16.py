@@ -37,7 +37,9 @@ Agreement" is a DPA; assurance offered where the audit is denied ("documents des
 in place of any right to audit", supervision "carried out by means of an annual ISAE 3000 assurance report", a
 summary letter from "our external penetration testers") is a weak audit right; a "copy of its ISO/IEC 27001
 certificate" to hand over, a row label "S4 Cyber Essentials." and "working towards Cyber Essentials certification"
-commit to no security standard.
+commit to no security standard; an audit trail handed over in the exit export, a trail recording "the date, time
+and User of each upload" and an audit trail "available to the Buyer" are the customer's own records, while "all
+analyst actions in Customer's environment are logged" logs the vendor's staff.
 """
 
 from __future__ import annotations
@@ -556,3 +558,31 @@ def test_a_standard_only_handed_over_labelled_or_aspired_to_is_no_commitment() -
     check("security_obligations", W, aspired, whole=True)
     held = general + "10.2 The Provider maintains ISO/IEC 27001 certification for the hosting platform.\n"
     check("security_obligations", P, held, whole=True)
+
+
+_ACCESS = (
+    '1. Parties\nThis Agreement is made between Tamar Rates Ltd (the "Supplier") and the Borough Council (the '
+    '"Customer").\n\n8. Access\n8.1 Access to Customer Data by Supplier Personnel is restricted to those who need '
+    "such access to provide support.\n"
+)
+
+
+def test_audit_trails_that_are_the_customers_own_records() -> None:
+    export = _ACCESS + (
+        "8.2 For sixty days after this agreement ends, the Supplier will give the Customer a complete export of "
+        "Customer Data: the rates database in CSV format, the documents in PDF/A, and the audit trail.\n"
+    )
+    check("access_logging", W, export, whole=True)
+    uploads = _ACCESS + (
+        "8.2 The Platform maintains a Project Audit Trail recording the date, time and User of each upload, "
+        "revision and approval of a Project Record.\n"
+    )
+    check("access_logging", W, uploads, whole=True)
+
+
+def test_logs_of_the_vendors_analysts_are_access_logging() -> None:
+    text = _ACCESS + (
+        "8.2 All analyst actions in the Customer's environment are logged, and the logs are available to the "
+        "Customer in the console for the term.\n"
+    )
+    check("access_logging", P, text, whole=True)
