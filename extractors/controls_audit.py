@@ -382,7 +382,7 @@ SUBPROC = rx(
     r"\binvolve\w*\s+third\s+parties\b(?=[^.;]{0,120}\bperformance\b)"
 )
 SP_LIST = rx(
-    r"\b(?:list(?:ed)?|identified|set\s+(?:out|forth)|(?:described|specified|detailed)\s+in|available\s+at|published|https?://|www\.|annex|"
+    r"\b(?:list(?:ed)?|(?<![\w-])identified|set\s+(?:out|forth)|(?:described|specified|detailed)\s+in|available\s+at|published|https?://|www\.|annex|"
     r"appendix|schedule|exhibit|namely|as\s+follows)\b|"
     # "you can see all of them on our sub-processors page at example.com/subprocessors"
     r"\b(?:web\s*)?page\b|\bwebsite\b|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/[\w/-]+"
@@ -504,8 +504,16 @@ def _names_subprocessor(hit: Hit, vendor: re.Pattern[str]) -> bool:
             if word[0].isupper() and vendor.fullmatch(word) and not A_THIRD.search(before):
                 continue
             agreement = re.fullmatch(r"sub-?contracts?", word, re.I)
-            if agreement and (AGREEMENT_ITSELF.search(before) or word[0].isupper()):
-                continue  # "this Subcontract", "Prime's Subcontracts Administrator"
+            if agreement and (
+                AGREEMENT_ITSELF.search(before)
+                or word[0].isupper()
+                or re.match(
+                    r"\s+(?:forms?|templates?|terms|documents?|agreements?|conditions)\b",
+                    text[m.end() :],
+                    re.I,
+                )
+            ):
+                continue  # "this Subcontract", "Prime's Subcontracts Administrator", "JCT sub-contract forms"
             return True
     return False
 

@@ -39,7 +39,8 @@ summary letter from "our external penetration testers") is a weak audit right; a
 certificate" to hand over, a row label "S4 Cyber Essentials." and "working towards Cyber Essentials certification"
 commit to no security standard; an audit trail handed over in the exit export, a trail recording "the date, time
 and User of each upload" and an audit trail "available to the Buyer" are the customer's own records, while "all
-analyst actions in Customer's environment are logged" logs the vendor's staff.
+analyst actions in Customer's environment are logged" logs the vendor's staff; "De-identified Data" lists no
+subprocessors and "JCT sub-contract forms" are documents, not subcontractors.
 """
 
 from __future__ import annotations
@@ -586,3 +587,16 @@ def test_logs_of_the_vendors_analysts_are_access_logging() -> None:
         "Customer in the console for the term.\n"
     )
     check("access_logging", P, text, whole=True)
+
+
+def test_words_that_only_look_like_a_subprocessor_list_or_notice() -> None:
+    text = _PARTIES + (
+        "5. Disposal\nWithin sixty (60) days following termination, the Provider shall delete all Customer Data, "
+        "including Customer Data held by its Subprocessors, except for De-identified Data.\n"
+    )
+    check("subprocessor_disclosure", M, text, whole=True)
+    text = _PARTIES + (
+        "2. Implementation\nImplementation includes the configuration of payment notice templates for the "
+        "Customer's standard JCT sub-contract forms.\n"
+    )
+    check("subprocessor_disclosure", M, text, whole=True)
