@@ -31,6 +31,7 @@ from extractors.spans import (
     family_sentences,
     names_document,
     neighbours,
+    notice_durations,
     reference_target,
     target_missing,
 )
@@ -457,10 +458,14 @@ def _titled_terms_missing(target: str, ctx: ReviewContext) -> bool:
 
 
 def _unclear_elsewhere(hit: Hit) -> Outcome:
+    target = reference_target(hit.sentence.text) or next(
+        (m.group(0) for m in XREF_RE.finditer(hit.sentence.text) if m.group("kind").lower() in _ANNEX_KINDS),
+        "a document",
+    )
     return Outcome(
         Status.unclear,
         f"{hit.sentence.where} says the subprocessors and their notice terms are set out in "
-        f"{reference_target(hit.sentence.text)}, which is not in the documents provided or is only a placeholder.",
+        f"{target}, which is not in the documents provided or is only a placeholder.",
         [hit],
         confidence=0.5,
     )
@@ -566,6 +571,23 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
         "advance notice of new ones": notice,
         "right to object": objection,
     }
+    # notice and objection terms said only of an attachment that was not provided ("including the list of those
+    # subcontractors and notice of any change to them, are set out in Schedule 4") are the missing attachment's
+    deferring = [
+        h
+        for h in notice + objection
+        if _annex_missing(h, ctx)
+        and (
+            REFERENCE_RE.search(h.sentence.text)
+            or re.search(r"\bin\s+accordance\s+with\b", h.sentence.text, re.I)
+        )
+        and not notice_durations(h.sentence.text)
+    ]
+    if deferring:
+        notice = [h for h in notice if h not in deferring]
+        objection = [h for h in objection if h not in deferring]
+        parts["advance notice of new ones"], parts["right to object"] = notice, objection
+        elsewhere += deferring
     if elsewhere and not listed and notice and objection:
         # notice and objection are stated here: naming where the list is kept discloses it
         elsewhere[0].verdict = "ok"

@@ -40,7 +40,9 @@ certificate" to hand over, a row label "S4 Cyber Essentials." and "working towar
 commit to no security standard; an audit trail handed over in the exit export, a trail recording "the date, time
 and User of each upload" and an audit trail "available to the Buyer" are the customer's own records, while "all
 analyst actions in Customer's environment are logged" logs the vendor's staff; "De-identified Data" lists no
-subprocessors and "JCT sub-contract forms" are documents, not subcontractors.
+subprocessors and "JCT sub-contract forms" are documents, not subcontractors; notice and objection terms said only
+of an attachment that was not provided ("... and the procedure by which the Customer may object ... are governed
+exclusively by Annex 3") leave the answer unclear, while a notice stated with its own period stands.
 """
 
 from __future__ import annotations
@@ -600,3 +602,17 @@ def test_words_that_only_look_like_a_subprocessor_list_or_notice() -> None:
         "Customer's standard JCT sub-contract forms.\n"
     )
     check("subprocessor_disclosure", M, text, whole=True)
+
+
+def test_subprocessor_terms_governed_by_an_annex_not_provided() -> None:
+    deferred = _PARTIES + (
+        "8. Sub-processors\n8.2 The engagement of sub-processors, the list of sub-processors and the procedure by "
+        "which the Customer may object to a new sub-processor are governed exclusively by Annex 3.\n"
+    )
+    check("subprocessor_disclosure", U, deferred, whole=True)
+    stated = _PARTIES + (
+        "8. Sub-processors\n8.1 The Provider uses the subcontractors listed in Annex A for hosting and support.\n"
+        "8.2 The Provider may engage new subcontractors or replace those listed in Annex A, and shall inform the "
+        "Customer in writing at least thirty (30) calendar days in advance.\n"
+    )
+    check("subprocessor_disclosure", W, stated, {"notice_days": 30}, whole=True)
