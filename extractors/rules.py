@@ -325,6 +325,10 @@ def _topic(req: Requirement) -> re.Pattern[str] | None:
 _OWN_INTENSIFIER = re.compile(r"\b((?:its|their|our|your|his|her|my)\s+)own\b", re.I)
 
 
+_TO_DOCUMENT = re.compile(
+    r"\s+(?:to|of)\s+the\s+(?P<doc>(?:[A-Z][\w-]*\s+){0,3}(?:Documents?|Agreement|Contract|Tender|Offer|Proposal|Specification))\b"
+    r"(?!\s*\()"
+)
 _OF_DOCUMENT = re.compile(r"\s+of\s+(?P<doc>the\s+(?:[A-Z][\w-]*\s+){0,4}?(?:[A-Z]{2,5}|[A-Z][\w-]*))\b")
 
 
@@ -372,6 +376,13 @@ def dangling_reference(
                 continue
             if target_missing(m.group(0), ctx.documents):
                 return Hit(sent, "xref", m.start(), m.end(), None, "xref"), m.group(0)
+            # "the service levels set out in Annex 4 (Service Level Requirements) to the Procurement Documents": an
+            # annex of another document, which the family does not include
+            of_doc = _TO_DOCUMENT.match(text, m.end())
+            if of_doc and target_missing(of_doc.group("doc"), ctx.documents, named=True, source=sent.doc):
+                return Hit(sent, "xref", m.start(), of_doc.end(), None, "xref"), text[
+                    m.start() : of_doc.end()
+                ]
         for m in NAMED_DOC_RE.finditer(text):
             near = text[max(0, m.start() - 120) : m.end()]
             if topic.search(near) and target_missing(m.group("name"), ctx.documents, named=True):

@@ -42,7 +42,9 @@ and User of each upload" and an audit trail "available to the Buyer" are the cus
 analyst actions in Customer's environment are logged" logs the vendor's staff; "De-identified Data" lists no
 subprocessors and "JCT sub-contract forms" are documents, not subcontractors; notice and objection terms said only
 of an attachment that was not provided ("... and the procedure by which the Customer may object ... are governed
-exclusively by Annex 3") leave the answer unclear, while a notice stated with its own period stands.
+exclusively by Annex 3") leave the answer unclear, while a notice stated with its own period stands; service levels
+"set out in Annex 4 (Service Level Requirements) to the Procurement Documents", an annex of a document the family
+does not include, are unclear.
 """
 
 from __future__ import annotations
@@ -616,3 +618,13 @@ def test_subprocessor_terms_governed_by_an_annex_not_provided() -> None:
         "Customer in writing at least thirty (30) calendar days in advance.\n"
     )
     check("subprocessor_disclosure", W, stated, {"notice_days": 30}, whole=True)
+
+
+def test_an_annex_of_another_document_the_family_does_not_include() -> None:
+    text = _PARTIES + (
+        "5. Service levels\n5.1 The Provider shall provide the Service in accordance with the service levels set out "
+        "in Annex 4 (Service Level Requirements) to the Procurement Documents.\n5.2 For each breach of a service "
+        "level the Customer may set off a contractual penalty of 2% of the monthly fee against the fees.\n\n"
+        "Annex 4 - Pricing\n\nThe monthly fee is EUR 4,000.\n"
+    )
+    check("service_credits", U, text, whole=True)
