@@ -157,10 +157,19 @@ NOT_LIABLE = rx(
 )
 
 
+# "... and the paragraph of the Standard Terms that requires payment of the fees for the rest of the Minimum Term
+# does not apply": the charge is lifted
+DISAPPLIED = rx(
+    r"\b(?:does|do|shall|will)\s+not\s+apply\b|\b(?:is|are)\s+(?:hereby\s+)?(?:waived|disapplied)\b"
+)
+
+
 def _all_remaining_fees(text: str) -> bool:
     """The exit costs all the fees for the rest of the term: 'pay all fees for the remainder of the Term',
     'the balance of the Subscription Fees shall become payable', 'a charge equal to the fees that would
     have been payable' (a refund of the remaining fees, or a few months' fees, is not)."""
+    if DISAPPLIED.search(text):
+        return False
     refund = REFUND.search(text)
     if refund and not negated_before(text, refund.start()):
         return False  # "Vendor shall refund any prepaid fees for the remainder of the Term"
@@ -394,8 +403,13 @@ def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
         return to_finding(req, elsewhere)
     if granted and _banned_in_prevailing_document(granted, ctx):
         granted = []
-    fee = [s for h in granted for s in neighbours(h.sentence, 2) if _all_remaining_fees(s.text)]
-    fee = fee or _family_fee(granted, ctx)
+    # the prevailing document's right with its own, smaller charge ("subject to a termination fine of 20% of the
+    # monthly fees remaining") sets the price; the general terms' all-fees clause yields to it
+    top = min((precedence(h) for h in granted), default=0)
+    priced = [h for h in granted if precedence(h) == top and PARTIAL_FEE.search(h.sentence.text)]
+    fee_from = [h for h in granted if precedence(h) == top] if priced else granted
+    fee = [s for h in fee_from for s in neighbours(h.sentence, 2) if _all_remaining_fees(s.text)]
+    fee = fee or ([] if priced else _family_fee(granted, ctx))
     waivers = [h for h in scan(ctx, "waiver", WAIVED_FOR, actors=None) if h.ok] if granted else []
     lockin = _lockin_months(granted + [h for h in hits if h.verdict == "negated"] + waivers, term)
     if lockin is None and any(INITIAL_TERM.search(h.sentence.text) for h in granted + hits):

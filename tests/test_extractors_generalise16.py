@@ -44,7 +44,8 @@ subprocessors and "JCT sub-contract forms" are documents, not subcontractors; no
 of an attachment that was not provided ("... and the procedure by which the Customer may object ... are governed
 exclusively by Annex 3") leave the answer unclear, while a notice stated with its own period stands; service levels
 "set out in Annex 4 (Service Level Requirements) to the Procurement Documents", an annex of a document the family
-does not include, are unclear.
+does not include, are unclear; the prevailing order form's convenience right with its own 20% charge is not priced by
+the general terms' all-fees clause, and an all-fees clause that "does not apply" prices nothing.
 """
 
 from __future__ import annotations
@@ -628,3 +629,30 @@ def test_an_annex_of_another_document_the_family_does_not_include() -> None:
         "Annex 4 - Pricing\n\nThe monthly fee is EUR 4,000.\n"
     )
     check("service_credits", U, text, whole=True)
+
+
+def test_the_prevailing_documents_own_termination_charge_and_a_disapplied_all_fees_clause() -> None:
+    terms = (
+        "GENERAL TERMS\n\n10. Termination\n10.2 Early termination by the Client without cause shall not exempt it from "
+        "paying all the instalments remaining until the end of the current term, which shall become due "
+        "immediately.\n"
+    )
+    order = (
+        "ORDER FORM\nThis Order Form prevails over the General Terms.\n\n4. Termination\nThe Client may terminate this "
+        "Order Form without cause, at any time, upon at least sixty (60) days' prior written notice, subject to "
+        "payment of a termination fine equal to twenty percent (20%) of the monthly fees remaining until the end "
+        "of the current term.\n"
+    )
+    check(
+        "termination_convenience",
+        P,
+        {"general_terms.txt": terms, "order_form.txt": order},
+        {"notice_days": 60},
+    )
+    lifted = (
+        "2. Annual break\n2.3 The Customer may end this agreement with effect from the end of any contract year by "
+        "giving at least 60 days' written notice, for any reason. If it does so, it will not have to pay any fees "
+        "for later years, and the clause of the Standard Terms that requires payment of the fees for the rest of "
+        "the Minimum Term does not apply.\n"
+    )
+    check("termination_convenience", P, lifted, {"notice_days": 60}, whole=True)
