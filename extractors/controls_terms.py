@@ -8,6 +8,7 @@ import re
 from assistant.models import Finding, Status
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
+from extractors.parties import actor, family_roles
 from extractors.rules import (
     INDEX_LINKED,
     Hit,
@@ -369,17 +370,27 @@ LISTED_CONVENIENCE = rx(
 )
 
 
+# the items of one list sentence: "(c) by either party on breach ...; and (d) unilaterally by THE CLIENT, ..."
+_ITEM_END = re.compile(r";\s+(?:and\s+|or\s+)?(?=\(?[a-z0-9]{1,4}\)\s)")
+
+
 def _listed_convenience(ctx: ReviewContext) -> list[Hit]:
-    """Convenience grounds listed under a lead-in that names the ending ('This contract shall terminate:')."""
-    return [
-        h
-        for h in scan(
-            ctx, "terminate", LISTED_CONVENIENCE, within=TERMINATE, actors=("customer", "both", None)
-        )
-        if TERMINATE.search(h.sentence.lead)
-        and not TERMINATE.search(h.sentence.text)
-        and not FOR_CAUSE.search(h.sentence.text)
-    ]
+    """Convenience grounds listed under a lead-in that names the ending ('This contract shall terminate:'),
+    read item by item where several items share one sentence."""
+    roles = family_roles(ctx.documents)
+    out = []
+    for h in scan(ctx, "terminate", LISTED_CONVENIENCE, within=TERMINATE, actors=None):
+        text = h.sentence.text
+        if not TERMINATE.search(h.sentence.lead) or TERMINATE.search(text):
+            continue
+        cuts = [0, *(m.end() for m in _ITEM_END.finditer(text)), len(text)]
+        for start, end in zip(cuts, cuts[1:], strict=False):
+            item = text[start:end]
+            m = LISTED_CONVENIENCE.search(item)
+            if m and not FOR_CAUSE.search(item) and actor(item, m.start(), m.end(), roles) != "vendor":
+                out.append(Hit(h.sentence, "terminate", start + m.start(), start + m.end(), None, "ok"))
+                break
+    return out
 
 
 @register("termination_convenience")

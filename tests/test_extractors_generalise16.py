@@ -45,7 +45,9 @@ of an attachment that was not provided ("... and the procedure by which the Cust
 exclusively by Annex 3") leave the answer unclear, while a notice stated with its own period stands; service levels
 "set out in Annex 4 (Service Level Requirements) to the Procurement Documents", an annex of a document the family
 does not include, are unclear; the prevailing order form's convenience right with its own 20% charge is not priced by
-the general terms' all-fees clause, and an all-fees clause that "does not apply" prices nothing.
+the general terms' all-fees clause, and an all-fees clause that "does not apply" prices nothing; list items that
+share one sentence ("(c) ... on breach ...; and (d) unilaterally by the Client, early and without cause, ...") are
+read one by one.
 """
 
 from __future__ import annotations
@@ -656,3 +658,13 @@ def test_the_prevailing_documents_own_termination_charge_and_a_disapplied_all_fe
         "the Minimum Term does not apply.\n"
     )
     check("termination_convenience", P, lifted, {"notice_days": 60}, whole=True)
+
+
+def test_list_items_that_share_one_sentence_are_read_one_by_one() -> None:
+    text = (
+        "CLAUSE FOURTEEN - TERMINATION. This contract shall terminate: (a) upon expiry of its term; (b) by mutual "
+        "agreement; (c) unilaterally by either party in the event of a serious breach by the other party that is "
+        "not cured within thirty (30) days after written notice; and (d) unilaterally by THE CLIENT, early and "
+        "without cause, giving THE PROVIDER ninety (90) calendar days' written notice.\n"
+    )
+    check("termination_convenience", P, text, {"notice_days": 90}, whole=True)
