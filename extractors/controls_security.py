@@ -43,7 +43,9 @@ PROGRAMME = rx(
 )
 GENERIC_SEC = rx(
     r"(?:commercially\s+reasonable|industry[- ]standard|reasonable|appropriate|adequate|customary)\s+(?:[\w,-]+\s+){0,5}?"
-    r"(?:security|safeguards|measures|precautions)"
+    r"(?:security|safeguards|measures|precautions)|"
+    # "security measures reasonably appropriate to protect the Personal Data"
+    r"\b(?:security\s+)?(?:measures|safeguards)\s+(?:\w+\s+){0,2}?(?:reasonably\s+)?(?:appropriate|adequate|reasonable)\s+to\s+protect"
 )
 
 # UK and Australian drafting: "protect Buyer Data using Good Industry Practice", "security measures
@@ -53,6 +55,8 @@ GOOD_PRACTICE = rx(
     r"\bindustry\s+best\s+practices?\b|"
     # translated drafting: "in accordance with generally accepted practice"
     r"\bgenerally\s+(?:accepted|recogni[sz]ed)\s+(?:[\w-]+\s+)?(?:practices?|standards?)\b|"
+    # "the measures generally followed in the telecommunications sector"
+    r"\bgenerally\s+(?:followed|used|applied|adopted)\s+in\s+the\s+(?:[\w-]+\s+){0,2}?(?:sector|industry)\b|"
     # "security measures in accordance with industry standard practices"; French drafting's "rules of the art"
     # (les règles de l'art) in translation
     r"\bindustry[- ]standard\s+practices?\b|\brules\s+of\s+the\s+art\b"

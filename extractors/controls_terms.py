@@ -500,10 +500,13 @@ PRICE_UP = rx(
     # "Fees for each Renewal Term shall be the Provider's standard rates prevailing at the start of that term"
     r"(?:fees?|prices?|pricing|charges)[^.]{0,60}renew\w*[^.]{0,80}(?:standard|prevailing|published)\s+(?:\w+\s+)?(?:rates?|prices?|fees?|pricing)|"
     r"(?:fees?|prices?|pricing)[^.]{0,80}renew\w*[^.]{0,80}(?:then[- ]current|list\s+price|increase|adjust)|"
-    r"(?:increase|adjust|change|modify|revise|set)\w*[^.]{0,80}(?:fees?|prices?|rates?|pricing)[^.]{0,80}renew"
+    r"(?:increase|adjust|change|modify|revise|set)\w*[^.]{0,80}(?:fees?|prices?|rates?|pricing)[^.]{0,80}renew|"
+    # "Fees for each renewal term shall be KubeHarbor's rates then in effect"
+    r"renew\w*[^.]{0,120}\b(?:prices?|pricing|rates?|fees?)\s+(?:then\s+)?in\s+(?:effect|force)\b"
 )
 PRICE_CAP = rx(
-    r"not\s+(?:to\s+)?exceed|no\s+more\s+than|\bcap(?:ped)?\b|limited\s+to|\d+(?:\.\d+)?\s*%|percent|"
+    # (a "fee percentage" is a price, not a cap; "without limitation on the amount of any increase" caps nothing)
+    r"not\s+(?:to\s+)?exceed|no\s+more\s+than|\bcap(?:ped)?\b|(?<!without\s)limited\s+to|\d+(?:\.\d+)?\s*%|\bper\s?cent\b|"
     + INDEX_LINKED.pattern
 )
 # "Renewal pricing will not exceed the prior term's pricing by more than 5%": a cap on renewal prices

@@ -47,7 +47,9 @@ exclusively by Annex 3") leave the answer unclear, while a notice stated with it
 does not include, are unclear; the prevailing order form's convenience right with its own 20% charge is not priced by
 the general terms' all-fees clause, and an all-fees clause that "does not apply" prices nothing; list items that
 share one sentence ("(c) ... on breach ...; and (d) unilaterally by the Client, early and without cause, ...") are
-read one by one.
+read one by one; renewal fees at "the rates then in effect" or "then-current standard rates ..., without limitation on
+the amount of any increase" are uncapped (a "fee percentage" is no cap); "security measures reasonably appropriate
+to protect" and "the measures generally followed in the telecommunications sector" are general security terms.
 """
 
 from __future__ import annotations
@@ -668,3 +670,31 @@ def test_list_items_that_share_one_sentence_are_read_one_by_one() -> None:
         "without cause, giving THE PROVIDER ninety (90) calendar days' written notice.\n"
     )
     check("termination_convenience", P, text, {"notice_days": 90}, whole=True)
+
+
+def test_renewal_prices_at_the_rates_then_in_effect_are_uncapped() -> None:
+    base = (
+        "8. Term\n8.2 This Agreement renews automatically for successive twelve (12) month terms unless either party "
+        "gives notice of non-renewal at least forty-five (45) days before the end of the current term. "
+    )
+    check(
+        "renewal_notice",
+        W,
+        base + "Fees for each renewal term shall be the Vendor's rates then in effect.\n",
+        whole=True,
+    )
+    uncapped = base + (
+        "\n8.3 The fee percentage and other fees for each Renewal Term shall be Vendor's then-current standard rates, "
+        "without limitation on the amount of any increase.\n"
+    )
+    check("renewal_notice", W, uncapped, {"notice_days": 45}, whole=True)
+
+
+def test_general_security_terms_written_after_the_measures() -> None:
+    for text in (
+        "5. Security\n5.3 The Provider shall adopt technical and administrative security measures reasonably "
+        "appropriate to protect the Personal Data from unauthorised access.\n",
+        "4. Security\n4.1 The Provider shall take the technical and organisational measures generally followed in "
+        "the telecommunications sector to protect Customer Data.\n",
+    ):
+        check("security_obligations", W, text, whole=True)
