@@ -243,6 +243,8 @@ def change_notification(req: Requirement, ctx: ReviewContext) -> Finding:
 # --- service credits ----------------------------------------------------------------------------
 TARGET = rx(
     r"\d{2}(?:\.\d+)?\s*%[^.;]{0,80}(?:uptime|availab|service\s+level)|(?:uptime|availab\w*)[^.;]{0,80}?\d{2}(?:\.\d+)?\s*%|"
+    # translated drafting: "a monthly operating rate of the Service of 99.5%"
+    r"\b(?:operating|operation|utili[sz]ation)\s+rate\b[^.;]{0,60}?\d{2}(?:\.\d+)?\s*%|"
     r"\bresponse\s+(?:and\s+(?:resolution|restoration|repair|fix)\s+)?(?:times?|targets?)\b|\b(?:respond|resolv|acknowledg|restor)\w*\s+(?:to\s+)?(?:[\w-]+\s+){0,5}?(?:incidents?|tickets?|issues?|faults?|"
     r"defects?|errors?|outages?|failures?|support\s+requests?|calls?|cases?)\s+(?:[\w()-]+\s+){0,12}?within\b|"
     r"\bresolution\s+(?:times?|targets?)\b|"

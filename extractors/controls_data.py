@@ -292,6 +292,10 @@ RET_WHEN = rx(
     r"account\s+(?:is\s+)?clos\w*|"
     r"end\s+of\s+the\s+(?:services|engagement|project)|\bends\b|\bended\b|after\s+the\s+(?:agreement|contract|term)|"
     r"\bend[\s-]date\b|"  # public-sector call-offs: "within 120 days of the End Date"
+    # "upon the achievement of the purposes of their processing"; "confirmation that the migration ... has been
+    # completed"
+    r"\bachievement\s+of\s+the\s+purposes?\b|\bpurposes?\s+(?:\w+\s+){0,3}?(?:has|have)\s+been\s+(?:achieved|fulfilled)\b|"
+    r"\b(?:migration|transition|hand-?over|export)\b[^.;]{0,80}?\b(?:has|have)\s+been\s+complet\w*|"
     # "Once you confirm that you have received the export, we will delete ...": an exit step
     r"\bonce\b[^.;]{0,80}\b(?:export|hand-?over|data\s+return|migration)\w*|"
     # "within two weeks after the handover is complete": the exit steps that follow termination

@@ -49,7 +49,9 @@ the general terms' all-fees clause, and an all-fees clause that "does not apply"
 share one sentence ("(c) ... on breach ...; and (d) unilaterally by the Client, early and without cause, ...") are
 read one by one; renewal fees at "the rates then in effect" or "then-current standard rates ..., without limitation on
 the amount of any increase" are uncapped (a "fee percentage" is no cap); "security measures reasonably appropriate
-to protect" and "the measures generally followed in the telecommunications sector" are general security terms.
+to protect" and "the measures generally followed in the telecommunications sector" are general security terms; deletion "upon the achievement of the purposes of their
+processing" or once "the migration ... has been completed" is on exit; "a monthly operating rate of 99.5%" is an
+availability target.
 """
 
 from __future__ import annotations
@@ -698,3 +700,21 @@ def test_general_security_terms_written_after_the_measures() -> None:
         "the telecommunications sector to protect Customer Data.\n",
     ):
         check("security_obligations", W, text, whole=True)
+
+
+def test_deletion_at_the_end_of_the_purpose_or_after_the_migration() -> None:
+    for text in (
+        "6. Personal data\n6.5 The Executor shall destroy the personal data contained in the Customer Data upon the "
+        "achievement of the purposes of their processing.\n",
+        "12. Exit\n12.4 Upon the Ministry's written confirmation that the migration of the Ministry Data has been "
+        "completed, the Contractor shall securely erase all Ministry Data from the hosting environments.\n",
+    ):
+        check("data_retention", W, text, whole=True)
+
+
+def test_an_operating_rate_is_an_availability_target() -> None:
+    text = (
+        "Article 7 (Service level)\n(1) The Company shall endeavour to achieve a monthly operating rate of the Service "
+        "of 99.5%.\n(2) The target in the preceding paragraph is a goal of the Company and not a guarantee.\n"
+    )
+    check("service_credits", W, text, whole=True)
