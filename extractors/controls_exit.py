@@ -22,7 +22,14 @@ from extractors.rules import (
     to_finding,
     unclear_reference,
 )
-from extractors.spans import PLACEHOLDER, PLACEHOLDER_BODY, doc_sentences, glued_heading_end, neighbours
+from extractors.spans import (
+    PLACEHOLDER,
+    PLACEHOLDER_BODY,
+    doc_sentences,
+    glued_heading_end,
+    listed_among_others,
+    neighbours,
+)
 from extractors.text import find_durations, is_frequency
 
 # --- exit assistance --------------------------------------------------------------------------
@@ -87,11 +94,12 @@ EXIT_PERIOD = rx(r"\b(?:wind[- ]?down|run[- ]?(?:off|out)|exit|transition(?:al)?
 
 
 # a time counted from the start of the contract is a set-up deadline, not a time after its end
-FROM_START = rx(
-    r"\W{0,3}\s*(?:after|of|from|following)\s+(?:the\s+)?(?:effective|commencement|go-?live|start|signature|"
-    r"service\s+commencement|contract\s+start)\s+date\b(?!\s+of\s+(?:the\s+|such\s+|any\s+)?(?:termination|expiry|expiration|"
-    r"cancellation|exit))"
+_FROM_START_DATE = (
+    r"\b(?:after|of|from|following)\s+(?:the\s+)?(?:effective|commencement|go-?live|start|signature|"
+    r"service\s+commencement|contract\s+start)\s+date\b(?!\s+of\s+(?:the\s+|such\s+|any\s+)?(?:termination|expiry|"
+    r"expiration|cancellation|exit))"
 )
+FROM_START = rx(r"\W{0,3}\s*" + _FROM_START_DATE)
 
 
 def _exit_period(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
@@ -245,11 +253,7 @@ PLAN = rx(
     r"\b(?:exit|disengagement|transition(?:-out)?|reverse\s+transition|exit\s+management|termination\s+assistance)"
     r"\s+plan\b"
 )
-_START_DATE = (
-    r"\b(?:within|no\s+later\s+than)\b[^.;]{0,40}?\b(?:after|of|from|following)\s+(?:the\s+)?(?:effective|commencement|"
-    r"go-?live|start|signature|service\s+commencement)\s+date\b(?!\s+of\s+(?:the\s+|such\s+|any\s+)?(?:termination|"
-    r"expiry|expiration))"
-)
+_START_DATE = r"\b(?:within|no\s+later\s+than)\b[^.;]{0,40}?" + _FROM_START_DATE
 _PREPARE = r"\b(?:agree\w*|prepar\w*|develop\w*|finali[sz]\w*|submit\w*)\b"
 PLAN_LATER = rx(_PREPARE + r"[^.;]{0,160}?" + _START_DATE + r"|" + _START_DATE + r"[^.;]{0,80}?" + _PREPARE)
 
@@ -261,18 +265,11 @@ def _plan_heading(ctx: ReviewContext) -> bool:
         r"(?:the\s+)?(?:[\w-]+\s+){0,2}?plan\b[^\n]{0,60}$",
         re.I | re.M,
     )
-    entry = re.compile(r"^[#*\s]*(?:Schedule|Annex(?:ure)?|Appendix|Exhibit|Attachment)\s+[\w.()]+", re.I)
-
-    def _listed(text: str, m: re.Match[str]) -> bool:  # a line of a list of the attachments, not a heading
-        before = text[: m.start()].rstrip().rsplit("\n", 1)[-1]
-        after = text[m.end() :].lstrip().split("\n", 1)[0]
-        return bool(entry.match(before) or entry.match(after))
-
     return any(
         PLAN.search(m.group(0))
         and not PLACEHOLDER.search(m.group(0))
         and not PLACEHOLDER_BODY.match(d.text, m.end())
-        and not _listed(d.text, m)
+        and not listed_among_others(d.text, m)
         for d in ctx.documents
         for m in heading.finditer(d.text)
     )

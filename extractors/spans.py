@@ -538,13 +538,16 @@ def target_missing(
     return not any(
         not PLACEHOLDER.search(m.group(0))
         and not PLACEHOLDER_BODY.match(d.text, m.end())
-        and not (m_kind and _listed_among_others(d.text, m, m_kind))
+        and not (m_kind and listed_among_others(d.text, m, m_kind))
         for d in documents
         for m in heading.finditer(d.text)
     )
 
 
-def _listed_among_others(text: str, m: re.Match[str], kind: str) -> bool:
+ATTACHMENT_KINDS = r"(?:Schedule|Annex(?:ure)?|Appendix|Exhibit|Attachment)"
+
+
+def listed_among_others(text: str, m: re.Match[str], kind: str = ATTACHMENT_KINDS) -> bool:
     """The 'heading' is one line of a list of the attachments ('Schedule 3 - Service Levels' above 'Schedule 4 -
     Exit Management Plan'): a table of contents names the schedule, it does not contain it."""
     before = text[: m.start()].rstrip().rsplit("\n", 1)[-1]
