@@ -446,6 +446,8 @@ def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
 # --- renewal notice -----------------------------------------------------------------------------
 AUTO = rx(
     r"(?:automatic(?:ally)?|auto-?)\s*(?:be\s+)?renew\w*|renew\w*\s+automatically|(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?renew\w*|"
+    # "The term shall be automatically extended for equal periods, unless either party notifies ..."
+    r"\b(?:automatically|tacitly)\s+(?:be\s+)?(?:extended|prolonged)\b|\b(?:extended|prolonged)\s+(?:automatically|tacitly)\b|"
     r"successive\s+(?:renewal\s+)?(?:terms?|periods?)|evergreen|tacit(?:ly)?\s+renew\w*|roll\s+over|"
     r"continue\w*\s+(?:thereafter|after\s+that|from\s+year\s+to\s+year)[^.;]{0,40}\buntil\s+terminated|"
     r"from\s+year\s+to\s+year|year-to-year|month-to-month|\brenews\b[^.;]{0,120}\bunless\b|"

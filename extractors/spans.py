@@ -383,11 +383,26 @@ def neighbours(sentence: Sentence, radius: int = 2) -> list[Sentence]:
     idx = sentence_index(sentence)
     if idx is None:
         return [sentence]
-    lo, hi = max(0, idx - radius), min(len(sents), idx + radius + 1)
+    # a bare clause number on its own line ("14.2.") is no sentence: it does not use up the radius
+    lo = idx
+    for _ in range(radius):
+        lo = max(0, lo - 1)
+        while lo > 0 and _BARE_NUMBER.fullmatch(sents[lo].text):
+            lo -= 1
+    hi = idx
+    for _ in range(radius):
+        hi = min(len(sents) - 1, hi + 1)
+        while hi < len(sents) - 1 and _BARE_NUMBER.fullmatch(sents[hi].text):
+            hi += 1
     section = _section(sentence.clause)
     return [
-        s for s in sents[lo:hi] if s.clause is sentence.clause or (section and _section(s.clause) == section)
+        s
+        for s in sents[lo : hi + 1]
+        if s.clause is sentence.clause or (section and _section(s.clause) == section)
     ]
+
+
+_BARE_NUMBER = re.compile(r"\s*[\d.()]+\s*")
 
 
 def _section(clause: Clause | None) -> str:

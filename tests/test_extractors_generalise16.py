@@ -51,7 +51,8 @@ read one by one; renewal fees at "the rates then in effect" or "then-current sta
 the amount of any increase" are uncapped (a "fee percentage" is no cap); "security measures reasonably appropriate
 to protect" and "the measures generally followed in the telecommunications sector" are general security terms; deletion "upon the achievement of the purposes of their
 processing" or once "the migration ... has been completed" is on exit; "a monthly operating rate of 99.5%" is an
-availability target.
+availability target; a term "automatically extended for equal periods, unless either party notifies ..." renews
+automatically; a clause number on its own line does not use up the neighbour a notice is read from.
 """
 
 from __future__ import annotations
@@ -718,3 +719,22 @@ def test_an_operating_rate_is_an_availability_target() -> None:
         "of 99.5%.\n(2) The target in the preceding paragraph is a goal of the Company and not a guarantee.\n"
     )
     check("service_credits", W, text, whole=True)
+
+
+def test_a_term_automatically_extended_unless_notified() -> None:
+    text = (
+        "THIRD CLAUSE - TERM. The term of this contract is twenty-four (24) months. The term shall be automatically "
+        "extended for equal periods, unless either party notifies the other in writing of its intention not to "
+        "extend it, with at least sixty (60) calendar days' notice prior to the expiry date of the term then in "
+        "force.\n"
+    )
+    check("renewal_notice", P, text, {"term_months": 24, "notice_days": 60}, whole=True)
+
+
+def test_a_clause_number_on_its_own_line_is_no_neighbour() -> None:
+    text = _PARTIES + (
+        "14. Verification\n\n14.1.\n\nThe Customer may verify the Provider's compliance by inspecting the relevant "
+        "records, facilities and systems of the Provider, once in any period of twelve (12) months.\n\n14.2.\n\n"
+        "The Customer shall give the Provider thirty (30) days' prior written notice of the verification.\n"
+    )
+    check("audit_rights", P, text, {"notice_days": 30}, whole=True)
