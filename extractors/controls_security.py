@@ -17,6 +17,7 @@ from extractors.rules import (
     Outcome,
     add_new_sentences,
     context,
+    dangling_reference,
     decide,
     durations_in,
     is_negated,
@@ -373,6 +374,13 @@ def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
         and len(h.sentence.text.split()) > 3  # not a bare heading
     ]
     access, logging = ok(access_all), ok(logging_all)
+    # "Contractor shall implement the access management and audit logging controls set out in Exhibit D": every
+    # clause only names controls whose terms are in an attachment that was not provided
+    found = access + logging
+    if found and all(dangling_reference(ctx, req, [h.sentence]) is not None for h in found):
+        unclear = unclear_reference(ctx, req, found)
+        if unclear is not None:
+            return to_finding(req, unclear)
     weak = []
     if access and not logging:
         weak.append("access restrictions without logging or monitoring of access")

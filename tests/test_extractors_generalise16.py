@@ -52,7 +52,8 @@ the amount of any increase" are uncapped (a "fee percentage" is no cap); "securi
 to protect" and "the measures generally followed in the telecommunications sector" are general security terms; deletion "upon the achievement of the purposes of their
 processing" or once "the migration ... has been completed" is on exit; "a monthly operating rate of 99.5%" is an
 availability target; a term "automatically extended for equal periods, unless either party notifies ..." renews
-automatically; a clause number on its own line does not use up the neighbour a notice is read from.
+automatically; a clause number on its own line does not use up the neighbour a notice is read from; access controls
+and logging only named as "set out in Exhibit D", which is not provided, are unclear.
 """
 
 from __future__ import annotations
@@ -738,3 +739,17 @@ def test_a_clause_number_on_its_own_line_is_no_neighbour() -> None:
         "The Customer shall give the Provider thirty (30) days' prior written notice of the verification.\n"
     )
     check("audit_rights", P, text, {"notice_days": 30}, whole=True)
+
+
+def test_access_controls_only_named_as_set_out_in_an_exhibit_not_provided() -> None:
+    text = _PARTIES + (
+        "8. Security\n8.3 The Provider shall implement the identity and access management, privileged access, "
+        "personnel screening and audit logging controls set out in Exhibit D (State Information Security "
+        "Requirements), which is incorporated by reference.\n"
+    )
+    check("access_logging", U, text, whole=True)
+    attached = text + (
+        "\nEXHIBIT D - STATE INFORMATION SECURITY REQUIREMENTS\n\n1. Access to State data is limited to named "
+        "staff on a least-privilege basis, and all access is logged.\n"
+    )
+    check("access_logging", P, attached, whole=True)
