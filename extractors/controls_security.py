@@ -491,7 +491,6 @@ _COORDINATED = re.compile(
 
 # the recipient of a notice: after "to", or the object of a verb of notifying ("notifying the Information
 # Commissioner")
-_NOTIFY_VERB = rx(r"notif(?:y|ies|ying)\b|inform(?:s|ing)?\b|alert(?:s|ing)?\b|advis(?:e|es|ing)\b")
 _RECIPIENT_BEFORE = rx(
     r"(?:\bto|\bnotif(?:y|ies|ying)|\binform(?:s|ing)?|\balert(?:s|ing)?|\badvis(?:e|es|ing))\s+(?:the\s+)?(?:\w+\s+){0,4}$"
 )
@@ -535,12 +534,8 @@ def _to_authority_only(hit: Hit) -> bool:
     ('to the supervisory authority and to the Customer' still notifies the customer)."""
     after = hit.sentence.text[hit.end : hit.end + 120]
     m = AUTHORITY.search(after[:90])
-    direct = _NOTIFY_VERB.match(hit.sentence.text, hit.start) and re.fullmatch(
-        r"\s*(?:the\s+)?(?:\w+\s+){0,4}", after[: m.start()] if m else ""
-    )
-    if m is None or not (
-        direct or re.search(r"\bto\s+(?:the\s+)?(?:\w+\s+){0,4}$", after[: m.start()], re.I)
-    ):
+    # the authority is the recipient: after "to", or the object of the notice verb itself
+    if m is None or not _RECIPIENT_BEFORE.search(hit.sentence.text[hit.start : hit.end + m.start()]):
         return False
     # "... to the regulator within 72 hours, and shall promptly inform the Customer": the customer named
     # anywhere later in the sentence is notified too (its deadline is read by `_customer_hours`)
