@@ -29,7 +29,7 @@ from extractors.rules import (
     to_vendor,
     unclear_reference,
 )
-from extractors.spans import defined_terms, neighbours, with_terms
+from extractors.spans import RUN_IN_LABEL, defined_terms, neighbours, with_terms
 from extractors.text import find_durations
 
 # --- security obligations -----------------------------------------------------------------------
@@ -334,12 +334,11 @@ def _users_only(hit: Hit, roles: Roles) -> bool:
 
 # "**Roles and Activity Log.** District administrators may ...": a run-in label names the topic, it commits to
 # nothing
-_RUN_IN = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)")
 
 
 def _in_run_in_label(hit: Hit) -> bool:
     """The logging words are only in the label ("**Logging.** All access is logged" has them in the text too)."""
-    m = _RUN_IN.match(hit.sentence.text)
+    m = RUN_IN_LABEL.match(hit.sentence.text)
     return m is not None and hit.start < m.end() and not LOGGING.search(hit.sentence.text, m.end())
 
 

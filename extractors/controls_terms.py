@@ -23,8 +23,15 @@ from extractors.rules import (
     scan,
     to_finding,
 )
-from extractors.spans import Sentence, family_sentences, neighbours, notice_durations, target_missing
-from extractors.text import find_durations, negated_before, parse_number
+from extractors.spans import (
+    RUN_IN_LABEL,
+    Sentence,
+    family_sentences,
+    neighbours,
+    notice_durations,
+    target_missing,
+)
+from extractors.text import find_durations, fragments, negated_before, parse_number
 
 # --- termination for convenience -----------------------------------------------------------------
 TERMINATE = rx(
@@ -370,10 +377,6 @@ LISTED_CONVENIENCE = rx(
 )
 
 
-# the items of one list sentence: "(c) by either party on breach ...; and (d) unilaterally by THE CLIENT, ..."
-_ITEM_END = re.compile(r";\s+(?:and\s+|or\s+)?(?=\(?[a-z0-9]{1,4}\)\s)")
-
-
 def _listed_convenience(ctx: ReviewContext) -> list[Hit]:
     """Convenience grounds listed under a lead-in that names the ending ('This contract shall terminate:'),
     read item by item where several items share one sentence."""
@@ -383,8 +386,8 @@ def _listed_convenience(ctx: ReviewContext) -> list[Hit]:
         text = h.sentence.text
         if not TERMINATE.search(h.sentence.lead) or TERMINATE.search(text):
             continue
-        cuts = [0, *(m.end() for m in _ITEM_END.finditer(text)), len(text)]
-        for start, end in zip(cuts, cuts[1:], strict=False):
+        # the items of one list sentence: "(c) by either party on breach ...; and (d) unilaterally by THE CLIENT"
+        for start, end in fragments(text):
             item = text[start:end]
             m = LISTED_CONVENIENCE.search(item)
             if m and not FOR_CAUSE.search(item) and actor(item, m.start(), m.end(), roles) != "vendor":
@@ -547,9 +550,6 @@ PERIODIC = rx(
 PERIODIC_TOPIC = rx(r"\brenew|\bexpir|\bcancel")
 
 
-_RUN_IN_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_]{1,80}(?:\*\*|__)\s*")
-
-
 AFTER_THE_END = rx(
     r"\b(?:from|after|following|beyond)\s+(?:the\s+)?(?:end|expiry|expiration|termination|completion)\s+of\b"
 )
@@ -565,7 +565,7 @@ def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
         # (a run-in heading such as "**FIFTH: Term and renewal.**" before the clause names no renewal term)
         if not re.search(
             r"renew|notice|terminat\w*\s+(?:for|upon|on)",
-            _RUN_IN_LABEL.sub("", h.sentence.text[: h.start]),
+            RUN_IN_LABEL.sub("", h.sentence.text[: h.start]),
             re.I,
         )
         and not TERM_AS_TIME.search(h.sentence.text[max(0, h.start - 40) : h.start])

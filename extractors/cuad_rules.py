@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.text import negated_before, sentences
+from extractors.text import fragments, negated_before, sentences
 
 _F = re.IGNORECASE | re.DOTALL
 MIN_WORDS = 5  # a bare heading ("12. Governing Law.") grants nothing; its clause text does
@@ -72,19 +72,6 @@ class CategoryRules:
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence spans of a whole document text (cached: every category reads the same sentences)."""
     return tuple(sentences(text))
-
-
-_FRAGMENT_END = re.compile(r";\s+(?:and\s+|or\s+)?(?=\(?[a-zA-Z0-9]{1,4}\)\s)")
-
-
-def fragments(sentence: str) -> list[tuple[int, int]]:
-    """Spans of the enumerated parts of a sentence ('...; or (b) ...'), or the whole sentence."""
-    spans, pos = [], 0
-    for m in _FRAGMENT_END.finditer(sentence):
-        spans.append((pos, m.start() + 1))
-        pos = m.end()
-    spans.append((pos, len(sentence)))
-    return spans
 
 
 def _first_rule(cat: CategoryRules, sentence: str) -> str | None:

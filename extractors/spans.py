@@ -560,6 +560,8 @@ def target_missing(
 
 
 ATTACHMENT_KINDS = r"(?:Schedule|Annex(?:ure)?|Appendix|Exhibit|Attachment)"
+# a bold run-in label at the start of a clause ("**5.2 Renewal.** Upon expiration ..."): it names the topic
+RUN_IN_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*")
 
 
 def listed_among_others(text: str, m: re.Match[str], kind: str = ATTACHMENT_KINDS) -> bool:

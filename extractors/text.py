@@ -245,3 +245,17 @@ def negated_before(text: str, pos: int, window: int = 60) -> bool:
 def find_all(pattern: str | re.Pattern[str], text: str) -> list[re.Match[str]]:
     rx = re.compile(pattern, re.IGNORECASE) if isinstance(pattern, str) else pattern
     return list(rx.finditer(text))
+
+
+# the end of one enumerated part of a sentence: "...; or (b) ...", "...; and (d) unilaterally by ..."
+_FRAGMENT_END = re.compile(r";\s+(?:and\s+|or\s+)?(?=\(?[a-zA-Z0-9]{1,4}\)\s)")
+
+
+def fragments(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the enumerated parts of a sentence ('...; or (b) ...'), or the whole sentence."""
+    spans, pos = [], 0
+    for m in _FRAGMENT_END.finditer(sentence):
+        spans.append((pos, m.start() + 1))
+        pos = m.end()
+    spans.append((pos, len(sentence)))
+    return spans
