@@ -26,6 +26,7 @@ from extractors.rules import (
     weak_signals,
 )
 from extractors.spans import (
+    ATTACHMENT_KINDS,
     REFERENCE_RE,
     XREF_RE,
     family_sentences,
@@ -406,15 +407,12 @@ SP_OBJECT = rx(
 )
 
 
-_ANNEX_KINDS = {"schedule", "exhibit", "annex", "appendix", "attachment"}
-
-
 def _annex_missing(hit: Hit, ctx: ReviewContext) -> bool:
     """The list sentence names an attachment no document of the family holds ('only the subcontractors
     identified in Exhibit D (Approved Subcontractors)', 'governed exclusively by Annex 3'): the list exists,
     but it was not provided."""
     return any(
-        m.group("kind").lower() in _ANNEX_KINDS and target_missing(m.group(0), ctx.documents)
+        re.fullmatch(ATTACHMENT_KINDS, m.group("kind"), re.I) and target_missing(m.group(0), ctx.documents)
         for m in XREF_RE.finditer(hit.sentence.text)
     )
 
@@ -459,7 +457,11 @@ def _titled_terms_missing(target: str, ctx: ReviewContext) -> bool:
 
 def _unclear_elsewhere(hit: Hit) -> Outcome:
     target = reference_target(hit.sentence.text) or next(
-        (m.group(0) for m in XREF_RE.finditer(hit.sentence.text) if m.group("kind").lower() in _ANNEX_KINDS),
+        (
+            m.group(0)
+            for m in XREF_RE.finditer(hit.sentence.text)
+            if re.fullmatch(ATTACHMENT_KINDS, m.group("kind"), re.I)
+        ),
         "a document",
     )
     return Outcome(
@@ -526,7 +528,8 @@ def _names_subprocessor(hit: Hit, vendor: re.Pattern[str]) -> bool:
 @register("subprocessor_disclosure")
 def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
     """Subprocessors listed AND advance notice of new ones AND a customer right to object."""
-    vendor = family_roles(ctx.documents).vendor
+    roles = family_roles(ctx.documents)
+    vendor = roles.vendor
     listed = [
         h
         for h in scan(ctx, "list", SP_LIST, within=SUBPROC, actors=None)
@@ -542,7 +545,7 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
     sp_object = rx(
         SP_OBJECT.pattern
         + r"|\b(?:prior\s+)?(?:written\s+)?(?:consent|approval)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?"
-        f"{family_roles(ctx.documents).customer.pattern}"
+        f"{roles.customer.pattern}"
     )
     objection = [
         h

@@ -325,11 +325,14 @@ def _topic(req: Requirement) -> re.Pattern[str] | None:
 _OWN_INTENSIFIER = re.compile(r"\b((?:its|their|our|your|his|her|my)\s+)own\b", re.I)
 
 
-_TO_DOCUMENT = re.compile(
-    r"\s+(?:to|of)\s+the\s+(?P<doc>(?:[A-Z][\w-]*\s+){0,3}(?:Documents?|Agreement|Contract|Tender|Offer|Proposal|Specification))\b"
-    r"(?!\s*\()"
-)
-_OF_DOCUMENT = re.compile(r"\s+of\s+(?P<doc>the\s+(?:[A-Z][\w-]*\s+){0,4}?(?:[A-Z]{2,5}|[A-Z][\w-]*))\b")
+# "Section 6 of the DPA", "Annex 4 (Service Level Requirements) to the Procurement Documents": a part of another
+# document, named right after the cross-reference
+_OF_DOCUMENT = re.compile(r"\s+(?:of|to)\s+the\s+(?P<doc>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\b(?!\s*\()")
+_DOCUMENT_NOUN = re.compile(r"(?:Documents?|Agreement|Contract|Tender|Offer|Proposal|Specification)$")
+
+
+def _xref_hit(sent: Sentence, start: int, end: int) -> tuple[Hit, str]:
+    return Hit(sent, "xref", start, end, None, "xref"), sent.text[start:end]
 
 
 # "delete the Client Data in accordance with the retention and deletion provisions of the Processing Agreement"
@@ -359,30 +362,29 @@ def dangling_reference(
             title = m.group("title") or ""
             near = text[max(0, m.start() - 80) : m.end()]
             kind = m.group("kind").lower()
+            of_doc = _OF_DOCUMENT.match(text, m.end())
             if kind in {"section", "clause", "article", "paragraph"}:
                 # "within the time period specified in Section 6 of the DPA": a section of a document the
                 # family names but does not include is as missing as the document
-                of_doc = _OF_DOCUMENT.match(text, m.end())
                 if (
                     of_doc
                     and topic.search(near)
                     and target_missing(of_doc.group("doc"), ctx.documents, source=sent.doc)
                 ):
-                    return Hit(sent, "xref", m.start(), of_doc.end(), None, "xref"), text[
-                        m.start() : of_doc.end()
-                    ]
+                    return _xref_hit(sent, m.start(), of_doc.end())
                 continue
             if not (topic.search(title) or topic.search(near)):
                 continue
             if target_missing(m.group(0), ctx.documents):
-                return Hit(sent, "xref", m.start(), m.end(), None, "xref"), m.group(0)
-            # "the service levels set out in Annex 4 (Service Level Requirements) to the Procurement Documents": an
-            # annex of another document, which the family does not include
-            of_doc = _TO_DOCUMENT.match(text, m.end())
-            if of_doc and target_missing(of_doc.group("doc"), ctx.documents, named=True, source=sent.doc):
-                return Hit(sent, "xref", m.start(), of_doc.end(), None, "xref"), text[
-                    m.start() : of_doc.end()
-                ]
+                return _xref_hit(sent, m.start(), m.end())
+            # "the service levels set out in Annex 4 (...) to the Procurement Documents": an annex of another
+            # document, which the family does not include
+            if (
+                of_doc
+                and _DOCUMENT_NOUN.search(of_doc.group("doc"))
+                and target_missing(of_doc.group("doc"), ctx.documents, named=True, source=sent.doc)
+            ):
+                return _xref_hit(sent, m.start(), of_doc.end())
         for m in NAMED_DOC_RE.finditer(text):
             near = text[max(0, m.start() - 120) : m.end()]
             if topic.search(near) and target_missing(m.group("name"), ctx.documents, named=True):

@@ -384,16 +384,7 @@ def neighbours(sentence: Sentence, radius: int = 2) -> list[Sentence]:
     if idx is None:
         return [sentence]
     # a bare clause number on its own line ("14.2.") is no sentence: it does not use up the radius
-    lo = idx
-    for _ in range(radius):
-        lo = max(0, lo - 1)
-        while lo > 0 and _BARE_NUMBER.fullmatch(sents[lo].text):
-            lo -= 1
-    hi = idx
-    for _ in range(radius):
-        hi = min(len(sents) - 1, hi + 1)
-        while hi < len(sents) - 1 and _BARE_NUMBER.fullmatch(sents[hi].text):
-            hi += 1
+    lo, hi = _reach(sents, idx, -1, radius), _reach(sents, idx, 1, radius)
     section = _section(sentence.clause)
     return [
         s
@@ -403,6 +394,18 @@ def neighbours(sentence: Sentence, radius: int = 2) -> list[Sentence]:
 
 
 _BARE_NUMBER = re.compile(r"\s*[\d.()]+\s*")
+
+
+def _reach(sents: tuple[Sentence, ...], idx: int, step: int, radius: int) -> int:
+    """The index `radius` sentences away from `idx` in direction `step`, not counting bare clause numbers."""
+    i, last = idx, (len(sents) - 1 if step > 0 else 0)
+    for _ in range(radius):
+        if i == last:
+            break
+        i += step
+        while i != last and _BARE_NUMBER.fullmatch(sents[i].text):
+            i += step
+    return i
 
 
 def _section(clause: Clause | None) -> str:
