@@ -174,7 +174,7 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
 # "# Clinara Enterprise Subscription Terms", "HaulPoint Fleet Terms of Service": a vendor's standard terms are
 # titled with its name, which the text then uses without defining it
 _TERMS_TITLE = re.compile(
-    r"\A\W*(?P<name>[A-Z][\w&.-]+)(?:\s+[A-Z][\w&-]*){0,3}\s+(?:Terms\b|Conditions\b|General\s+Terms)", re.M
+    r"\A\W*(?P<name>[A-Z][\w&.-]+)(?:\s+[A-Z][\w&-]*){0,3}\s+(?:Terms\b|Conditions\b|General\s+Terms)"
 )
 _GENERIC_TITLE = re.compile(
     r"(?:master|general|standard|enterprise|subscription|service|services|software|cloud|customer|client|online|"
