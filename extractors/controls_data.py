@@ -34,7 +34,10 @@ DATA = rx(
     rf"\b(?:{CUST}\s+data|{CUST}\s+content|personal\s+data|{CUST}\s+materials?|{CUST}\s+(?:information|records|files)|(?:your|its|their)\s+(?:own\s+)?(?:data|content|materials|information|files)|"
     r"data\s+(?:provided|submitted|uploaded)\s+by|"
     # "the data about your customers that you submit to the Platform"
-    rf"\bdata\s+(?:[\w-]+\s+){{0,5}}?(?:that|which)\s+(?:the\s+)?(?:{CUST})\s+(?:\w+\s+)?(?:submits?|uploads?|provides?|transmits?|stores?|enters?|inputs?))"
+    rf"\bdata\s+(?:[\w-]+\s+){{0,5}}?(?:that|which)\s+(?:the\s+)?(?:{CUST})\s+(?:\w+\s+)?(?:submits?|uploads?|provides?|transmits?|stores?|enters?|inputs?)|"
+    # "the information of the loan applications ... contained in the Platform": what the service holds
+    r"\b(?:data|information|content|records)\s+(?:[\w-]+\s+){0,6}?(?:contained|stored|held|hosted)\s+(?:in|on|within)\s+the\s+"
+    r"(?:Platform|Services?|System|Software|Solution|Application)\b)"
 )
 OWN = rx(
     r"(?<!its\s)(?<!our\s)(?<!your\s)(?<!their\s)(?<!his\s)(?<!her\s)"  # "its own data" is not ownership
@@ -181,7 +184,7 @@ def _owner_ok(hit: Hit) -> bool:
 # a defined term whose meaning is the customer's information ("'Databases' means the information of the
 # Client ...") names its data as much as one whose meaning says "data"
 _DATA_WORDS = re.compile(
-    r"\b(?:data|contents?|files|prompts|messages|materials?|documents|records|uploads|databases?)\b|"
+    r"\b(?:data|metadata|contents?|files|prompts|messages|materials?|documents|records|uploads|databases?|images)\b|"
     rf"\binformation\s+(?:of|belonging\s+to|provided\s+by|supplied\s+by|submitted\s+by)\s+(?:the\s+)?{CUST}\b|"
     # '"Datos de la Cooperativa": all information that LA COOPERATIVA or its Users load into the Platform'
     r"\binformation\s+(?:that|which)\s+[^.;]{0,60}?\b(?:load|upload|enter|submit|input|transmit)\w*",
@@ -192,7 +195,16 @@ _DATA_WORDS = re.compile(
 def data_terms(ctx: ReviewContext) -> re.Pattern[str]:
     """DATA plus the family's own defined terms for the customer's data: '**Inputs** - prompts, files,
     messages ...' makes 'Customer owns all Inputs and all Outputs' a statement about its data."""
-    return with_terms(DATA, defined_terms(ctx.documents, _DATA_WORDS) | _capitalised_data(ctx))
+    terms = with_terms(DATA, defined_terms(ctx.documents, _DATA_WORDS) | _capitalised_data(ctx))
+    customer = family_roles(ctx.documents).customer.pattern
+    # by the family's own name for the customer: "All Network Information", "the data, documents and
+    # information loaded into the Platform by THE EXPORTER"
+    named = (
+        rf"{customer}(?:'s|’s)?\s+(?:data|information|records|content|files|materials|documents)\b|"
+        r"\b(?:data|information|documents|files|content|records)\b[^.;]{0,60}?\b(?:provided|submitted|uploaded|"
+        rf"loaded|entered|input|stored|transmitted|supplied)\s+(?:[\w-]+\s+){{0,5}}?by\s+(?:the\s+)?{customer}"
+    )
+    return re.compile(f"{terms.pattern}|{named}", terms.flags)
 
 
 # Capitalised data categories name what the contract protects ("Student Data", "Hospital Images"); the
@@ -260,8 +272,10 @@ def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
         if misuse
         else []
     )
-    licence = ok(scan(ctx, "licence", LICENCE, within=DATA))
-    if not granted and (licence or misuse):
+    # a limited licence alone is purpose limitation, not ownership: without an ownership statement it is
+    # missing (quoted as related text); own-purpose use without one is weak
+    licence = ok(scan(ctx, "licence", LICENCE, within=topic))
+    if not granted and misuse:
         granted, weak = licence[:1], [*weak, "customer ownership of its data is not stated"]
     wrong = [h for h in ok(owns) if not _owner_ok(h)]
     for h in wrong:
@@ -275,7 +289,8 @@ def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
         if granted and granted[0].element == "own"
         else "Customer data use is addressed",
         rejected=wrong + [h for h in owns if not h.ok],
-        missing_reason="No clause states that the customer owns its data.",
+        missing_reason="No clause states that the customer owns its data"
+        + (f"; {licence[0].sentence.where} only licenses its use to the vendor." if licence else "."),
     )
     return to_finding(req, out)
 

@@ -335,7 +335,10 @@ def is_negated(text: str, pos: int, end: int | None = None) -> bool:
 
 # A glossary entry: '"Privacy Breach" means ...', '**Inputs** - prompts, files ...', '"Term": the period ...'
 _GLOSSARY = re.compile(
-    r"(?:\*\*|__|[\"“])(?P<term>[A-Z][\w -]{1,30}?)(?:\*\*|__|[\"”])\s*(?:[-–—:]|means\b|shall\s+mean\b|includes\b)\s*"
+    r"(?:\*\*|__|[\"“])(?P<term>[A-Z][\w -]{1,30}?)(?:\*\*|__|[\"”])\s*"
+    # '"Archive" within the meaning of this Contract means', '"Data" in this Agreement means'
+    r"(?:,?\s*(?:within\s+the\s+meaning\s+of|for\s+the\s+purposes\s+of|as\s+used\s+in|in)\s+this\s+\w+,?\s+)?"
+    r"(?:[-–—:]|means\b|shall\s+mean\b|includes\b)\s*"
     r"(?P<body>[^\n]{0,240})"
 )
 
