@@ -35,6 +35,7 @@ from extractors.spans import (
     notice_durations,
     reference_target,
     target_missing,
+    told_after_the_event,
 )
 from extractors.text import find_durations, parse_number
 
@@ -380,12 +381,16 @@ SUBPROC = rx(
     r"sub-?\s?operators?|\b(?:our\s+|third[- ]party\s+)?service\s+providers\s+(?:who|that|which)\s+(?:may\s+|will\s+|can\s+)?"
     r"(?:receive|process|access|host|store|handle|have\s+access\s+to)\b|"
     # translated civil-law drafting: "the third parties involved by the Contractor" in the performance
-    r"\bthird\s+parties\s+(?:involved|engaged)\s+by\s+(?:the\s+)?(?:contractor|provider|supplier|vendor|processor|it)\b|"
+    r"\bthird\s+parties\s+(?:involved|engaged|used|retained)\s+by\s+(?:the\s+)?(?:contractor|provider|supplier|vendor|processor|it)\b|"
+    # "may replace or add third parties, informing the Customer ...": the same parties, changed
+    r"\b(?:replac|add|engag|appoint)\w*\s+(?:or\s+(?:replac|add|engag|appoint)\w*\s+)?(?:new\s+|additional\s+)?third\s+parties\b|"
     r"\binvolve\w*\s+third\s+parties\b(?=[^.;]{0,120}\bperformance\b)"
 )
 SP_LIST = rx(
-    r"\b(?:list(?:ed)?|(?<![\w-])identified|set\s+(?:out|forth)|(?:described|specified|detailed)\s+in|available\s+at|published|https?://|www\.|annex|"
+    r"\b(?:list(?:ed)?|(?<![\w-])identified|set\s+(?:out|forth)|(?:described|specified|detailed|indicated)\s+in|available\s+at|published|https?://|www\.|annex|"
     r"appendix|schedule|exhibit|namely|as\s+follows)\b|"
+    # "with the participation of the following subcontractors:" and a table of them
+    r"\bthe\s+following\s+(?:[\w-]+\s+)?(?:sub-?\s?processors|sub-?contractors|third\s+parties)\b|"
     # "you can see all of them on our sub-processors page at example.com/subprocessors"
     r"\b(?:web\s*)?page\b|\bwebsite\b|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/[\w/-]+"
 )
@@ -540,6 +545,8 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
     for h in listed:
         h.verdict = "ok"  # "the list is set out in Annex 3" is the disclosure itself
     notice = [h for h in ok(scan(ctx, "notice", SP_NOTICE, within=SUBPROC)) if _names_subprocessor(h, vendor)]
+    # told after the change ("within ten business days after the replacement") is no advance notice
+    notice = [h for h in notice if not told_after_the_event(h.sentence.text)]
     # the consent of the customer by the family's own name for it ("the prior written consent of the
     # Contracting Authority")
     sp_object = rx(

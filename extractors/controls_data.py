@@ -197,10 +197,11 @@ def data_terms(ctx: ReviewContext) -> re.Pattern[str]:
     messages ...' makes 'Customer owns all Inputs and all Outputs' a statement about its data."""
     terms = with_terms(DATA, defined_terms(ctx.documents, _DATA_WORDS) | _capitalised_data(ctx))
     customer = family_roles(ctx.documents).customer.pattern
-    # by the family's own name for the customer: "All Network Information", "the data, documents and
-    # information loaded into the Platform by THE EXPORTER"
+    # by the family's own name for the customer: "All Network Information", "the information of THE
+    # EXPORTER", "the data, documents and information loaded into the Platform by THE EXPORTER"
     named = (
         rf"{customer}(?:'s|’s)?\s+(?:data|information|records|content|files|materials|documents)\b|"
+        rf"\b(?:data|information|records|files|documents)\s+of\s+(?:the\s+)?{customer}|"
         r"\b(?:data|information|documents|files|content|records)\b[^.;]{0,60}?\b(?:provided|submitted|uploaded|"
         rf"loaded|entered|input|stored|transmitted|supplied)\s+(?:[\w-]+\s+){{0,5}}?by\s+(?:the\s+)?{customer}"
     )

@@ -399,7 +399,9 @@ _OBJECT_BEFORE = re.compile(
     # "share with the Controller the results of its audit": a party after a preposition is not the subject
     r"with|"
     # "at the choice of the Controller", "on behalf of Customer": not the party acting
-    r"(?:choice|option|request|election|direction|instructions?|discretion|expense|cost|consent|approval|behalf)\s+of)"
+    r"(?:choice|option|request|election|direction|instructions?|discretion|expense|cost|consent|approval|behalf)\s+of|"
+    # "shall keep the information of THE EXPORTER encrypted": whose data, not who acts on it
+    r"(?:data|information|records|documents|files|content|materials)\s+of)"
     r"\s+(?:the\s+)?$",
     re.I,
 )

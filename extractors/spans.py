@@ -442,6 +442,14 @@ _AFTER_THE_EVENT = re.compile(
 )
 
 
+def told_after_the_event(text: str) -> bool:
+    """The sentence only reports a change after it happened ("informing the Customer within ten (10) business
+    days after the replacement"): a period that runs from the event and no notice period before it."""
+    if notice_durations(text):
+        return False
+    return any(_AFTER_THE_EVENT.search(text[d.end : d.end + 60]) for d in find_durations(text))
+
+
 def glued_heading_end(text: str) -> int:
     """Where a heading glued to the front of a sentence ends ('§ 15 Termination assistance and deletion\n(1) For
     sixty days ...'): the first line when it is short and has no full stop, else 0."""

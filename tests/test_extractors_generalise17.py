@@ -60,3 +60,48 @@ def test_a_limited_licence_without_ownership_is_missing() -> None:
     )
     finding = check("data_ownership", M, text, whole=True)
     assert "only licenses its use" in finding.reason
+
+
+def test_the_party_whose_data_is_kept_is_not_the_one_keeping_it() -> None:
+    text = (
+        'This contract is concluded between Textiles del Chaco S.A., hereinafter "THE BUYER", and Nube Andina '
+        'S.R.L., hereinafter "THE PROVIDER".\n\n'
+        "TENTH: SECURITY\nb) THE PROVIDER shall hold the records of THE BUYER encrypted at rest (AES-256) and in "
+        "transit (TLS 1.3), and shall patch its servers monthly.\n"
+    )
+    check("security_obligations", P, text, whole=True)
+
+
+def test_a_table_of_the_following_subcontractors_is_a_list() -> None:
+    text = (
+        "Art. 9. (1) The SUPPLIER shall perform the contract with the participation of the following "
+        "subcontractors, indicated in its offer:\n\n"
+        "| Subcontractor | Registration No. | Part of the work |\n|---|---|---|\n"
+        "| Nordlys Hosting AS | 918273645 | primary hosting |\n| Fjellbackup AS | 912345678 | offsite backup |\n\n"
+        "(2) The SUPPLIER shall remain responsible for its subcontractors.\n"
+    )
+    check("subprocessor_disclosure", W, text, whole=True)
+
+
+def test_third_parties_the_vendor_uses_reported_after_a_change_get_no_advance_notice() -> None:
+    text = (
+        'This contract is concluded between Cooperativa Lechera del Sur, hereinafter "THE COOPERATIVE", and '
+        'Datagro S.A., hereinafter "THE PROVIDER".\n\n'
+        "TWELFTH: THIRD PARTIES\na) The third parties used by THE PROVIDER to host the Platform on the date of "
+        "signature are listed in Annex IV.\nb) THE PROVIDER may add or replace third parties, notifying THE "
+        "COOPERATIVE within five (5) business days after the addition or replacement.\n\n"
+        "ANNEX IV - THIRD PARTIES\n| Name | Service |\n|---|---|\n| Nubecorp S.A. | hosting |\n"
+    )
+    finding = check("subprocessor_disclosure", W, text, whole=True)
+    assert finding.params.get("notice_days") is None
+    assert "no advance notice" in finding.reason
+
+
+def test_deleting_the_information_of_the_customer_when_no_longer_needed_has_no_deadline() -> None:
+    text = (
+        'This contract is concluded between Agroexport Itapúa S.A., hereinafter "THE SHIPPER", and Red Logística '
+        'S.A., hereinafter "THE PROVIDER".\n\n'
+        "FIFTEENTH: END OF THE CONTRACT\nThe records of THE SHIPPER shall be erased by THE PROVIDER once they are "
+        "no longer necessary for the purposes of this contract.\n"
+    )
+    check("data_retention", W, text, whole=True)
