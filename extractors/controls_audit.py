@@ -227,6 +227,10 @@ def _customer_duty(before: str, word: str) -> bool:
     return bool(duties) and not _RIGHT.search(before[duties[-1].start() :])
 
 
+# a task the customer answers for (not "responsible for the costs of any audit", which prices its right)
+RESPONSIBLE_FOR = rx(
+    r"\bresponsib\w+\s+for\s+(?:the\s+)?(?!(?:[\w-]+\s+){0,3}?(?:costs?|expenses?|fees?)\b)(?:[\w,-]+\s+){0,5}?$"
+)
 PRODUCT_ENABLES = rx(
     r"\b(?:services?|platform|software|system|solution|tools?|modules?|application)\s+(?:\w+\s+)?(?:enables?|allows?|lets|permits?)\s+"
     r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+$"
@@ -292,6 +296,8 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
             text[max(0, h.start - 150) : h.start], text[h.start : h.end]
         ):
             continue
+        if h.role == "customer" and RESPONSIBLE_FOR.search(text[max(0, h.start - 80) : h.start]):
+            continue  # "Customer remains solely responsible for the approval, inspection and sealing of its scales"
         if h.ok or (
             h.verdict == "wrong_direction"
             and (_permits_customer(text[: h.start], ctx) or _appoints_auditor(text[: h.start], ctx))

@@ -350,7 +350,7 @@ def _credit_cap(remedies: list[Hit]) -> int | None:
     """The cap on credits, in a remedy's sentence or the next one of the same clause ('Notwithstanding
     the foregoing, credits shall not exceed, in aggregate, two percent (2%) of the monthly fee')."""
     for h in remedies:
-        after = [s for s in _next_in_heading(h.sentence, 2) if CREDIT_WORD.search(s.text)]
+        after = [s for s in _next_in_heading(h.sentence, 6) if CREDIT_WORD.search(s.text)]
         for sent in [h.sentence, *after]:
             m = CAP.search(sent.text)
             if m:

@@ -499,15 +499,18 @@ EXPIRE = rx(
     r"\b(?:ends|expires|terminates)\s+(?:automatically\s+)?(?:when|on|at|upon)\b|"
     r"\b(?:shall|will|does|do)\s+not\s+(?:automatically\s+)?(?:renew|be\s+(?:renewed|extended)\s+automatically)|renew\w*\s+(?:only\s+)?(?:by|upon|with|on)\s+(?:the\s+)?(?:mutual|written|signature)"
 )
+# a renewal by any name: "renews", "each extension", "the extended term"
+_RENEWS = r"(?:renew\w*|extension|extended)"
+_LIST_PRICE = r"(?:list\s+(?:of\s+)?prices?|price\s+list)"
 PRICE_UP = rx(
-    r"renew\w*[^.]{0,160}(?:price|pricing|fees?|rates?)[^.]{0,120}(?:increase|then[- ]current|list\s+price|adjust)|"
-    r"renew\w*[^.]{0,120}(?:then[- ]current|list)\s+(?:list\s+|standard\s+|published\s+)?(?:prices?|pricing|rates?|fees?)|"
+    rf"{_RENEWS}[^.]{{0,160}}(?:price|pricing|fees?|rates?)[^.]{{0,120}}(?:increase|then[- ]current|{_LIST_PRICE}|adjust)|"
+    rf"{_RENEWS}[^.]{{0,120}}(?:then[- ]current|list)\s+(?:list\s+|standard\s+|published\s+)?(?:prices?|pricing|rates?|fees?)|"
     # "Fees for each Renewal Term shall be the Provider's standard rates prevailing at the start of that term"
-    r"(?:fees?|prices?|pricing|charges)[^.]{0,60}renew\w*[^.]{0,80}(?:standard|prevailing|published)\s+(?:\w+\s+)?(?:rates?|prices?|fees?|pricing)|"
-    r"(?:fees?|prices?|pricing)[^.]{0,80}renew\w*[^.]{0,80}(?:then[- ]current|list\s+price|increase|adjust)|"
+    rf"(?:fees?|prices?|pricing|charges)[^.]{{0,60}}{_RENEWS}[^.]{{0,80}}(?:standard|prevailing|published)\s+(?:\w+\s+)?(?:rates?|prices?|fees?|pricing)|"
+    rf"(?:fees?|prices?|pricing)[^.]{{0,80}}{_RENEWS}[^.]{{0,80}}(?:then[- ]current|{_LIST_PRICE}|increase|adjust)|"
     r"(?:increase|adjust|change|modify|revise|set)\w*[^.]{0,80}(?:fees?|prices?|rates?|pricing)[^.]{0,80}renew|"
     # "Fees for each renewal term shall be KubeHarbor's rates then in effect"
-    r"renew\w*[^.]{0,120}\b(?:prices?|pricing|rates?|fees?)\s+(?:then\s+)?in\s+(?:effect|force)\b"
+    rf"{_RENEWS}[^.]{{0,120}}\b(?:prices?|pricing|rates?|fees?)\s+(?:then\s+)?in\s+(?:effect|force)\b"
 )
 PRICE_CAP = rx(
     # (a "fee percentage" is a price, not a cap; "without limitation on the amount of any increase" caps nothing)
@@ -516,9 +519,14 @@ PRICE_CAP = rx(
 )
 # "Renewal pricing will not exceed the prior term's pricing by more than 5%": a cap on renewal prices
 # stated anywhere bounds an increase announced in another clause
+# "shall not exceed", "no more than", "may not increase by more than five per cent (5%)"
+_CAPPED = (
+    r"(?:not\s+(?:to\s+)?exceed|no\s+more\s+than|not\s+(?:rise|increase|go\s+up)\s+(?:by\s+)?more\s+than|"
+    r"\bcap(?:ped)?\b|limited\s+to)"
+)
 RENEWAL_CAP = rx(
-    r"renew\w*[^.;]{0,80}(?:prices?|pricing|fees?|rates?)[^.;]{0,80}(?:not\s+(?:to\s+)?exceed|no\s+more\s+than|\bcap(?:ped)?\b|limited\s+to)|"
-    r"(?:prices?|pricing|fees?|rates?)[^.;]{0,80}renew\w*[^.;]{0,80}(?:not\s+(?:to\s+)?exceed|no\s+more\s+than|\bcap(?:ped)?\b|limited\s+to)"
+    rf"{_RENEWS}[^.;]{{0,80}}(?:prices?|pricing|fees?|rates?)[^.;]{{0,80}}{_CAPPED}|"
+    rf"(?:prices?|pricing|fees?|rates?)[^.;]{{0,80}}{_RENEWS}[^.;]{{0,80}}{_CAPPED}"
 )
 NON_RENEWAL = rx(
     r"non-?renewal|not\s+to\s+renew|\bunless\b|cancel|terminat|opt\s+out|prevent|stop|elect\w*\s+not|decline|"
@@ -611,9 +619,17 @@ def _renewal_sentences(auto: list[Hit]) -> list[Sentence]:
     return list(seen.values())
 
 
-def _stop_notice(renewal: list[Sentence]) -> tuple[int | None, Hit | None, str]:
+def _stop_notice(
+    renewal: list[Sentence], own: list[Sentence] | None = None
+) -> tuple[int | None, Hit | None, str]:
     """Notice needed to stop an auto-renewal, read from the renewal sentences and their neighbours that
-    speak of non-renewal (not from a price-increase notice)."""
+    speak of non-renewal (not from a price-increase notice). The auto-renewal sentences' `own` window wins
+    over a neighbour's ('renews ... unless notice of non-renewal at least sixty (60) days before' beside a
+    convenience right on ninety days' notice)."""
+    if own:
+        found = _stop_notice(own)
+        if found[0] is not None:
+            return found
     values: list[tuple[int, Hit]] = []
     for s in renewal:
         # a "sentence" that also raises prices may be table rows with no full stop between them (a PDF
@@ -635,7 +651,7 @@ def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
     if term is not None and not auto:
         auto = ok(scan(ctx, "auto", CONTINUATION, actors=None))
     renewal = _renewal_sentences(auto)
-    notice, notice_hit, note = _stop_notice(renewal)
+    notice, notice_hit, note = _stop_notice(renewal, [h.sentence for h in auto])
     expires = ok(scan(ctx, "expire", EXPIRE, within=TERM_WORDS, actors=None))
     prices = [
         h for h in ok(scan(ctx, "price", PRICE_UP, actors=None)) if not PRICE_CAP.search(h.sentence.text)

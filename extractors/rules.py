@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from assistant.models import Evidence, Finding, Status
+from assistant.models import Document, Evidence, Finding, Status
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, evidence_for
 from extractors.parties import Role, Roles, actor, family_roles
@@ -181,6 +182,25 @@ def durations_in(hit: Hit, near: re.Pattern[str] | None = None) -> list[Duration
 
 _KIND_RANK = {"order_form": 0, "sla": 1, "dpa": 2, "sow": 3, "msa": 4, "proposal": 5, "other": 6}
 
+# "In the event of any conflict between this Addendum and the Subscription Terms, ... this Addendum shall
+# prevail": a document that says it prevails over the others
+_SELF_PREVAILS = re.compile(
+    r"\b(?:conflict|inconsisten\w*|discrepanc\w*)\b[^.]{0,240}?\bthis\s+(?:[A-Z][\w-]*\s+){0,3}?"
+    r"(?:Addendum|Amendment|Order\s+Form|Agreement|Contract|Terms|Schedule|Rider|Supplement|Order)\s+"
+    r"(?:shall|will|is\s+to)\s+(?:prevail|control|govern|take\s+precedence)",
+    re.I,
+)
+
+
+def says_it_prevails(doc: Document) -> bool:
+    """The document states that it prevails over the others in a conflict."""
+    return _prevails(doc.text)
+
+
+@lru_cache(maxsize=64)
+def _prevails(text: str) -> bool:
+    return bool(_SELF_PREVAILS.search(text))
+
 
 def pick_value(values: list[tuple[int, Hit]], prefer: str = "first") -> tuple[int | None, Hit | None, str]:
     """Choose one parameter value among hits: the most specific document wins (order form, SLA, DPA over
@@ -190,6 +210,10 @@ def pick_value(values: list[tuple[int, Hit]], prefer: str = "first") -> tuple[in
     ranked = sorted(values, key=lambda vh: _KIND_RANK.get(vh[1].sentence.doc.kind.value, 9))
     best_kind = ranked[0][1].sentence.doc.kind
     same = [vh for vh in ranked if vh[1].sentence.doc.kind == best_kind]
+    # between documents of one kind (an addendum beside the vendor's terms), the one that says it prevails
+    prevailing = [vh for vh in same if says_it_prevails(vh[1].sentence.doc)]
+    if prevailing and len({vh[1].sentence.doc.id for vh in same}) > 1:
+        same = prevailing
     if prefer == "min":
         value, hit = min(same, key=lambda vh: vh[0])
     elif prefer == "max":

@@ -60,7 +60,7 @@ _UNIT_RE = (
     # "one (1) Bank Working Day": a qualified working day is a working day
     r"(?:(?:bank|federal|state|school)\s+)?(?P<qual>business|working|calendar|banking)?\s*"
     # words that only say how a unit is counted: "five (5) Gregorian years", "twelve consecutive months"
-    r"(?:(?:consecutive|full|complete|whole|clear|contract|gregorian|solar)\s+){0,2}"
+    r"(?:(?:consecutive|full|complete|whole|clear|contract|gregorian|solar|academic|fiscal|financial)\s+){0,2}"
     r"(?P<unit>hours?|hrs?|days?|weeks?|fortnights?|months?|years?|quarters?)\b"
 )
 DURATION_RE = re.compile(

@@ -105,3 +105,85 @@ def test_deleting_the_information_of_the_customer_when_no_longer_needed_has_no_d
         "no longer necessary for the purposes of this contract.\n"
     )
     check("data_retention", W, text, whole=True)
+
+
+def test_the_renewal_sentence_states_its_own_notice_over_a_neighbouring_convenience_right() -> None:
+    text = (
+        "14. Term\n14.1 This Agreement runs for an initial term of twenty-four (24) months from acceptance.\n"
+        "14.2 Thereafter it renews automatically for successive periods of twelve (12) months unless either party "
+        "gives written notice of non-renewal at least forty-five (45) days before the end of the current period.\n"
+        "14.3 The Council may end this Agreement for convenience on one hundred and twenty (120) days' written "
+        "notice.\n"
+    )
+    check("renewal_notice", P, text, {"term_months": 24, "notice_days": 45}, whole=True)
+
+
+def test_fees_for_each_extension_at_the_vendors_price_list_are_uncapped() -> None:
+    text = (
+        "SIXTEENTH: DURATION\n16.1 This contract has a term of two (2) years from its signature.\n16.2 It shall "
+        "be extended automatically for periods of one (1) year unless either party objects in writing thirty "
+        "(30) days before its expiry.\n16.3 During each extension the fees shall be those of the price list of "
+        "the Contractor in force when the extension begins.\n"
+    )
+    check("renewal_notice", W, text, {"notice_days": 30}, whole=True)
+
+
+def test_a_cap_on_renewal_increases_stated_in_the_order_form_bounds_list_prices() -> None:
+    docs = {
+        "terms.txt": (
+            "5. Term\n5.1 Subscriptions renew automatically for successive twelve (12) month periods unless either "
+            "party gives notice of non-renewal at least thirty (30) days before the renewal date.\n5.2 On renewal, "
+            "fees are the then-current list prices.\n"
+        ),
+        "order_form.txt": (
+            "ORDER FORM\nSubscription term: twelve (12) months, renewing under the Terms.\nFees for any renewal "
+            "period may not rise by more than four per cent (4%) over the fees of the prior period.\n"
+        ),
+    }
+    check("renewal_notice", P, docs, {"notice_days": 30})
+
+
+def test_a_term_counted_in_academic_years_is_a_term() -> None:
+    text = (
+        "Article (4) Duration\nThe duration of this contract is two (2) academic years, from 1 September 2027 "
+        "to 31 August 2029, and it may be renewed only by a new written agreement.\n"
+    )
+    check("renewal_notice", P, text, {"term_months": 24}, whole=True)
+
+
+def test_an_addendum_that_says_it_prevails_sets_the_parameter_over_terms_of_the_same_kind() -> None:
+    docs = {
+        "subscription_terms.txt": (
+            "MASTER SUBSCRIPTION TERMS\n4. Term\n4.1 The initial subscription term is twelve (12) months.\n4.2 "
+            "Each term renews automatically for successive twelve (12) month periods unless either party gives "
+            "written notice of non-renewal at least thirty (30) days before the end of the then-current term.\n"
+        ),
+        "district_addendum.txt": (
+            "ADDENDUM TO MASTER SUBSCRIPTION AGREEMENT\n1. Precedence\n1.1 In the event of any conflict between "
+            "this Addendum and the Subscription Terms, this Addendum shall prevail.\n2. Term\n2.1 The initial "
+            "term of the Agreement is forty-eight (48) months from go-live.\n"
+        ),
+    }
+    check("renewal_notice", P, docs, {"term_months": 48, "notice_days": 30})
+
+
+def test_a_task_the_customer_answers_for_is_not_an_audit_of_the_vendor() -> None:
+    text = (
+        'This Agreement is between Lakeshore Grain Ltd. ("Customer") and Tallyweigh Inc. ("Tallyweigh").\n\n'
+        "6. Compliance\n6.1 Customer remains responsible for the calibration, inspection and certification of its "
+        "own weigh scales under applicable law.\n6.2 Customer shall have no right to audit Tallyweigh's systems "
+        "or records.\n"
+    )
+    check("audit_rights", M, text, whole=True)
+
+
+def test_a_credit_cap_a_few_list_items_below_the_credit_clause_counts() -> None:
+    text = (
+        "8. Service Levels\n8.1 Availability. The Provider shall make the Service available 99.8% of each month.\n"
+        "8.2 Credits. If availability falls below 99.8%, the Customer may claim a Service Credit:\n\n"
+        "(a) computed on the monthly fee as follows:\n\n(i) below 99.8% but at least 99.0%: 1%;\n\n"
+        "(ii) below 99.0% but at least 98.0%: 2%;\n\n(iii) below 98.0%: 3%;\n\n"
+        "(b) provided that in no event shall Service Credits for any month exceed three percent (3%) of the "
+        "monthly fee.\n"
+    )
+    check("service_credits", W, text, {"cap_percent": 3}, whole=True)
