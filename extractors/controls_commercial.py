@@ -372,6 +372,18 @@ def _disclaimed(targets: list[Hit]) -> bool:
     return any(h.verdict == "negated" and SLA_TOPIC.match(h.sentence.text, h.start) for h in targets)
 
 
+# "usage statistics (such as page views, search volumes and response times)": what is measured, not promised
+MEASURED = rx(
+    r"\b(?:statistics|metrics|telemetry|analytics|usage\s+(?:data|information))\b[^.;]{0,20}?\(?\s*"
+    r"(?:such\s+as|including|e\.g\.|for\s+example)\b[^.;)]{0,80}$"
+)
+
+
+def _measured_only(hit: Hit) -> bool:
+    """A response time named among the metrics the vendor collects is no service level."""
+    return bool(MEASURED.search(hit.sentence.text[max(0, hit.start - 160) : hit.start]))
+
+
 def _has_value(hit: Hit) -> bool:
     """A target that states its level: a percentage or a time ('99.9%', 'within 4 hours')."""
     text = hit.sentence.text
@@ -381,7 +393,9 @@ def _has_value(hit: Hit) -> bool:
 @register("service_credits")
 def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
     """Availability/response targets with credits or other remedies; weak without remedy or trivial cap."""
-    targets = [h for h in scan(ctx, "target", TARGET, actors=None) if not _to_be_agreed(h)]
+    targets = [
+        h for h in scan(ctx, "target", TARGET, actors=None) if not _to_be_agreed(h) and not _measured_only(h)
+    ]
     remedies = [h for h in scan(ctx, "remedy", REMEDY, actors=None) if _sla_remedy(h)]
     granted_t, granted_r = ok(targets), ok(remedies)
     if any(h.verdict == "negated" and _sla_remedy(h) for h in remedies):

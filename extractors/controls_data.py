@@ -18,6 +18,7 @@ from extractors.rules import (
     add_new_sentences,
     context,
     decide,
+    drop_outranked,
     ok,
     pick_value,
     rx,
@@ -311,7 +312,7 @@ RET_WHEN = rx(
     # "upon the achievement of the purposes of their processing"; "confirmation that the migration ... has been
     # completed"
     r"\bachievement\s+of\s+the\s+purposes?\b|\bpurposes?\s+(?:\w+\s+){0,3}?(?:has|have)\s+been\s+(?:achieved|fulfilled)\b|"
-    r"\b(?:migration|transition|hand-?over|export)\b[^.;]{0,80}?\b(?:has|have)\s+been\s+complet\w*|"
+    r"\b(?:migration|transition|hand-?over|export|transfer)\b[^.;]{0,80}?\b(?:has\s+been|have\s+been|is|are)\s+complet\w*|"
     # "Once you confirm that you have received the export, we will delete ...": an exit step
     r"\bonce\b[^.;]{0,80}\b(?:export|hand-?over|data\s+return|migration)\w*|"
     # "within two weeks after the handover is complete": the exit steps that follow termination
@@ -512,7 +513,7 @@ def data_retention(req: Requirement, ctx: ReviewContext) -> Finding:
         unclear = unclear_reference(ctx, req, granted)
         if unclear is not None:
             return to_finding(req, unclear)
-    weak, extra = _vendor_choice(*weak_signals(granted, RET_WEAK, radius=1))
+    weak, extra = drop_outranked(*_vendor_choice(*weak_signals(granted, RET_WEAK, radius=1)), best)
     if granted and days is None:
         weak.append("deletion is promised without a deadline")
     evidence = ([best] if best else []) + [h for h in granted if h is not best][:1] + extra

@@ -476,7 +476,9 @@ AUTHORITY = rx(
     r"(?:data\s+protection|privacy|information|competent|government(?:al)?|public)\s+(?:(?:state|national|federal|"
     r"provincial|regional)\s+)?(?:authorit(?:y|ies)|"
     r"commissioner|commission|regulator|office|agency|board|inspectorate)|commissioner|emergency\s+response\s+team|\bC(?:ERT|SIRT)\b|"
-    r"law\s+enforcement|police|(?:department|ministry)\s+of\s+(?:the\s+)?(?-i:[A-Z])\w+)"
+    r"law\s+enforcement|police|sheriff|(?:department|ministry)\s+of\s+(?:the\s+)?(?-i:[A-Z])\w+|"
+    # national cyber centres: "the National Cyber Security Centre", "the Cybersecurity Operations Center"
+    r"cyber\s*-?\s*security\s+(?:\w+\s+)?cent(?:er|re))"
 )
 # coordinated duties in one sentence: "shall report incidents to the regulator within 72 hours, and shall
 # promptly notify the Customer of any such report"

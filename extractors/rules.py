@@ -492,6 +492,18 @@ def weak_signals(
     return reasons, found
 
 
+def drop_outranked(reasons: list[str], found: list[Hit], winner: Hit | None) -> tuple[list[str], list[Hit]]:
+    """Weak signals (`weak_signals` output) of other documents give way when the winning clause's document
+    says it prevails ('delete within thirty (30) days after the transfer' in an addendum that prevails over
+    terms that delete 'in accordance with our data retention schedule')."""
+    if winner is None or not says_it_prevails(winner.sentence.doc):
+        return reasons, found
+    kept = [
+        (r, h) for r, h in zip(reasons, found, strict=True) if h.sentence.doc.id == winner.sentence.doc.id
+    ]
+    return [r for r, _ in kept], [h for _, h in kept]
+
+
 def duration_param(
     hits: list[Hit], near: re.Pattern[str] | None, unit: str, prefer: str = "first", radius: int = 0
 ) -> tuple[int | None, Hit | None, str]:

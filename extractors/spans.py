@@ -67,8 +67,12 @@ _CLAUSE_CUT = re.compile(
     r"\b(?:and|but|or)\s+(?:shall|will|must|may)\b|,\s*(?:and|but)\b|\bprovided\s+that\b", re.I
 )
 DEFINITION_RE = re.compile(
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?[*_]*[\"“'‘][^\"”'’]{1,80}[\"”'’][*_]*\s+(?:means|shall\s+mean|has\s+the\s+meaning|"
-    r"refers\s+to|is\s+defined|includes)\b|"
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?"
+    # 'For this Schedule a "Priority Incident" means', 'In this Agreement "Data" means'
+    r"(?:(?:for\s+(?:the\s+purposes\s+of\s+)?|in\s+)this\s+\w+,?\s+(?:an?\s+|the\s+)?)?"
+    r"[*_]*[\"“'‘][^\"”'’]{1,80}[\"”'’][*_]*\s+"
+    r"(?:(?:within\s+the\s+meaning\s+of|for\s+the\s+purposes\s+of|as\s+used\s+in|in)\s+this\s+\w+,?\s+)?"
+    r"(?:means|shall\s+mean|has\s+the\s+meaning|refers\s+to|is\s+defined|includes)\b|"
     # a glossary item: "- **Inputs** - prompts, files and other material ...", "**Model**: a machine ..."
     r"^\W*?(?:[-*•]\s+)?(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)\s*(?:[-–—:]|means\b)|"
     # a quoted glossary item: '- "Subcontractor": any third party to which ...'

@@ -187,3 +187,56 @@ def test_a_credit_cap_a_few_list_items_below_the_credit_clause_counts() -> None:
         "monthly fee.\n"
     )
     check("service_credits", W, text, {"cap_percent": 3}, whole=True)
+
+
+def test_a_definition_after_a_lead_in_is_still_only_a_definition() -> None:
+    text = (
+        'This Agreement is between Lowveld Water Board (the "Board") and Tapline Systems Ltd (the "Provider").\n\n'
+        'Schedule 3\nFor this Schedule a "Severity 1 Incident" means a fault reported by the Board\'s help '
+        "desk; it is not a Security Incident.\n"
+        "The Board shall notify the Provider within twelve (12) hours of any Security Incident it detects.\n"
+    )
+    check("incident_notification", M, text, whole=True)
+
+
+def test_a_deadline_the_customer_owes_a_cyber_centre_or_the_sheriff_is_not_the_vendors() -> None:
+    text = (
+        'This Addendum is between the County of Arbor ("County") and Ledgerline Inc. ("Vendor").\n\n'
+        "5.1 Vendor shall notify the County of any Security Incident promptly, and shall give the County the "
+        "facts the County needs to meet its own duty to report the incident to the State Cybersecurity "
+        "Operations Center and the sheriff within twenty-four (24) hours.\n"
+    )
+    finding = check("incident_notification", W, text, whole=True)
+    assert finding.params.get("hours") is None
+
+
+def test_deletion_counted_from_a_completed_transfer_is_on_exit() -> None:
+    text = (
+        "9. End of Agreement\n9.1 On expiry the Vendor shall transfer all Agency records to the Agency.\n9.2 The "
+        "Vendor shall delete all remaining copies of the Agency's data, including backups, within sixty (60) "
+        "days after the transfer is complete.\n"
+    )
+    check("data_retention", P, text, {"deletion_days": 60}, whole=True)
+
+
+def test_a_prevailing_addendums_deadline_overrides_the_terms_retention_schedule() -> None:
+    docs = {
+        "terms.txt": (
+            "VENDOR TERMS\n7. Data\n7.1 After termination we will delete Customer Content in accordance with "
+            "our data retention schedule.\n"
+        ),
+        "addendum.txt": (
+            "CUSTOMER ADDENDUM\n1. In the event of any conflict between this Addendum and the Vendor Terms, this "
+            "Addendum shall prevail.\n2. Vendor shall delete all Customer data, including backups, within "
+            "forty-five (45) days after termination and certify the deletion in writing.\n"
+        ),
+    }
+    check("data_retention", P, docs, {"deletion_days": 45})
+
+
+def test_response_times_among_collected_usage_statistics_are_no_service_level() -> None:
+    text = (
+        "4. Usage Data\n4.1 We may collect usage metrics (for example logins, report runs and response times) "
+        "to operate and improve the Service.\n4.2 The Service is provided as available.\n"
+    )
+    check("service_credits", M, text, whole=True)
