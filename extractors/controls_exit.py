@@ -95,11 +95,18 @@ EXIT_PERIOD = rx(r"\b(?:wind[- ]?down|run[- ]?(?:off|out)|exit|transition(?:al)?
 
 # a time counted from the start of the contract is a set-up deadline, not a time after its end
 _FROM_START_DATE = (
-    r"\b(?:after|of|from|following)\s+(?:the\s+)?(?:effective|commencement|go-?live|start|signature|"
-    r"service\s+commencement|contract\s+start)\s+date\b(?!\s+of\s+(?:the\s+|such\s+|any\s+)?(?:termination|expiry|"
-    r"expiration|cancellation|exit))"
+    r"\b(?:after|of|from|following)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?(?:(?:effective|commencement|go-?live|start|"
+    r"signature|service\s+commencement|contract\s+start)\s+date|go-?live(?:\s+(?:protocol|certificate))?)\b"
+    r"(?!\s+of\s+(?:the\s+|such\s+|any\s+)?(?:termination|expiry|expiration|cancellation|exit))"
 )
 FROM_START = rx(r"\W{0,3}\s*" + _FROM_START_DATE)
+
+
+# a time counted from the end of the exit window or period itself, not the window
+AFTER_THE_WINDOW = rx(
+    r"\s*(?:after|following|from)\s+(?:the\s+)?(?:end|expiry|expiration|close|lapse)\s+of\s+(?:the\s+|that\s+|such\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:window|period)\b"
+)
 
 
 def _exit_period(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
@@ -118,6 +125,8 @@ def _exit_period(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
                 continue  # "test the exit plan once every two years"
             if FROM_START.match(text, d.end):
                 continue  # "agree the Exit Plan within ninety (90) days after the Commencement Date": a deadline
+            if AFTER_THE_WINDOW.match(text, d.end):
+                continue  # "within sixty (60) days after the end of the Export Window": a time after the exit
             row_start, row_end = (
                 text.rfind("\n", 0, d.start) + 1,
                 (text.find("\n", d.end) + 1 or len(text) + 1) - 1,
@@ -251,7 +260,7 @@ def _deferred_to_missing_annex(ctx: ReviewContext, req: Requirement, granted: li
 # ninety (90) days of the Effective Date, prepare and submit a draft Exit Plan"
 PLAN = rx(
     r"\b(?:exit|disengagement|transition(?:-out)?|reverse\s+transition|exit\s+management|termination\s+assistance)"
-    r"\s+plan\b"
+    r"(?:\s+and\s+(?:migration|transition|handover|hand-over))?\s+plan\b"
 )
 _START_DATE = r"\b(?:within|no\s+later\s+than)\b[^.;]{0,40}?" + _FROM_START_DATE
 _PREPARE = r"\b(?:agree\w*|prepar\w*|develop\w*|finali[sz]\w*|submit\w*)\b"
@@ -292,7 +301,7 @@ def _plan_still_to_agree(ctx: ReviewContext, granted: list[Hit]) -> Outcome | No
         Status.unclear,
         f"The exit terms are those of an exit plan still to be agreed ({later[0].where}); no document provided "
         "holds the plan, so its period and scope cannot be checked.",
-        [Hit(later[0], "plan", 0, 0, None, "ok"), *granted[:1]],
+        [Hit(later[0], "plan", 0, 0, None, "ok"), *(h for h in granted[:1] if h.sentence is not later[0])],
         confidence=0.5,
     )
 

@@ -348,6 +348,13 @@ CUSTOMER_JOB = rx(
 )
 
 
+# "shall not permit access to it from outside Canada": where the data may be reached from (residency), not
+# who among the vendor's staff may reach it
+FROM_ABROAD = rx(
+    r"\baccess\w*\s+(?:to\s+(?:it|them|[\w\s]{1,40}?)\s+)?from\s+outside\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z])\w+"
+)
+
+
 @register("access_logging")
 def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
     """Access restrictions AND logging/monitoring of access; weak with only one of the two."""
@@ -359,6 +366,7 @@ def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
         and not _maybe_feature(h)
         and not _customer_operates(h, roles)
         and not LICENCE_CHECK.search(h.sentence.text)
+        and not FROM_ABROAD.search(h.sentence.text)
     ]
     logging_all = [
         h

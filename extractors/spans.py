@@ -21,6 +21,9 @@ _BENIGN = re.compile(
     r"without\s+undue\s+delay|no\s+event\s+later|without\s+(?:cause|reason|penalty|liability|charge|"
     r"additional\s+(?:cost|charge|fee)s?|(?:any\s+)?further\s+(?:cost|charge)s?)|for\s+no\s+reason|"
     r"in\s+no\s+event\s+(?:later|more|less)|no\s+additional\s+(?:cost|charge))\b|"
+    # an alternative in brackets: "may, on ten (10) Business Days' notice (or without notice following a breach),
+    # audit" says when, not whether
+    r"\((?:or|and)\s+without\b[^)]{0,80}\)|"
     # a double negative grants: "shall not unreasonably refuse an audit", "may not prevent Customer from"
     r"\b(?:not|never)\s+(?:be\s+)?(?:unreasonably\s+)?(?:refuse|deny|withhold|delay|condition|obstruct|prevent|"
     r"hinder|impede|unreasonably)\w*|"

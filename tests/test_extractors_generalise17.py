@@ -11,7 +11,7 @@ statement, is missing (purpose limitation is not ownership).
 
 from __future__ import annotations
 
-from tests.support.extractors import M, P, W, check
+from tests.support.extractors import M, P, U, W, check
 
 PARTIES = (
     'This Agreement is made between Harrowgate Digital Ltd (the "Supplier") and Millbrook Community Health '
@@ -240,3 +240,44 @@ def test_response_times_among_collected_usage_statistics_are_no_service_level() 
         "to operate and improve the Service.\n4.2 The Service is provided as available.\n"
     )
     check("service_credits", M, text, whole=True)
+
+
+def test_a_deletion_counted_from_the_end_of_the_export_window_is_not_the_exit_period() -> None:
+    text = (
+        '15. Exit\n15.1 For thirty (30) days after termination (the "Export Period"), the Supplier shall '
+        "keep the Platform available to the Customer in read-only mode so that the Customer may export its data "
+        "in CSV format.\n15.2 Within ninety (90) days after the end of the Export Period, the Supplier shall "
+        "delete the Customer's data.\n"
+    )
+    check("exit_assistance", P, text, {"period_days": 30}, whole=True)
+
+
+def test_a_bracketed_alternative_without_notice_does_not_negate_the_audit() -> None:
+    text = (
+        'This Agreement is between the Regional Health Network (the "Network") and Shiftwise Inc. (the '
+        '"Contractor").\n\n'
+        "7. Audit\n7.1 The Network and the Provincial Auditor may, on fifteen (15) days' notice (or without notice "
+        "after a privacy breach), audit and inspect the Contractor's records and facilities relating to the "
+        "Services.\n"
+    )
+    check("audit_rights", P, text, {"notice_days": 15}, whole=True)
+
+
+def test_access_from_outside_a_country_is_residency_not_access_control() -> None:
+    text = (
+        'This Agreement is between the Regional Health Network (the "Network") and Shiftwise Inc. (the '
+        '"Contractor").\n\n'
+        "4. Data location\n4.1 The Contractor shall host Network Information only in Canada and shall not permit "
+        "access to it from outside Canada without the Network's written approval.\n"
+    )
+    check("access_logging", M, text, whole=True)
+
+
+def test_an_exit_and_migration_plan_to_agree_after_go_live_leaves_exit_unclear() -> None:
+    text = (
+        "Art. 20. (1) Upon termination of this Contract, the SUPPLIER shall hand over the Registry to the "
+        "PURCHASER in accordance with an Exit and Migration Plan, which the Parties shall agree within three (3) "
+        "months from the date of the Go-Live Certificate and which shall form Annex No. 6 to this Contract.\n"
+        "(2) The handover shall be recorded in a protocol signed by both Parties.\n"
+    )
+    check("exit_assistance", U, text, whole=True)
