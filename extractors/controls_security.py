@@ -29,7 +29,7 @@ from extractors.rules import (
     to_vendor,
     unclear_reference,
 )
-from extractors.spans import RUN_IN_LABEL, defined_terms, neighbours, with_terms
+from extractors.spans import RUN_IN_LABEL, defined_terms, neighbours, target_missing, with_terms
 from extractors.text import find_durations
 
 # --- security obligations -----------------------------------------------------------------------
@@ -165,22 +165,31 @@ ACCESS = rx(
     r"(?:restrict|limit)\w*\s+(?:\w+\s+){0,2}access|access\s+(?:[\w'’-]+\s+){0,10}(?:is|shall\s+be|will\s+be|are)\s+(?:restricted|limited)|"
     r"only\s+(?:to\s+)?(?:authori[sz]ed|those)\s+(?:personnel|employees|staff|individuals)|background\s+(?:checks?|screening)|"
     r"multi-?factor|\bMFA\b|unique\s+(?:user\s+)?(?:ids?|credentials)\b|who\s+need\s+(?:such\s+)?access|"
-    r"\baccess\w*\b[^.;]{0,80}\b(?:only|exclusively)\b|(?<!read-)(?<!read\s)\b(?:only|exclusively)\b[^.;]{0,100}\baccess\w*\b|(?:legitimate\s+)?business\s+need\s+(?:to\s+know|for\s+access)|"
+    r"\baccess\w*\b[^.;]{0,80}(?<!read-)(?<!read\s)\b(?:only|exclusively)\b|(?<!read-)(?<!read\s)\b(?:only|exclusively)\b[^.;]{0,100}\baccess\w*\b|(?:legitimate\s+)?business\s+need\s+(?:to\s+know|for\s+access)|"
     r"\bwho\s+(?:require|need)\s+(?:such\s+)?access|"
     # personnel controls by their national names: police checks, Garda / NPPV vetting, security clearance
     r"\bvett(?:ed|ing)\b|\bpolice\s+(?:checks?|clearances?|certificates?)|\bcriminal\s+(?:records?|background)\s+checks?|"
     r"\bsecurity\s+clearances?\b|\bsecurity[- ]cleared\b"
+)
+_OF_ASSET = (
+    r"(?!\s+of\s+(?:the\s+|each\s+|a\s+)?(?:plant|equipment|machines?|vehicles?|devices?|engines?|turbines?|trucks?|"
+    r"pumps?|meters?)\b)"
 )
 LOGGING = rx(
     # "call recordings and message logs" are the customer's content, not a record of who accessed it
     r"(?<!message\s)(?<!messaging\s)(?<!call\s)(?<!chat\s)(?<!conversation\s)(?<!sms\s)(?<!delivery\s)"
     # (not "log-ins", nor the "LOG" of a reference number such as "MCA-LOG-2026")
     # (nor "log incidents with the service desk": logging a ticket)
+    # (nor a driver's "paper logs" of driving hours)
+    r"(?<!paper\s)(?<!driver\s)(?<!driving\s)(?<!trip\s)(?<!flight\s)"
     r"(?<![\w-])log(?:s|ging|ged)?\b(?![-\s]+(?:in|on|into)\b)(?!-\w)"
-    r"(?!\s+(?:(?:an?|the|all|any)\s+)?(?:incidents?|tickets?|calls?|requests?|issues?|faults?|defects?|cases?)\b)|audit\s+trails?|monitor\w*\s+(?:of\s+)?(?:all\s+)?(?:\w+\s+)?(?:access|activity|network|usage)|"
+    # ("electronic logging devices" are a product; "the event log of the plant" records a machine, not access)
+    r"(?!\s+devices?\b)"
+    + _OF_ASSET
+    + r"(?!\s+(?:(?:an?|the|all|any)\s+)?(?:incidents?|tickets?|calls?|requests?|issues?|faults?|defects?|cases?)\b)|audit\s+trails?|monitor\w*\s+(?:of\s+)?(?:all\s+)?(?:\w+\s+)?(?:access|activity|network|usage)|"
     # (monitoring systems as an activity, not "measured by the vendor's monitoring system" for availability)
     r"monitor(?:s|ed)?\s+(?:the\s+|all\s+|its\s+|our\s+)?(?:\w+\s+)?systems?\b|monitoring\s+of\s+(?:the\s+|all\s+|its\s+)?(?:\w+\s+)?systems?\b|"
-    r"(?:access|activity|security|event)\s+(?:logs?|monitoring)|\bSIEM\b|"
+    r"(?:access|activity|security|event)\s+(?:logs?|monitoring)" + _OF_ASSET + r"|\bSIEM\b|"
     r"\b(?:access|activit(?:y|ies)|actions?|sessions?|events?|entr(?:y|ies)|exits?|log-?ins?)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:is|are|shall\s+be|will\s+be)\s+(?:\w+\s+)?recorded|"
     # "All privileged sessions ... are brokered through a privileged access management tool, recorded, and ..."
@@ -275,7 +284,8 @@ _DEFINED_USERS = re.compile(
 VENDOR_STAFF = rx(
     r"\b(?:staff|personnel|employees|administrators?|admins?|engineers|support\s+team|operators|sub-?processors?|"
     r"analysts?|technicians?)\b"
-    r"(?!\s+(?:console|panel|portal|page|interface|dashboard))"
+    # ("admin users", "administrator accounts": roles in the customer's tenant)
+    r"(?!\s+(?:console|panel|portal|page|interface|dashboard|users?|accounts?))"
 )
 
 
@@ -283,7 +293,12 @@ VENDOR_STAFF = rx(
 def _customer_side(customer: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(the customer's users, 'the customer's ... ' just before a word) for a family's customer pattern."""
     owner = rf"(?:\b(?:your|its)|{customer})"
-    users = re.compile(rf"{owner}(?:'s|’s)?\s+(?:authori[sz]ed\s+|end[- ]|key\s+)?users?\b", re.I)
+    users = re.compile(
+        rf"{owner}(?:'s|’s)?\s+(?:authori[sz]ed\s+|end[- ]|key\s+)?users?\b|"
+        # "an activity log showing who in your organization viewed or edited"
+        rf"\b(?:who|anyone|everyone|people)\s+in\s+{owner}(?:'s|’s)?\s+(?:organi[sz]ation|company|team|account)\b",
+        re.I,
+    )
     # ("the Customer's own admins", "District administrators")
     own = re.compile(rf"(?:\b(?:your|its)\s+|{customer}(?:'s|’s)?\s+)(?:[\w-]+\s+)?$", re.I)
     return users, own
@@ -348,11 +363,76 @@ CUSTOMER_JOB = rx(
 )
 
 
+# "We will access Customer Documents only to provide FleetCloud and support", "must not access the content ...
+# except as necessary to provide support": why the vendor may look at the data (purpose limitation), not who
+# among its staff may, or how that is controlled
+PURPOSE_ONLY = rx(
+    r"\baccess\w*\s+(?:[\w'’-]+\s+){0,5}?(?:only|solely|exclusively)\s+(?:to|for|as\s+(?:necessary|required|needed))\s+"
+    r"(?:(?:the\s+)?purposes?\s+of\s+|to\s+)?(?:provid|perform|support|deliver|operat)|"
+    r"\baccess\w*\s+(?:[\w'’-]+\s+){0,5}?except\s+(?:as|where|to\s+the\s+extent)\s+(?:\w+\s+){0,2}?(?:necessary|required|needed)\s+"
+    r"(?:to|for)\s+(?:provid|perform|support|deliver|operat)"
+)
+PERSONNEL_CONTROL = rx(
+    r"\b(?:personnel|staff|employees|engineers|individuals|persons)\b|least[\s-]+privilege|need[- ]to[- ]know|role|"
+    r"authori[sz]ed\s+(?:personnel|staff|employees)|multi-?factor|\bMFA\b|approv"
+)
 # "shall not permit access to it from outside Canada": where the data may be reached from (residency), not
 # who among the vendor's staff may reach it
 FROM_ABROAD = rx(
     r"\baccess\w*\s+(?:to\s+(?:it|them|[\w\s]{1,40}?)\s+)?from\s+outside\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z])\w+"
 )
+
+
+# "Faults reported automatically ... are logged without you having to call": a ticket, not an access record
+TICKET_LOGGED = rx(
+    r"\b(?:faults?|tickets?|calls?|requests?|issues?|incidents?|defects?|cases?)\b[^.;]{0,80}?\b(?:is|are|will\s+be|"
+    r"shall\s+be|be|being)\s+(?:automatically\s+)?logged\b"
+)
+# '"Member" means an individual ... added to Customer's organisation', '"Administrator" means a Member designated by
+# Customer': the family's own names for the customer's people
+_OF_CUSTOMER = (
+    r"\b(?:designated|appointed|authori[sz]ed|added|invited|nominated)\s+by\s+(?:the\s+)?{c}|{c}(?:'s|’s)\s+"
+    r"(?:[\w-]+\s+)?(?:organi[sz]ation|account|employees|personnel|staff|users|workforce)|"
+    r"\b(?:employee|individual|person)s?\s+(?:of|at)\s+(?:the\s+)?{c}"
+)
+
+
+def _customer_people(ctx: ReviewContext) -> re.Pattern[str] | None:
+    """The family's defined terms for the customer's people ('Member', 'Administrator'), or None."""
+    customer = family_roles(ctx.documents).customer.pattern
+    terms = defined_terms(ctx.documents, re.compile(_OF_CUSTOMER.format(c=customer), re.I), reach=120)
+    if not terms:
+        return None
+    names = "|".join(re.escape(t) + "s?" for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{names})\b")
+
+
+def _customer_admin_may(hit: Hit, people: re.Pattern[str] | None) -> bool:
+    """'Administrators may require single sign-on for all Members': the customer's people configure its tenant."""
+    if people is None:
+        return False
+    m = people.match(hit.sentence.text.lstrip("*_ "))
+    return m is not None and bool(re.match(r"\s+(?:may|can)\b", hit.sentence.text.lstrip("*_ ")[m.end() :]))
+
+
+def _logs_people(hit: Hit, people: re.Pattern[str] | None, roles: Roles) -> bool:
+    """'The organisation Audit Log records Member activity': a log of the customer's people, no vendor staff."""
+    if people is None:
+        return False
+    text = hit.sentence.text
+    return bool(people.search(text)) and not _names_vendor_staff(people.sub(" ", text), roles)
+
+
+# "the audit trail described in clause 7.3 of the Terms": a pointer to a clause the family holds, read there
+_LOG_ELSEWHERE = rx(
+    r"\b(?:audit\s+trails?|logs?)\s+(?:described|referred\s+to|set\s+out|mentioned|kept)\s+(?:in|under)\s+"
+    r"(?P<target>(?:clause|section|paragraph|§)\s*\d[\w.()]*(?:\s+of\s+(?:the\s+)?[\w\s]{1,40})?)"
+)
+
+
+def _log_described_elsewhere(hit: Hit, ctx: ReviewContext) -> bool:
+    m = _LOG_ELSEWHERE.search(hit.sentence.text)
+    return m is not None and not target_missing(m.group("target"), ctx.documents, source=hit.sentence.doc)
 
 
 @register("access_logging")
@@ -367,11 +447,17 @@ def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
         and not _customer_operates(h, roles)
         and not LICENCE_CHECK.search(h.sentence.text)
         and not FROM_ABROAD.search(h.sentence.text)
+        and not (PURPOSE_ONLY.search(h.sentence.text) and not PERSONNEL_CONTROL.search(h.sentence.text))
     ]
+    people = _customer_people(ctx)
+    access_all = [h for h in access_all if not _customer_admin_may(h, people)]
     logging_all = [
         h
         for h in scan(ctx, "logging", LOGGING)
         if not _in_run_in_label(h)
+        and not TICKET_LOGGED.search(h.sentence.text)
+        and not _logs_people(h, people, roles)
+        and not _log_described_elsewhere(h, ctx)
         and not CUSTOMER_JOB.search(h.sentence.text)
         and not _maybe_feature(h)
         and not _users_only(h, roles)

@@ -281,3 +281,68 @@ def test_an_exit_and_migration_plan_to_agree_after_go_live_leaves_exit_unclear()
         "(2) The handover shall be recorded in a protocol signed by both Parties.\n"
     )
     check("exit_assistance", U, text, whole=True)
+
+
+def test_driving_logs_devices_and_machine_logs_are_no_access_logging() -> None:
+    text = (
+        "1. Service\n1.1 Routewise supplies electronic logging devices, a driver app and a fleet dashboard.\n"
+        "1.2 If a device fails, drivers must keep paper logs until it is replaced.\n"
+        "1.3 The dashboard shows the alarm list and the event log of each pump station.\n"
+    )
+    check("access_logging", M, text, whole=True)
+
+
+def test_a_fault_being_logged_is_a_ticket_not_an_access_record() -> None:
+    text = (
+        "6. Support\n6.1 An engineer will attend within four (4) Business Hours of a fault being logged with the "
+        "service desk.\n6.2 Requests raised through the portal are logged automatically.\n"
+    )
+    check("access_logging", M, text, whole=True)
+
+
+def test_the_customers_own_people_by_their_defined_names_are_customer_side() -> None:
+    text = (
+        'These Terms are between Codemill Ltd ("Codemill") and the customer named in the order ("Customer").\n\n'
+        "1. Definitions\n- **Owner** means a Collaborator designated by Customer to manage its workspace.\n"
+        "- **Collaborator** means an individual added to Customer's workspace account.\n\n"
+        "3. Security features\n3.1 Owners may require two-factor authentication for all Collaborators and "
+        "restrict access to the workspace by IP address.\n3.2 The workspace Activity Log records Collaborator "
+        "actions; Owners may export it to Customer's own monitoring tool.\n"
+    )
+    check("access_logging", M, text, whole=True)
+
+
+def test_an_audit_trail_described_in_another_clause_is_read_there() -> None:
+    docs = {
+        "terms.txt": (
+            "MASTER TERMS\n7. Records\n7.3 The Platform keeps an audit trail of the actions of your Authorised "
+            "Users, which your administrator can view and export.\n"
+        ),
+        "order_form.txt": (
+            "ORDER FORM\nS4 Insurance. The Customer's insurers may rely on the audit trail described in clause 7.3 "
+            "of the Terms when investigating a claim.\n"
+        ),
+    }
+    check("access_logging", M, docs)
+
+
+def test_looking_at_the_data_only_to_provide_the_service_is_purpose_limitation() -> None:
+    text = (
+        "8. Customer Data\n8.1 We will access Customer Files only to provide the Service and support, or where you "
+        "ask us to.\n8.2 For thirty (30) days after termination your archive stays accessible in read-only mode "
+        "so that you can download it.\n"
+    )
+    check("access_logging", M, text, whole=True)
+    restricted = (
+        "8. Customer Data\n8.1 Only named support engineers may access Customer Files, and only to provide "
+        "support.\n"
+    )
+    check("access_logging", W, restricted, whole=True)
+
+
+def test_an_activity_log_of_who_in_your_organization_did_what_is_customer_side() -> None:
+    text = (
+        "12. Records\n12.1 Admin users can see an activity log showing who in your organization viewed or edited "
+        "trip records.\n"
+    )
+    check("access_logging", M, text, whole=True)
