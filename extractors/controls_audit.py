@@ -422,9 +422,14 @@ def _annex_missing(hit: Hit, ctx: ReviewContext) -> bool:
     """The list sentence names an attachment no document of the family holds ('only the subcontractors
     identified in Exhibit D (Approved Subcontractors)', 'governed exclusively by Annex 3'): the list exists,
     but it was not provided."""
+    text = hit.sentence.text
+    if re.search(rf"\b(?:said|such|that|the\s+same)\s+{ATTACHMENT_KINDS}\b", text, re.I):
+        # "... in accordance with the procedure established in said Annex": the annex named just before
+        before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
+        text = " ".join([*(s.text for s in before[-1:]), text])
     return any(
         re.fullmatch(ATTACHMENT_KINDS, m.group("kind"), re.I) and target_missing(m.group(0), ctx.documents)
-        for m in XREF_RE.finditer(hit.sentence.text)
+        for m in XREF_RE.finditer(text)
     )
 
 

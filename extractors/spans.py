@@ -609,7 +609,8 @@ PLACEHOLDER = re.compile(
 )
 # "SCHEDULE 2 - SERVICE LEVELS" over a body that is only "[To be agreed in accordance with Section 5(b).]"
 PLACEHOLDER_BODY = re.compile(
-    rf"\s*\[?\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b[^\n]{{0,100}}?\]?\s*(?:\n\s*\n|\Z)|"
+    # (a DOCX paragraph ends at a single line break)
+    rf"\s*\[?\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b[^\n]{{0,100}}?\]?[ \t]*(?:\n|\Z)|"
     # a longer bracketed note: "[To be agreed by the parties within sixty (60) days after the Go-Live Date. Until
     # this Schedule is agreed, the Provider shall ...]"
     rf"\s*\[\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b[^\]\n]{{0,400}}\]\s*(?:\n\s*\n|\Z)",

@@ -346,3 +346,24 @@ def test_an_activity_log_of_who_in_your_organization_did_what_is_customer_side()
         "trip records.\n"
     )
     check("access_logging", M, text, whole=True)
+
+
+def test_a_schedule_whose_only_line_says_it_is_to_be_agreed_is_a_placeholder() -> None:
+    text = (
+        "11. Personal information\n11.2 The Provider's obligations for subcontractors who may access Personal "
+        "Information, including the list of those subcontractors and notice of any change to them, are set out "
+        "in Schedule 3 (Privacy Schedule).\n"
+        "Schedule 3 - Privacy Schedule\nTo be agreed in accordance with clause 11.4.\n"
+        "Signed for the parties by their authorised officers.\n"
+    )
+    check("subprocessor_disclosure", U, text, whole=True)
+
+
+def test_said_annex_is_the_annex_named_just_before() -> None:
+    text = (
+        "SIXTH CLAUSE: SUBCONTRACTING.\nThe Provider may subcontract hosting and backups to the companies and "
+        "under the conditions indicated in Annex D (Subcontractors), which forms part of this contract. Any "
+        "change of subcontractor shall follow the procedure established in said Annex.\n\n"
+        "Annexes: Annex A - Contacts; Annex B - Pricing; Annex D - Subcontractors.\n"
+    )
+    check("subprocessor_disclosure", U, text, whole=True)
