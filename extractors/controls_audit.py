@@ -19,6 +19,7 @@ from extractors.rules import (
     duration_param,
     notice_param,
     ok,
+    rejudge_from,
     rx,
     scan,
     to_finding,
@@ -28,6 +29,7 @@ from extractors.rules import (
 from extractors.spans import (
     ATTACHMENT_KINDS,
     REFERENCE_RE,
+    RUN_IN_LABEL,
     XREF_RE,
     family_sentences,
     names_document,
@@ -44,7 +46,7 @@ AUDIT = rx(
     r"\b(?:audit(?:s|ed|ing)?|inspect(?:s|ed|ing|ions?)?|examin(?:e|ation))\b"
     # "audit events", "audit log entries": a product's record of activity, not an audit
     r"(?!\s+(?:reports?|summar\w*|opinions?|letters?|certificat\w*|trails?|logs?|committee|events?|entries|histor(?:y|ies)|"
-    r"functionality|features?|fields?))|"
+    r"functionality|features?|fields?|photos?|photographs?|images?|checklists?|forms?|apps?|module))|"
     # translated drafting: "the right to perform control of the Provider's business premises" ("kontrola")
     r"\b(?:perform|carry\s+out|conduct)\w*\s+(?:an?\s+)?(?:\w+\s+)?controls?\s+(?:of|over|at)\b|"
     # "the right to verify the performance ... by checking the documents, records, premises and technical means"
@@ -244,7 +246,7 @@ OWN_AUDITS = rx(r"\b(?:its|their|your|our)\s+own\s+(?:[\w-]+\s+){0,3}?$")
 # is one the customer undergoes, and the vendor only helps with it
 FOR_AN_AUDIT = rx(
     r"\b(?:needs?|requires?|request\w*)\b[^.;]{0,60}?\b(?:for|in\s+connection\s+with|in\s+preparation\s+for|"
-    r"to\s+prepare\s+for|in\s+support\s+of|during)\s+(?:an?|any|the|its|your|their)\s+(?:[\w,-]+\s+){0,10}?$"
+    r"to\s+prepare\s+for|in\s+support\s+of|during)\s+(?:an?|any|the|its|your|their|such|that|this)\s+(?:[\w,-]+\s+){0,10}?$"
 )
 HELPS = rx(r"\b(?:give|provide|assist|help|support|co-?operat)\w*")
 
@@ -264,13 +266,43 @@ def _grants_vendor(before: str, vendor: re.Pattern[str]) -> bool:
     return bool(re.search(GIVES + rf"(?:{VEND}|{vendor.pattern})", before[-160:], re.I))
 
 
+# a report that "constitutes the whole of the COOPERATIVE's right to examine the PROVIDER's systems": assurance in
+# place of an audit, not a grant of one
+WHOLE_RIGHT = rx(
+    r"\b(?:constitutes?|is|are|shall\s+be)\s+(?:the\s+)?(?:whole|entirety|full\s+extent|sum|sole\s+extent)\s+of\s+"
+    r"(?:[\w'’-]+\s+){0,3}?rights?\s+to\s+(?:audit|inspect|examine|verify)"
+)
+
+
 def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
     """Audit hits where the customer (or its auditor/regulator) audits; 'Vendor shall permit Customer to
     audit' counts, 'Vendor may audit Customer's use' does not."""
     out = []
-    vendor = family_roles(ctx.documents).vendor
+    roles = family_roles(ctx.documents)
+    vendor = roles.vendor
+    of_customer = re.compile(
+        # "inspections ... at THE COMPANY's premises", "the Land Bank's accounts and records are subject to audit"
+        rf"^[^.;]{{0,60}}?\b(?:at|of|in)\s+(?:the\s+)?(?:{roles.customer.pattern})(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?"
+        r"(?:premises|offices|sites?|facilities|records|accounts|books|systems)\b",
+        re.I,
+    )
+    subject_to = re.compile(
+        rf"(?:{roles.customer.pattern})(?:'s|’s)\s+(?:[\w,-]+\s+){{0,5}}?(?:is|are)\s+(?:also\s+)?subject\s+to\s+$",
+        re.I,
+    )
     for h in hits:
+        label = RUN_IN_LABEL.match(h.sentence.text)
+        if label and h.start < label.end():
+            # "**5.5 Regulatory inspections.** The Customer informs ...": the label names a topic; judge the body
+            body = rejudge_from(h, AUDIT, label.end(), ctx, ("customer", "both", None))
+            if body is None:
+                continue
+            h = body
         text = h.sentence.text
+        if of_customer.search(text[h.end :]) or subject_to.search(text[max(0, h.start - 120) : h.start]):
+            continue
+        if WHOLE_RIGHT.search(text):
+            continue  # "The delivery of the summary ... constitutes the whole of the Customer's right to examine"
         audits_customer = re.match(rf"\s+(?:the\s+)?(?:{CUST}|your)\b", text[h.end : h.end + 30], re.I)
         # ("its internal audit function ... shall have the right to" names who audits, not a report)
         own_audit = (
@@ -355,6 +387,7 @@ def audit_rights(req: Requirement, ctx: ReviewContext) -> Finding:
         ok(scan(ctx, "report", PROVIDE, within=REPORT, actors=("vendor", None)))
         or ok(scan(ctx, "report", RELY, within=REPORT, actors=("customer", "both", None)))
         or ok(scan(ctx, "report", SUBSTITUTE, within=SUBSTITUTE_FOR, actors=None))
+        or ok(scan(ctx, "report", WHOLE_RIGHT, actors=None))
     )
     if reports:
         where = reports[0].sentence.where

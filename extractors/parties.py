@@ -30,8 +30,12 @@ CUSTOMER_WORDS = (
 )  # fmt: skip
 # Names a defined party goes by in a subcontract: the prime contractor buys, the subcontractor supplies.
 # They are role names only when a party is defined by them (as words they also name third parties).
-ALIAS_VENDOR_WORDS = ("subcontractor", "sub-contractor")
-ALIAS_CUSTOMER_WORDS = ("prime", "prime contractor")
+# (and the role names of Spanish, Portuguese and French drafting kept in translation: "hereinafter EL PROVEEDOR")
+ALIAS_VENDOR_WORDS = (
+    "subcontractor", "sub-contractor", "proveedor", "prestador", "contratista", "fornecedor", "prestataire",
+    "fournisseur",
+)  # fmt: skip
+ALIAS_CUSTOMER_WORDS = ("prime", "prime contractor", "cliente", "contratante", "adquirente")
 _BOTH = r"either\s+party|each\s+party|both\s+parties|the\s+parties|a\s+party|any\s+party"
 # Markdown drafting emphasises the defined name: (the **"Administrator"**).
 _EMPHASIS = r"(?:\*{1,2}|_{1,2})?"
@@ -57,6 +61,12 @@ _DEFINED_HEREINAFTER = re.compile(
     + _EMPHASIS
     + r"[\"“'](?P<alias>[A-Z][\w&.\- ]{1,30}?)[\"”']"
 )
+# Spanish-language drafting in translation names a party in capitals, unquoted: "..., hereinafter LA
+# ADMINISTRADORA; and ..., hereinafter EL PROVEEDOR"
+_DEFINED_HEREINAFTER_CAPS = re.compile(
+    r"\b(?:hereinafter|henceforth)[,:]?\s+(?:(?:referred\s+to\s+|called\s+|designated\s+)(?:as\s+)?)?"
+    r"(?P<alias>(?:[A-ZÁÉÍÓÚÑÜ]{2,}\s+){0,2}[A-ZÁÉÍÓÚÑÜ]{3,})\b(?!\s*[\"“'])"
+)
 _DEFINED_BARE = re.compile(
     r"\(\s*(?:the\s+)?(?P<alias>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*\)[ \t]*(?:$|;|\band\b|(?=\s+[A-Z]))",
     re.M,
@@ -65,7 +75,11 @@ _DEFINED_BARE = re.compile(
 
 def _definitions(head: str) -> list[re.Match[str]]:
     """Party definitions of a preamble, in order of appearance (bare names only in its first 2,500 chars)."""
-    found = [*_DEFINED.finditer(head), *_DEFINED_HEREINAFTER.finditer(head)]
+    found = [
+        *_DEFINED.finditer(head),
+        *_DEFINED_HEREINAFTER.finditer(head),
+        *_DEFINED_HEREINAFTER_CAPS.finditer(head),
+    ]
     if len(found) < 2:  # bare names only where the preamble names its parties no other way
         found += _DEFINED_BARE.finditer(head[:2500])
     found.sort(key=lambda m: m.start())
@@ -235,12 +249,18 @@ def _supplier_score(text: str, alias: str) -> int:
         rf"\b{a}\s+(?:is|are)\s+(?:\w+\s+){{0,2}}?(?:licensed|authori[sz]ed|qualified|able|willing|ready)\s+to\s+{_SUPPLIES}|"
         # "wishes to delegate the administration function to the Administrator", "appoints X as"
         rf"\b(?:delegat|outsourc|entrust|subcontract)\w*\s+[^.;]{{0,160}}?\bto\s+(?:the\s+)?{a}\b|"
-        rf"\bappoints?\s+(?:the\s+)?{a}\b"
+        rf"\bappoints?\s+(?:the\s+)?{a}\b|"
+        # "Whereas the Second Party specialises in hosting ...", "accepted the Second Party's offer"
+        rf"\b{a}\s+(?:\w+\s+){{0,2}}?speciali[sz]es\s+in\s+{_SUPPLIES}|"
+        rf"\b{a}(?:'s|’s)\s+(?:\w+\s+)?(?:offer|tender|bid|proposal|quotation)\b"
     )
     # data flows the other way: the vendor "will use the data provided to" it, so data is no service bought
     buys = (
         # "Whereas the First Party ... requires a terminal operating system", "wishes to procure"
-        rf"\b{a}\s+(?:\w+\s+){{0,8}}?(?:requires|needs|wishes\s+to\s+(?:procure|obtain|acquire|engage|outsource|purchase))\b|"
+        rf"\b{a}\s+(?:\w+\s+){{0,8}}?(?:requires|needs|wishes\s+to\s+(?:procure|obtain|acquire|engage|outsource|purchase|"
+        rf"replace|implement|moderni[sz]e|upgrade))\b|"
+        # "Whereas the First Party invited offers by limited tender"
+        rf"\b{a}\s+(?:\w+\s+){{0,2}}?(?:invited|called\s+for|issued\s+a\s+call\s+for)\s+(?:\w+\s+)?(?:offers|tenders|bids|proposals)\b|"
         rf"\b{_BUYS}\s+(?:\w+\s+){{0,2}}?by\s+{a}\b|\b{a}\s+(?:shall\s+|will\s+|hereby\s+)?{_BUYS}\b{_NOT_DATA}|"
         rf"(?<!data\s)(?<!information\s)(?<!content\s)(?<!materials\s)\b{_SUPPLIES}\s+(?:[\w\"“”-]+\s+){{0,8}}?to\s+{a}\b"
     )

@@ -106,6 +106,19 @@ def scan(
     return hits
 
 
+def rejudge_from(
+    hit: Hit, pattern: re.Pattern[str], start: int, ctx: ReviewContext, actors: Iterable[Role | None] | None
+) -> Hit | None:
+    """The hit's sentence judged again from `start` on (past a run-in label, say): the first match there that
+    grants, else the first judged, else None."""
+    sent = hit.sentence
+    text = sent.plain or strip_xrefs(sent.text)
+    allowed = set(actors) if actors is not None else None
+    roles = family_roles(ctx.documents)
+    judged = [_judge(sent, hit.element, text, m, allowed, roles) for m in pattern.finditer(text, start)]
+    return next((h for h in judged if h.ok), judged[0] if judged else None)
+
+
 _GRANT = re.compile(
     r"\b(?:may|shall|will|must|agrees?\s+to|undertakes?\s+to|is\s+entitled)\b(?!\s+be\s+(?:as\s+)?(?:set|described|specified|governed))",
     re.I,

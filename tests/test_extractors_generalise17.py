@@ -11,6 +11,8 @@ statement, is missing (purpose limitation is not ownership).
 
 from __future__ import annotations
 
+from assistant.ingest import parse_bytes
+from extractors.parties import family_roles
 from tests.support.extractors import M, P, U, W, check
 
 PARTIES = (
@@ -367,3 +369,70 @@ def test_said_annex_is_the_annex_named_just_before() -> None:
         "Annexes: Annex A - Contacts; Annex B - Pricing; Annex D - Subcontractors.\n"
     )
     check("subprocessor_disclosure", U, text, whole=True)
+
+
+FIRST_SECOND = (
+    'This contract was concluded by and between:\n1- Delta Clinics Company (S.A.E.) (hereinafter the "First '
+    'Party");\n2- Pyramid Cloud Imaging (L.L.C.) (hereinafter the "Second Party").\nPreamble\nWhereas the First '
+    "Party operates four clinics and wishes to replace its image archives;\nWhereas the Second Party specialises "
+    "in hosting imaging systems;\nWhereas the First Party invited offers by tender and accepted the Second "
+    "Party's offer;\nNow therefore, the two Parties have agreed as follows.\n\n"
+)
+
+
+def test_the_recitals_tell_first_from_second_party() -> None:
+    text = (
+        FIRST_SECOND
+        + "Article (9): Audit\n1- The First Party and its external auditor shall have the right to "
+        "inspect and audit the Second Party's records and data centres, upon written notice of ten (10) days.\n"
+    )
+    check("audit_rights", P, text, {"notice_days": 10}, whole=True)
+    roles = family_roles([parse_bytes(text.encode(), "contract.txt")])
+    assert roles.customer.fullmatch("First Party") and roles.vendor.fullmatch("Second Party")
+
+
+def test_a_party_named_in_capitals_after_hereinafter_is_defined() -> None:
+    text = (
+        "Between the undersigned: ANA GÓMEZ, acting for ASEGURADORA DEL VALLE S.A., hereinafter LA ASEGURADORA; "
+        "and LUIS PÉREZ, acting for ARCHIVA S.A.S., hereinafter EL PROVEEDOR, we have agreed as follows.\n\n"
+        "CLÁUSULA NOVENA. AUDIT. LA ASEGURADORA and its statutory auditor may audit and inspect the systems and "
+        "records of EL PROVEEDOR with fifteen (15) calendar days' prior written notice.\n"
+    )
+    check("audit_rights", P, text, {"notice_days": 15}, whole=True)
+    roles = family_roles([parse_bytes(text.encode(), "contrato.txt")])
+    assert roles.customer.fullmatch("LA ASEGURADORA") and roles.vendor.fullmatch("EL PROVEEDOR")
+
+
+def test_a_regulator_inspecting_the_customer_is_no_audit_of_the_vendor() -> None:
+    text = (
+        'This Agreement is between Kusini Mobile Ltd (the "Customer") and Tallybridge Ltd (the "Supplier").\n\n'
+        "**5.4 Regulatory inspections.** The Customer informs the Supplier that the regulator may inspect the "
+        "Customer's agent records.\n"
+        "5.5 Inspections carried out by the regulator at the Customer's premises shall be attended by the "
+        "Customer, and the Supplier shall provide the reports the Customer requests for that purpose.\n"
+        "5.6 The Supplier acknowledges that the Customer's accounts and records are subject to audit by the "
+        "State Auditor.\n"
+        "5.7 The Customer shall have no right to audit or inspect the Supplier's premises or systems.\n"
+    )
+    check("audit_rights", M, text, whole=True)
+
+
+def test_a_report_that_is_the_whole_of_the_right_to_examine_is_assurance_in_place_of_an_audit() -> None:
+    text = (
+        'This Agreement is between Koperasi Tani Makmur (the "Cooperative") and Sawitrace Ltd (the "Provider").'
+        "\n\n"
+        "Article 11\n(1) Once a year the Provider shall deliver to the Cooperative a summary of the results of its "
+        "latest internal security review.\n(2) The delivery of that summary constitutes the whole of the "
+        "Cooperative's right to examine the Provider's systems.\n"
+    )
+    check("audit_rights", W, text, whole=True)
+
+
+def test_records_handed_over_for_such_an_audit_and_inspection_photos_are_no_audit_right() -> None:
+    text = (
+        'These Terms are between Plotline Inc. ("Plotline") and the customer ("Customer").\n\n'
+        "5.1 Customer records, including parcel files and inspection photos, belong to Customer.\n"
+        "5.2 Plotline shall provide Customer, on request, with copies of Customer's records that Customer needs "
+        "for such an audit by the State Auditor.\n"
+    )
+    check("audit_rights", M, text, whole=True)
