@@ -497,6 +497,8 @@ INCIDENT = rx(
     r"security\s+(?:incident|breach)|(?:personal\s+)?data\s+breach|"
     # "breach of data security", "a breach of network security", "Personal Information Breach" (PIPA, PIPEDA)
     r"breach\s+of\s+(?:(?:physical|data|information|network|system|cyber)\s+)?(?:security|personal\s+data)|"
+    # US state breach statutes: "breach of the security of the system"
+    r"breach\s+of\s+the\s+security\s+of\s+(?:the\s+)?(?:system|data)|"
     r"\b(?:personal\s+)?information\s+(?:security\s+)?breach(?:es)?\b|"
     # HIPAA: "Breach of Unsecured PHI"; other sector vocabularies name the data the same way
     r"breach\s+of\s+(?:unsecured\s+)?(?:PHI|protected\s+health\s+information|personal\s+information|personal\s+health\s+information)|"
@@ -569,7 +571,8 @@ AUTHORITY = rx(
     r"\b(?:regulators?|regulatory\s+(?:authorit(?:y|ies)|bod(?:y|ies))|supervisory\s+authorit(?:y|ies)|"
     r"(?:data\s+protection|privacy|information|competent|government(?:al)?|public)\s+(?:(?:state|national|federal|"
     r"provincial|regional)\s+)?(?:authorit(?:y|ies)|"
-    r"commissioner|commission|regulator|office|agency|board|inspectorate)|commissioner|emergency\s+response\s+team|\bC(?:ERT|SIRT)\b|"
+    # (not "the data protection officer of the Customer", who is the customer's)
+    r"commissioner|commission|regulator|office(?!r)|agency|board|inspectorate)|commissioner|emergency\s+response\s+team|\bC(?:ERT|SIRT)\b|"
     r"law\s+enforcement|police|sheriff|(?:department|ministry)\s+of\s+(?:the\s+)?(?-i:[A-Z])\w+|"
     # national cyber centres: "the National Cyber Security Centre", "the Cybersecurity Operations Center"
     r"cyber\s*-?\s*security\s+(?:\w+\s+)?cent(?:er|re))"
@@ -598,8 +601,18 @@ def _authority_segments(hit: Hit) -> list[tuple[int, int]]:
     customer = family_roles([hit.sentence.doc]).customer
     cuts = [0, *(m.end() for m in _COORDINATED.finditer(text)), len(text)]
     out = []
+    own_report = re.compile(
+        # "... the information that the First Party needs to report the breach to the Centre within 72 hours"
+        rf"(?:{customer.pattern})\s+(?:\w+\s+){{0,2}}?(?:needs?|requires?|is\s+required|must|has|have|is\s+obliged)\s+to\s+"
+        r"(?:report|notify|inform)\b",
+        re.I,
+    )
     for start, end in zip(cuts, cuts[1:], strict=False):
         part = text[start:end]
+        own = own_report.search(part)
+        if own:
+            out.append((start + own.start(), end))  # deadlines after it are the customer's own
+            continue
         m = AUTHORITY.search(part)
         if (
             m
@@ -646,6 +659,19 @@ _PEOPLE_NOTIFIED = rx(
     r"\b(?:affected\s+|impacted\s+)?(?:individuals|data\s+subjects|consumers|persons|people|patients|drivers|"
     r"employees|residents|members|cardholders|account\s+holders)\s+(?:\w+\s+){0,2}?(?:be|are|is|being)\s+$"
 )
+
+
+def _customer_bears(hit: Hit, roles: Roles) -> bool:
+    """'The notification of personal data breaches to the CNPD within 72 hours ... is the responsibility of the
+    Contracting Entity as controller': the duty is the customer's own."""
+    return bool(
+        re.search(
+            r"\b(?:is|are|remains?|shall\s+(?:be|remain))\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?(?:responsibility|duty|"
+            rf"obligation)\s+of\s+(?:the\s+)?(?:{roles.customer.pattern})",
+            hit.sentence.text,
+            re.I,
+        )
+    )
 
 
 def _people_notified(hit: Hit) -> bool:
@@ -696,16 +722,24 @@ def incident_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     # the family's own names for an incident: '"Relevant Incident" means ... and any Security Incident'
     incident = with_terms(INCIDENT, defined_terms(ctx.documents, INCIDENT, reach=240))
     hits = scan(ctx, "notify", NOTIFY, within=incident)
-    to_vendor(hits, family_roles(ctx.documents))
+    roles = family_roles(ctx.documents)
+    to_vendor(hits, roles)
     hits = add_new_sentences(hits, _bare_breach_hits(ctx))
-    granted = [h for h in ok(hits) if not _to_authority_only(h) and not _people_notified(h)]
+    granted = [
+        h
+        for h in ok(hits)
+        if not _to_authority_only(h) and not _people_notified(h) and not _customer_bears(h, roles)
+    ]
     timed = [
         h
         for h in granted
         if any(d.unit in {"hours", "days", "weeks"} for d in find_durations(h.sentence.text))
     ]
     if not timed:
-        timed = _follow_ups(granted)
+        # (a next sentence that is the customer's own duty, or only to an authority, times nothing of the vendor's)
+        timed = [
+            h for h in _follow_ups(granted) if not _customer_bears(h, roles) and not _to_authority_only(h)
+        ]
     conflict = _conflicting_hours(timed)
     if conflict is not None:
         return to_finding(req, conflict)

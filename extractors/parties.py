@@ -32,7 +32,7 @@ CUSTOMER_WORDS = (
 # They are role names only when a party is defined by them (as words they also name third parties).
 # (and the role names of Spanish, Portuguese and French drafting kept in translation: "hereinafter EL PROVEEDOR")
 ALIAS_VENDOR_WORDS = (
-    "subcontractor", "sub-contractor", "proveedor", "prestador", "contratista", "fornecedor", "prestataire",
+    "subcontractor", "sub-contractor", "co-contractor", "proveedor", "prestador", "contratista", "fornecedor", "prestataire",
     "fournisseur",
 )  # fmt: skip
 ALIAS_CUSTOMER_WORDS = ("prime", "prime contractor", "cliente", "contratante", "adquirente")

@@ -193,7 +193,8 @@ def _numbered_durations(text: str) -> list[Duration]:
 _ABBREV = re.compile(
     r"\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|no|nos|sec|art|para|cl|vs|u\.s|u\.k|mr|ms|dr|st|approx)\.$", re.I
 )
-_SENT_END = re.compile(r"(?<=[.;!?])\s+(?=[\"'(\[]?[A-Z0-9(])|\n\s*\n")
+# (a bullet on the next line starts a sentence too: ".\n- The notification ...")
+_SENT_END = re.compile(r"(?<=[.;!?])\s+(?=[\"'(\[]?[A-Z0-9(])|(?<=[.;!?])[ \t]*\n\s*(?=[-*•–][ \t])|\n\s*\n")
 
 
 def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from assistant.ingest import parse_bytes
 from extractors.parties import family_roles
+from extractors.text import sentences
 from tests.support.extractors import M, P, U, W, check
 
 PARTIES = (
@@ -436,3 +437,53 @@ def test_records_handed_over_for_such_an_audit_and_inspection_photos_are_no_audi
         "for such an audit by the State Auditor.\n"
     )
     check("audit_rights", M, text, whole=True)
+
+
+def test_a_breach_of_the_security_of_the_system_is_an_incident() -> None:
+    text = (
+        "7. Security\n7.3 Vendor shall notify the County in writing within twenty-four (24) hours after discovering "
+        "any breach of the security of the system involving personal information.\n"
+    )
+    check("incident_notification", P, text, {"hours": 24}, whole=True)
+
+
+def test_the_customers_data_protection_officer_is_no_authority() -> None:
+    text = (
+        'This contract is between the University Hospital (the "Contracting Authority") and Dataveld NV (the '
+        '"Contractor").\n\n'
+        "Article 14\nThe Contractor notifies the data protection officer of the Contracting Authority of any "
+        "personal data breach at the latest within two (2) working days after its discovery.\n"
+    )
+    check("incident_notification", P, text, {"hours": 48}, whole=True)
+
+
+def test_a_deadline_the_customer_bears_or_needs_for_its_own_report_is_not_the_vendors() -> None:
+    bears = (
+        'This contract is between Aguas do Vale, E.M. (the "Contracting Entity") and Hidrosoft, Lda. (the '
+        '"Co-contractor").\n\n'
+        "Clause 14.a\n- The Co-contractor shall notify the Contracting Entity of any personal data breach without "
+        "undue delay.\n- The notification of personal data breaches to the supervisory body within 72 hours is the "
+        "responsibility of the Contracting Entity as controller.\n"
+    )
+    check("incident_notification", W, bears, whole=True)
+    needs = FIRST_SECOND + (
+        "Article (12): Breaches\n3- The Second Party shall notify the First Party immediately upon becoming aware "
+        "of any Security Breach, and shall give the First Party the facts the First Party needs to report the "
+        "breach to the Centre within seventy-two (72) hours.\n"
+    )
+    finding = check("incident_notification", W, needs, whole=True)
+    assert finding.params.get("hours") is None
+    timed = (
+        "Article 9\n4. The Supplier shall notify the Client of a Data Breach within thirty-six (36) hours after "
+        "discovering it, providing the information the Client needs to report the breach to the regulator.\n"
+    )
+    check("incident_notification", P, timed, {"hours": 36}, whole=True)
+
+
+def test_a_bullet_after_a_full_stop_starts_a_new_sentence() -> None:
+    text = "Clause 14\n- The Supplier shall notify the Client.\n- The Client shall pay within 30 days.\n"
+    spans = [text[a:b] for a, b in sentences(text)]
+    assert spans == [
+        "Clause 14\n- The Supplier shall notify the Client.",
+        "- The Client shall pay within 30 days.",
+    ]
