@@ -18,6 +18,7 @@ from extractors.rules import (
     add_new_sentences,
     context,
     decide,
+    disapplied,
     drop_outranked,
     ok,
     pick_value,
@@ -36,6 +37,9 @@ DATA = rx(
     r"data\s+(?:provided|submitted|uploaded)\s+by|"
     # "the data about your customers that you submit to the Platform"
     rf"\bdata\s+(?:[\w-]+\s+){{0,5}}?(?:that|which)\s+(?:the\s+)?(?:{CUST})\s+(?:\w+\s+)?(?:submits?|uploads?|provides?|transmits?|stores?|enters?|inputs?)|"
+    # "the data on subscribers' payment behaviour": data about the customer's own customers or people
+    r"\bdata\s+(?:on|about|of|relating\s+to|concerning)\s+(?:the\s+|its\s+)?(?:subscribers|customers|clients|patients|"
+    r"users|members|students|employees|end[- ]users|affiliates|policyholders|borrowers)\b|"
     # "the information of the loan applications ... contained in the Platform": what the service holds
     r"\b(?:data|information|content|records)\s+(?:[\w-]+\s+){0,6}?(?:contained|stored|held|hosted)\s+(?:in|on|within)\s+the\s+"
     r"(?:Platform|Services?|System|Software|Solution|Application)\b)"
@@ -70,7 +74,9 @@ OWN_USE = rx(
     r"exploit\w*|(?:its\s+own|any)\s+(?:\w+\s+)?purposes?"
     + _NOT_EXCEPT
     + r"|sell|monetis\w*|monetiz\w*|benchmark\w*|"
-    r"marketing|advertis\w*|research\s+and\s+development|product\s+development|" + _OTHER_CUSTOMERS + r")\b"
+    r"marketing|market(?:s|ed)?\s+(?:[\w-]+\s+){0,4}?to|advertis\w*|research\s+and\s+development|product\s+development|"
+    + _OTHER_CUSTOMERS
+    + r")\b"
 )
 USE_DATA = rx(DATA.pattern + r"|\b(?:inputs?|outputs?|prompts?|content|submissions|uploads?)\b")
 OPT_IN = rx(
@@ -98,6 +104,9 @@ COMMERCIAL = rx(
     + _NOT_EXCEPT
     + r"|"
     r"(?:share|disclose|licen[cs]e|provide)\w*\s+(?:\w+\s+){0,4}?to\s+(?:any\s+)?third\s+parties|"
+    # "may market these indicators to port authorities, shipowners and other operators"
+    r"market(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:[\w-]+\s+){0,4}?(?:operators|companies|authorities|owners|"
+    r"customers|clients|buyers|third\s+parties|(?:the\s+)?market)|"
     # models or a graph built from one customer's data and used to serve the vendor's other customers
      + _OTHER_CUSTOMERS + r")\b"
 )  # even de-identified data may not be sold or used for any purpose at all
@@ -268,7 +277,7 @@ def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
     uses = add_new_sentences(uses, ok(scan(ctx, "use", TRAINING, within=SERVICE_RECORDS, actors=vendor_side)))
     such = ok(scan(ctx, "use", OWN_USE, within=SUCH_DATA, actors=vendor_side))
     uses = add_new_sentences(uses, [h for h in such if _before_names(h, used)])
-    misuse = [h for h in uses if _misuse(h, used)]
+    misuse = [h for h in uses if _misuse(h, used) and not disapplied(h, ctx)]
     weak = (
         [f"the vendor may use customer data for its own purposes ({misuse[0].sentence.where})"]
         if misuse

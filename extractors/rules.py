@@ -505,6 +505,32 @@ def weak_signals(
     return reasons, found
 
 
+# "Section 6.2 of the Terms does not apply", "Section 5.3 of the Subscription Terms is superseded by this Section 9"
+_DISAPPLIED = re.compile(
+    r"\b(?:Section|Clause|Article|paragraph|§)\s*(?P<num>\d+(?:\.\d+)*)\s+of\s+(?:the\s+|our\s+|its\s+)?(?-i:[A-Z])[\w-]*"
+    r"(?:\s+(?-i:[A-Z])[\w-]*){0,3}\s+(?:does\s+not|shall\s+not|will\s+not)\s+apply|"
+    r"\b(?:Section|Clause|Article|paragraph|§)\s*(?P<num2>\d+(?:\.\d+)*)\s+of\s+(?:the\s+|our\s+|its\s+)?(?-i:[A-Z])[\w-]*"
+    r"(?:\s+(?-i:[A-Z])[\w-]*){0,3}\s+is\s+(?:hereby\s+)?(?:superseded|deleted|disapplied|replaced)",
+    re.I,
+)
+
+
+def disapplied(hit: Hit, ctx: ReviewContext) -> bool:
+    """Another document of the family switches off the hit's numbered clause ('Section 6.2 of the Terms does not
+    apply', '... is superseded by this Section 9')."""
+    clause = hit.sentence.clause
+    number = (clause.number or "").strip("().") if clause is not None else ""
+    if not number:
+        return False
+    for doc in ctx.documents:
+        if doc.id == hit.sentence.doc.id:
+            continue
+        for m in _DISAPPLIED.finditer(doc.text):
+            if (m.group("num") or m.group("num2")) == number:
+                return True
+    return False
+
+
 def drop_outranked(reasons: list[str], found: list[Hit], winner: Hit | None) -> tuple[list[str], list[Hit]]:
     """Weak signals (`weak_signals` output) of other documents give way when the winning clause's document
     says it prevails ('delete within thirty (30) days after the transfer' in an addendum that prevails over

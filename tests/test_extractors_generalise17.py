@@ -487,3 +487,35 @@ def test_a_bullet_after_a_full_stop_starts_a_new_sentence() -> None:
         "Clause 14\n- The Supplier shall notify the Client.",
         "- The Client shall pay within 30 days.",
     ]
+
+
+def test_anonymised_indicators_marketed_to_other_operators_are_own_purpose_use() -> None:
+    text = (
+        "12. Data\n12.1 The Client Data remain the exclusive property of the Client.\n12.3 The Provider may use "
+        "the Terminal Data in anonymised form to compile benchmark indicators, presented site by site under a "
+        "code, and may market these indicators to shipping lines and other operators.\n"
+    )
+    check("data_ownership", W, text, whole=True)
+
+
+def test_data_on_the_customers_subscribers_is_its_data() -> None:
+    text = (
+        "11. Data\n11.1 The subscriber database is and shall remain the exclusive property of the Customer.\n11.3 "
+        "The Customer authorises the Provider to use the data on subscribers' payment history, in dissociated "
+        "form, to improve its risk scoring models, which the Provider may offer to its other clients.\n"
+    )
+    check("data_ownership", W, text, whole=True)
+
+
+def test_a_clause_another_document_switches_off_does_not_count() -> None:
+    docs = {
+        "online_terms.txt": (
+            "ONLINE TERMS\n6. Data\n6.1 You own Customer Data.\n6.2 You grant us a license to use de-identified "
+            "Customer Data to train our machine-learning models offered to all of our customers.\n"
+        ),
+        "addendum.txt": (
+            "DATA PROTECTION ADDENDUM\n1. This Addendum prevails over the Online Terms.\n2. Section 6.2 of the "
+            "Online Terms does not apply.\n"
+        ),
+    }
+    check("data_ownership", P, docs)
