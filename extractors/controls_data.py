@@ -377,7 +377,10 @@ BACKUP_ROTATION = rx(
 )
 
 
-END_EVENT = rx(r"\b(?:terminat\w*|expir\w*|exit)\b")
+# ('"Acta de Entrega" means the return-and-receipt certificate signed by the parties at the end of the contract')
+END_EVENT = rx(
+    r"\b(?:terminat\w*|expir\w*|exit)\b|\bend\s+of\s+(?:the|this)\s+(?:contract|agreement|term|services)\b"
+)
 
 
 def _on_exit(hit: Hit, when: re.Pattern[str] = RET_WHEN) -> bool:

@@ -48,7 +48,7 @@ TRANSITION = rx(
 RETURN_DATA = rx(
     # "deliver" as a verb: "after delivery of the final files" times something else, it hands nothing back
     r"\b(?:return|export|retrieve|download|extract|transfer|deliver(?!y|ies)|make\s+available|hand(?:s|ed|ing)?\s+over)\w*\b[^.;]{0,80}"
-    r"\b(?:data|contents?|records|files|databases?|everything|(?:your|its|their|(?:the\s+)?(?:customer|client|licensee|subscriber)(?:'s|’s)?)\s+"
+    r"\b(?:data|metadata|contents?|records|files|databases?|everything|(?:your|its|their|(?:the\s+)?(?:customer|client|licensee|subscriber)(?:'s|’s)?)\s+"
     r"(?:\w+\s+){0,2}(?:information|materials|documents|reports|records|histor(?:y|ies)))\b|"
     # "make the Client's alert and case history available for download": the offer names the purpose
     r"\bmake\s+(?!(?:[\w'’-]+\s+){0,3}?(?:software|app|application|platform|service|updates?|patch\w*|releases?|"
@@ -96,7 +96,11 @@ EXIT_PERIOD = rx(r"\b(?:wind[- ]?down|run[- ]?(?:off|out)|exit|transition(?:al)?
 # a time counted from the start of the contract is a set-up deadline, not a time after its end
 _FROM_START_DATE = (
     r"\b(?:after|of|from|following)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?(?:(?:effective|commencement|go-?live|start|"
-    r"signature|service\s+commencement|contract\s+start)\s+date|go-?live(?:\s+(?:protocol|certificate))?)\b"
+    r"signature|service\s+commencement|contract\s+start)\s+date|go-?live(?:\s+(?:protocol|certificate))?|"
+    # "within ninety (90) days from the date of signature of this contract", "within three months of the start order"
+    # (but "following the signing of the Acta de Entrega", the hand-over at the end, is no start)
+    r"(?:signature|signing)(?!\s+of\s+(?!(?:this|the)\s+(?:contract|agreement)\b))|start\s+order|"
+    r"order\s+to\s+(?:commence|start)|notice\s+to\s+proceed)\b"
     r"(?!\s+of\s+(?:the\s+|such\s+|any\s+)?(?:termination|expiry|expiration|cancellation|exit))"
 )
 FROM_START = rx(r"\W{0,3}\s*" + _FROM_START_DATE)
@@ -143,11 +147,20 @@ EXIT_WHEN = rx(
     END.pattern
     + r"|\bfor\s+[^.;]{1,40}?\s+(?:thereafter|afterwards)\b"
     + r"|\bupon\s+(?:the\s+)?\w+'?s?\s+(?:written\s+)?request|\bon\s+request|\bdecide\s+to\s+leave|\bleav(?:e|ing)\b"
+    # "when LA ADMINISTRADORA so requests"
+    + r"|\bwhen(?:ever)?\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?so\s+requests?\b"
     r"|\b(?:ends?|ended|ending)\b|\bcancel\w*|\bclos\w*\s+(?:of\s+)?(?:your|its|the)\s+account|\bwind[- ]?down|\boff-?board"
 )
 DELETE_ALT = rx(
     r"\b(?:return|deliver)\w*\s+(?:\w+\s+){0,6}?or\s+(?:\w+ly\s+)?(?:delete|destroy|erase)|"
     r"\b(?:delet|destr|eras)\w*\s+(?:\w+\s+){0,6}?or\s+(?:\w+ly\s+)?return"
+)
+# "shall delete all Data ... and deliver to the Cooperative a minutes of data destruction": proof of the deletion
+PROOF_OF_DELETION = rx(
+    r"\bdeliver\w*\s+(?:to\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:a|an|the)?\s*(?:signed\s+|written\s+)?"
+    r"(?:(?:certificate|minutes|protocol|confirmation|record|statement|report)\s+of\s+(?:the\s+)?(?:data\s+)?"
+    r"(?:destruction|deletion|erasure|disposal)|(?:destruction|deletion|erasure|disposal)\s+(?:certificate|protocol|minutes|"
+    r"confirmation|report))"
 )
 
 
@@ -334,6 +347,11 @@ ANNEX_TITLE = rx(
 )
 
 
+def _delivers_proof_only(hit: Hit) -> bool:
+    """The hit's 'deliver' hands over proof that the data was destroyed, not the data."""
+    return any(m.start() <= hit.start < m.end() for m in PROOF_OF_DELETION.finditer(hit.sentence.text))
+
+
 @register("exit_assistance")
 def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
     """Transition services and/or data return in a usable format for a defined period on exit."""
@@ -351,6 +369,7 @@ def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
         h
         for h in data
         if not DELETE_ALT.search(h.sentence.text)
+        and not _delivers_proof_only(h)
         and _vendor_provides(h, roles)
         and not (h.role != "customer" and OWN_THINGS.match(h.sentence.text[h.start : h.end]))
     ]

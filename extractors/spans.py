@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from assistant.models import Clause, Document
@@ -364,9 +365,18 @@ def defined_terms(documents: list[Document], meaning: re.Pattern[str], reach: in
         m.group("term").strip()
         for doc in documents
         for glossary in (_GLOSSARY, _DASH_GLOSSARY)
-        for m in glossary.finditer(doc.text)
+        for m in _entries(glossary, doc.text)
         if meaning.search(m.group("body")[:reach])
     }
+
+
+def _entries(glossary: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every definition, also one whose term sits inside the body read for the one before it (a glossary run
+    on in one paragraph: 'a) "Documents" means ...; b) "Personal Data" has ...')."""
+    pos = 0
+    while (m := glossary.search(text, pos)) is not None:
+        yield m
+        pos = m.end("term")
 
 
 def with_terms(pattern: re.Pattern[str], terms: set[str]) -> re.Pattern[str]:

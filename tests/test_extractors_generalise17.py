@@ -519,3 +519,74 @@ def test_a_clause_another_document_switches_off_does_not_count() -> None:
         ),
     }
     check("data_ownership", P, docs)
+
+
+def test_delivering_proof_of_destruction_returns_no_data() -> None:
+    text = (
+        "Article 19\n(3) The Provider is not obliged to help transfer the Data to another provider after this "
+        "Agreement ends.\n(4) No later than 14 (fourteen) calendar days after termination, the Provider shall "
+        "delete all Data from the Platform and shall deliver to the Cooperative signed minutes of data "
+        "destruction.\n"
+    )
+    check("exit_assistance", M, text, whole=True)
+
+
+def test_a_migration_deadline_from_the_date_of_signature_is_no_exit_period() -> None:
+    text = (
+        "Article (15): Migration and exit\n1- Upon the expiry or termination of this contract, the Vendor shall "
+        "keep the Platform available in read-only mode for a period of forty-five (45) days, during which the "
+        "Hospital may export all records in CSV format.\n2- The Vendor shall transfer the records stored in the "
+        "Hospital's existing archive to the Platform within ninety (90) days from the date of signature of this "
+        "contract, according to a migration plan approved by the Hospital.\n"
+    )
+    check("exit_assistance", P, text, {"period_days": 45}, whole=True)
+
+
+def test_an_exit_plan_submitted_after_the_start_order_leaves_exit_unclear() -> None:
+    text = (
+        "Article 20\nAt the end of the contract the Contractor shall provide the exit assistance described in the "
+        "exit plan (Annex 7). The Contractor submits the exit plan within two (2) months of the start order. The "
+        "exit plan becomes Annex 7 after approval by the Contracting Authority.\n"
+    )
+    check("exit_assistance", U, text, whole=True)
+
+
+def test_returning_documents_and_metadata_when_the_customer_so_requests_is_a_return_on_request() -> None:
+    text = (
+        "CLÁUSULA DÉCIMA. EL PROVEEDOR shall not be obliged to provide migration services after termination. EL "
+        "PROVEEDOR shall return the files and their metadata to LA ASEGURADORA when LA ASEGURADORA so requests, in "
+        "the form then agreed.\n"
+    )
+    check("exit_assistance", W, text, whole=True)
+
+
+def test_deletion_after_signing_a_receipt_certificate_defined_in_a_run_on_glossary_is_on_exit() -> None:
+    # the glossary runs on in one paragraph, so the certificate's definition sits inside the text read for the
+    # definition before it; it is signed at the end of the contract
+    text = (
+        'CLAUSE 2. DEFINITIONS. a) "Files" means all scans, images, metadata and records that THE FUND loads into '
+        'the platform or that the platform generates for THE FUND; b) "Business days" means Monday to Friday, '
+        'excluding public holidays; c) "Receipt Certificate" means the return-and-receipt record signed by the parties '
+        "at the end of the contract.\n"
+        "CLAUSE 16. RETURN. Within twenty (20) calendar days following the signing of the Receipt Certificate, THE "
+        "PROVIDER shall securely delete the Files and all copies, including backups.\n"
+    )
+    check("data_retention", P, text, {"deletion_days": 20}, whole=True)
+    # the certificate is signed at the end, so a period counted from its signing is no set-up deadline
+    exit_text = (
+        "CLAUSE 15. EXIT. Upon termination THE PROVIDER shall keep the Files available for export in CSV format "
+        "for forty-five (45) days following the signing of the Receipt Certificate.\n"
+    )
+    check("exit_assistance", P, text + exit_text, {"period_days": 45}, whole=True)
+
+
+def test_changes_processed_under_a_change_procedure_in_an_annex_not_provided_are_unclear() -> None:
+    text = (
+        "CLAUSE 12. CHANGES. Any change to the functionality of the platform, the hosting or the prices shall be "
+        "processed in accordance with the Change Management Procedure contained in Annex C, which the Provider "
+        "shall submit for approval within thirty (30) days after the start date.\n"
+    )
+    check("change_notification", U, text, whole=True)
+    # with the procedure in the family, the requirement is decided on what it says
+    annex = "\nANNEX C - CHANGE MANAGEMENT PROCEDURE\nThe Provider shall give the Customer sixty (60) days' prior written notice of any material change to the Services.\n"
+    check("change_notification", P, text + annex, {"notice_days": 60}, whole=True)
