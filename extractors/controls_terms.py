@@ -14,6 +14,7 @@ from extractors.rules import (
     Hit,
     Outcome,
     decide,
+    disapplied,
     duration_param,
     notice_param,
     ok,
@@ -21,6 +22,7 @@ from extractors.rules import (
     precedence,
     rx,
     scan,
+    switches_off,
     to_finding,
 )
 from extractors.spans import (
@@ -58,8 +60,12 @@ _NO_REASON = (
 # ground stated, is the convenience right of civil-law and indefinite-term drafting (kept only when no
 # condition is attached, see `_conditional_notice_only`)
 _ON_NOTICE = (
-    r"\b(?:terminat\w*|cancel\w*)\s+(?:this|the|its|any)\s+(?:[\w-]+\s+){0,3}?(?:with|on|upon|by\s+giving|by\s+serving|"
-    r"subject\s+to)\s+(?:at\s+least\s+|not\s+less\s+than\s+|a\s+minimum\s+of\s+)?(?:[\w()'’-]+\s+){1,4}?"
+    # "may terminate this Agreement in whole, or in respect of one or more Properties, by giving the Service
+    # Provider at least ninety (90) days' written notice"
+    r"\b(?:terminat\w*|cancel\w*)\s+(?:this|the|its|any)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:in\s+whole|wholly|in\s+part|partly|in\s+respect\s+of)\b[^.;]{0,80}?,\s+)?(?:with|on|upon|by\s+giving|by\s+serving|"
+    r"subject\s+to)\s+(?:(?:to\s+)?the\s+(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2}\s+)?"
+    r"(?:at\s+least\s+|not\s+less\s+than\s+|a\s+minimum\s+of\s+)?(?:[\w()'’-]+\s+){1,4}?"
     r"(?:(?:prior|advance|written)\s+){0,3}notice\b|"
     # "may terminate this Agreement early by notifying the Contractor in writing ninety (90) days in advance"
     r"\b(?:terminat\w*|cancel\w*)\s+(?:this|the|its|any)\s+(?:[\w-]+\s+){0,3}?by\s+(?:notifying|informing|"
@@ -82,7 +88,8 @@ CONVENIENCE = rx(
     + _NO_REASON
     + r"|\bat\s+any\s+time\b|"
     # "may terminate this Agreement before the end of the then-current term on 90 days' notice"
-    r"\b(?:terminat\w*|end|cancel\w*)\s+(?:[\w-]+\s+){0,4}?(?:before|prior\s+to)\s+the\s+(?:end|expiry|expiration)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:term|period)\b"
+    # ("terminate the subscriptions for all or any location before the end of the Minimum Term by 30 days' notice")
+    r"\b(?:terminat\w*|end|cancel\w*)\s+(?:[\w-]+\s+){0,8}?(?:before|prior\s+to)\s+the\s+(?:end|expiry|expiration)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:term|period)\b"
     r"[^.;]{0,20}?\b(?:on|by|upon|with)\s+(?:giving\s+)?(?:[\w()'’-]+\s+){0,6}?notice"
 )
 _EXPLICIT = rx(
@@ -102,6 +109,10 @@ REMAINING_FEES = rx(
     r"(?:\w+\s+)?(?:term|period|subscription)|(?:fees|charges|amounts|sums)\s+(?:that|which)\s+(?:\w+\s+){0,3}?would\s+(?:otherwise\s+)?"
     r"have\s+(?:been\s+)?(?:payable|due|paid|invoiced|received|earned)|\b(?:full|total|entire|whole)\s+(?:contract|agreement|order)\s+value|"
     r"\b100\s*%\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+){0,2}(?:fees|charges)|"
+    # "compensation ... fixed at the amount of the price corresponding to the services that remain to be provided
+    # until the end of the term"
+    r"\b(?:price|fees?|charges?|value)\s+(?:corresponding\s+to|of|for)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:services|supplies|"
+    r"deliverables|work)\s+(?:that|which)\s+(?:remain|are\s+left|are\s+still)\s+to\s+be\s+(?:provided|performed|delivered|supplied)|"
     # "the average monthly price multiplied by the number of months remaining until the end of the term"
     r"\b(?:multiplied\s+by|times)\s+(?:the\s+)?number\s+of\s+(?:\w+\s+)?(?:months|years|periods)\s+(?:remaining|left|outstanding)|"
     # "pay the fees for the entire remaining Subscription Period"
@@ -111,7 +122,7 @@ REMAINING_FEES = rx(
     r"initial)\s+(?:[\w-]+\s+)?(?:term|period|year)"
 )
 PAYABLE = rx(
-    r"\bpa(?:y|ys|id|ying|yable|yment)\b|\bdue\b|\bowe|\bliab|\bcharge|\bfee\b|\baccelerat|\binvoice"
+    r"\bpa(?:y|ys|id|ying|yable|yment)\b|\bdue\b|\bowe|\bliab|\bcharge|\bfee\b|\baccelerat|\binvoice|\bcompensat"
 )
 # "non-refundable" refunds nothing, and a "Credit Union" (a name) credits nothing
 REFUND = rx(r"(?<!non-)(?<!non)\brefund\w*|\b(?!(?-i:Credit\s+[A-Z]))credit\w*")
@@ -138,6 +149,22 @@ INITIAL_TERM = rx(
     r"(?:initial|minimum|committed|first|firm|fixed|base)\s+"
     r"(?:subscription\s+)?(?:term|period)"
 )
+
+
+_BEFORE_END = rx(r"\b(?:before|prior\s+to)\s+the\s+$")
+_NOT_BEFORE_END = rx(r"\bnot\s+(?:[\w-]+\s+){0,3}?(?:before|prior\s+to)\s+the\s+$")
+
+
+def _after_initial_term(text: str) -> bool:
+    """The right hangs on the initial term: 'after the Minimum Term', 'notice shall not expire before the end of
+    the Minimum Term' (but 'may terminate ... before the end of the Minimum Term on payment of the fees' is a
+    right during the term, no lock-in)."""
+    for m in INITIAL_TERM.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if _BEFORE_END.search(before) and not _NOT_BEFORE_END.search(before):
+            continue
+        return True
+    return False
 
 
 # "no right to terminate for convenience before the expiry of the Initial Term or of any Renewal Term": a ban
@@ -245,7 +272,7 @@ def _lockin_months(hits: list[Hit], term_months: int | None) -> int | None:
             word = (a.group("n") or a.group("y")).lower()
             n = ordinals.get(word) or parse_number(word) or 1
             return 12 * n
-        if INITIAL_TERM.search(text) and term_months is not None:
+        if _after_initial_term(text) and term_months is not None:
             return term_months
     return None
 
@@ -277,7 +304,13 @@ def _conditional_notice_only(hit: Hit) -> bool:
 
 
 # "..., provided that the Customer pays the fees for the remaining term": a price of the right, not an event
-_PRICE_PROVISO = rx(r"provided\s+that[^.;]{0,60}?\b(?:pay|pays|paying|payment|compensat\w*)\b")
+# and "..., provided that the termination date shall not be earlier than the end of the thirtieth (30th) month": a
+# lock-in, which `_lockin_months` reads
+_PRICE_PROVISO = rx(
+    r"provided\s+that[^.;]{0,60}?\b(?:pay|pays|paying|payment|compensat\w*)\b|"
+    r"provided\s+that\s+(?:the\s+)?(?:termination|effective)\s+date\s+(?:of\s+(?:\w+\s+){1,3})?(?:shall|will|may)\s+"
+    r"not\s+(?:be\s+)?(?:earlier|before|prior)"
+)
 
 
 def _event_condition(text: str | None) -> bool:
@@ -417,6 +450,8 @@ def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
         return to_finding(req, elsewhere)
     if granted and _banned_in_prevailing_document(granted, ctx):
         granted = []
+    # "Clause 14.3 of the MSA (termination for convenience) does not apply to this Order Form"
+    granted = [h for h in granted if not disapplied(h, ctx) and not switches_off(h)]
     # the prevailing document's right with its own, smaller charge ("subject to a termination fine of 20% of the
     # monthly fees remaining") sets the price; the general terms' all-fees clause yields to it
     top = min((precedence(h) for h in granted), default=0)
@@ -426,7 +461,7 @@ def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
     fee = fee or ([] if priced else _family_fee(granted, ctx))
     waivers = [h for h in scan(ctx, "waiver", WAIVED_FOR, actors=None) if h.ok] if granted else []
     lockin = _lockin_months(granted + [h for h in hits if h.verdict == "negated"] + waivers, term)
-    if lockin is None and any(INITIAL_TERM.search(h.sentence.text) for h in granted + hits):
+    if lockin is None and any(_after_initial_term(h.sentence.text) for h in granted + hits):
         lockin = 10**3 if term is None else term  # "only after the Minimum Term" of unstated length
     days = notice_param(granted)[0]
     weak = [f"the customer must pay all remaining fees ({fee[0].where})"] if fee else []

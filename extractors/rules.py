@@ -506,11 +506,14 @@ def weak_signals(
 
 
 # "Section 6.2 of the Terms does not apply", "Section 5.3 of the Subscription Terms is superseded by this Section 9"
+# (also with the clause's title after it: "Clause 14.3 of the MSA (termination for convenience) does not apply")
+_OF_DOC = (
+    r"\s+of\s+(?:the\s+|our\s+|its\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,3}(?:\s*\([^()]{1,60}\))?"
+)
 _DISAPPLIED = re.compile(
-    r"\b(?:Section|Clause|Article|paragraph|§)\s*(?P<num>\d+(?:\.\d+)*)\s+of\s+(?:the\s+|our\s+|its\s+)?(?-i:[A-Z])[\w-]*"
-    r"(?:\s+(?-i:[A-Z])[\w-]*){0,3}\s+(?:does\s+not|shall\s+not|will\s+not)\s+apply|"
-    r"\b(?:Section|Clause|Article|paragraph|§)\s*(?P<num2>\d+(?:\.\d+)*)\s+of\s+(?:the\s+|our\s+|its\s+)?(?-i:[A-Z])[\w-]*"
-    r"(?:\s+(?-i:[A-Z])[\w-]*){0,3}\s+is\s+(?:hereby\s+)?(?:superseded|deleted|disapplied|replaced)",
+    rf"\b(?:Section|Clause|Article|paragraph|§)\s*(?P<num>\d+(?:\.\d+)*){_OF_DOC}\s+(?:does\s+not|shall\s+not|will\s+not)\s+apply|"
+    rf"\b(?:Section|Clause|Article|paragraph|§)\s*(?P<num2>\d+(?:\.\d+)*){_OF_DOC}\s+is\s+(?:hereby\s+)?"
+    r"(?:superseded|deleted|disapplied|replaced)",
     re.I,
 )
 
@@ -529,6 +532,12 @@ def disapplied(hit: Hit, ctx: ReviewContext) -> bool:
             if (m.group("num") or m.group("num2")) == number:
                 return True
     return False
+
+
+def switches_off(hit: Hit) -> bool:
+    """The hit is the title of a clause its own sentence switches off ('Clause 14.3 of the MSA (termination for
+    convenience) does not apply'): it grants nothing."""
+    return any(m.start() <= hit.start < m.end() for m in _DISAPPLIED.finditer(hit.sentence.text))
 
 
 def drop_outranked(reasons: list[str], found: list[Hit], winner: Hit | None) -> tuple[list[str], list[Hit]]:

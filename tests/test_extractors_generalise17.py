@@ -590,3 +590,64 @@ def test_changes_processed_under_a_change_procedure_in_an_annex_not_provided_are
     # with the procedure in the family, the requirement is decided on what it says
     annex = "\nANNEX C - CHANGE MANAGEMENT PROCEDURE\nThe Provider shall give the Customer sixty (60) days' prior written notice of any material change to the Services.\n"
     check("change_notification", P, text + annex, {"notice_days": 60}, whole=True)
+
+
+def test_a_right_on_notice_per_property_with_a_proviso_on_the_earliest_date_is_a_lock_in() -> None:
+    text = (
+        'This Agreement is made between Lanna Resorts Co., Ltd. (the "Hotel Company") and Baytide Systems Pte. '
+        'Ltd. (the "Service Provider").\n\n'
+        "15. TERM AND TERMINATION\n15.1 This Agreement starts on the Effective Date and continues until terminated.\n"
+        "15.2 The Hotel Company may terminate this Agreement in whole, or in respect of one or more Properties, by "
+        "giving the Service Provider at least sixty (60) days' written notice, provided that the termination date "
+        "shall not be earlier than the end of the thirty-sixth (36th) month after the first Go-Live Date.\n"
+    )
+    check("termination_convenience", W, text, {"notice_days": 60, "lockin_months": 36}, whole=True)
+    # the same proviso with an earlier date leaves the right as it is
+    early = text.replace("thirty-sixth (36th)", "twelfth (12th)")
+    check("termination_convenience", P, early, {"lockin_months": 12}, whole=True)
+    # a condition that hangs the right on an event still makes it no convenience right
+    event = text.replace(
+        "provided that the termination date", "if the Service Provider is acquired; the termination date"
+    )
+    check("termination_convenience", M, event, whole=True)
+
+
+def test_an_order_form_that_disapplies_the_msa_convenience_clause_by_number_and_title_removes_it() -> None:
+    msa = (
+        "MASTER SUBSCRIPTION AGREEMENT\n14. Termination\n14.3 The Customer may terminate this Agreement for "
+        "convenience on sixty (60) days' written notice to the Supplier.\n"
+    )
+    order = (
+        "ORDER FORM\nThis Order Form prevails over the MSA.\n5. Special conditions\n5.2 This is a committed-term "
+        "order. Clause 14.3 of the MSA (termination for convenience) does not apply to this Order Form.\n"
+    )
+    check("termination_convenience", M, {"msa.txt": msa, "order_form.txt": order})
+    check("termination_convenience", P, {"msa.txt": msa})
+
+
+def test_compensation_fixed_at_the_price_of_the_services_still_to_be_provided_is_all_remaining_fees() -> None:
+    text = (
+        "Clause 22 - Termination for public interest\n1 - The Contracting Authority may terminate the Contract on "
+        "grounds of public interest by notice given at least 60 (sixty) days in advance.\n2 - In that case the "
+        "Contractor is entitled to compensation, fixed at the price corresponding to the services that remain to "
+        "be provided until the end of the term of the Contract.\n"
+    )
+    check("termination_convenience", W, text, whole=True)
+    cheaper = text.replace(
+        "fixed at the price corresponding to the services that remain to be provided until the end of the term "
+        "of the Contract",
+        "limited to the documented costs of demobilisation",
+    )
+    check("termination_convenience", P, cheaper, whole=True)
+
+
+def test_terminating_before_the_end_of_the_minimum_term_on_payment_is_no_lock_in() -> None:
+    text = (
+        'This Order Form is between TableWorks Inc. ("Vendor") and Copper Pan Franchising LLC ("Franchisee").\n'
+        "4. The Minimum Term is thirty-six (36) months from the Go-Live Date.\n"
+        "6.1 Franchisee may terminate the subscriptions for all or any location before the end of the Minimum Term "
+        "by thirty (30) days' written notice, provided that Franchisee pays Vendor an early termination fee equal "
+        "to three (3) months of the subscription fees for the terminated locations.\n"
+    )
+    finding = check("termination_convenience", P, text, {"notice_days": 30}, whole=True)
+    assert "lockin_months" not in finding.params
