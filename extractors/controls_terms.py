@@ -682,6 +682,10 @@ def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
     """Term and renewal stated: auto-renewal with a notice window to stop it, or a fixed term that expires."""
     term, term_hit = _term_months(ctx)
     auto_all = scan(ctx, "auto", AUTO, actors=None)
+    # "Section 9.2 of the Terms (automatic renewal) ... do not apply": a renewal another document switches off
+    for h in auto_all:
+        if h.ok and (disapplied(h, ctx) or switches_off(h)):
+            h.verdict = "negated"
     auto = ok(auto_all)
     if term is not None and not auto:
         auto = ok(scan(ctx, "auto", CONTINUATION, actors=None))
@@ -689,7 +693,9 @@ def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
     notice, notice_hit, note = _stop_notice(renewal, [h.sentence for h in auto])
     expires = ok(scan(ctx, "expire", EXPIRE, within=TERM_WORDS, actors=None))
     prices = [
-        h for h in ok(scan(ctx, "price", PRICE_UP, actors=None)) if not PRICE_CAP.search(h.sentence.text)
+        h
+        for h in ok(scan(ctx, "price", PRICE_UP, actors=None))
+        if not PRICE_CAP.search(h.sentence.text) and not disapplied(h, ctx) and not switches_off(h)
     ]
     if ok(scan(ctx, "cap", RENEWAL_CAP, actors=None)):
         prices = []

@@ -432,7 +432,9 @@ def dangling_reference(
             and topic.search(text[: ref.start()])
             and target_missing(ref.group("target"), ctx.documents, source=sent.doc)
         ):
-            return Hit(sent, "xref", 0, len(text), None, "xref"), ref.group("target").strip()
+            return Hit(sent, "xref", 0, len(text), None, "xref"), reference_target(text) or ref.group(
+                "target"
+            )
         for m in _PER_DOCUMENT.finditer(text):
             doc = m.group("doc")
             if (
@@ -505,17 +507,21 @@ def weak_signals(
     return reasons, found
 
 
-# "Section 6.2 of the Terms does not apply", "Section 5.3 of the Subscription Terms is superseded by this Section 9"
-# (also with the clause's title after it: "Clause 14.3 of the MSA (termination for convenience) does not apply")
-_OF_DOC = (
-    r"\s+of\s+(?:the\s+|our\s+|its\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,3}(?:\s*\([^()]{1,60}\))?"
+# "Section 6.2 of the Terms does not apply", "Section 5.3 of the Subscription Terms is superseded by this Section 9",
+# "Clause 14.3 of the MSA (termination for convenience) does not apply", and a list: "Section 9.2 of the Terms
+# (automatic renewal) and Section 4.2 of the Terms (renewal pricing) do not apply", "Sections 9.2 and 4.2 ..."
+_OF_DOC = r"(?:\s+of\s+(?:the\s+|our\s+|its\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,3})?(?:\s*\([^()]{1,60}\))?"
+_CLAUSE_REF = (
+    r"(?:Sections?|Clauses?|Articles?|paragraphs?|§§?)\s*\d+(?:\.\d+)*(?:\s*(?:,|and|or)\s*\d+(?:\.\d+)*)*"
+    + _OF_DOC
 )
 _DISAPPLIED = re.compile(
-    rf"\b(?:Section|Clause|Article|paragraph|§)\s*(?P<num>\d+(?:\.\d+)*){_OF_DOC}\s+(?:does\s+not|shall\s+not|will\s+not)\s+apply|"
-    rf"\b(?:Section|Clause|Article|paragraph|§)\s*(?P<num2>\d+(?:\.\d+)*){_OF_DOC}\s+is\s+(?:hereby\s+)?"
-    r"(?:superseded|deleted|disapplied|replaced)",
+    rf"\b{_CLAUSE_REF}(?:\s*(?:,|and)\s*{_CLAUSE_REF})*\s+(?:(?:does|do|shall|will)\s+not\s+apply|"
+    r"(?:is|are)\s+(?:hereby\s+)?(?:superseded|deleted|disapplied|replaced))",
     re.I,
 )
+# the clause numbers a reference names ("the Terms" has none; "Sections 9.2 and 4.2" has two)
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)*(?![\w.]*\d)")
 
 
 def disapplied(hit: Hit, ctx: ReviewContext) -> bool:
@@ -529,7 +535,9 @@ def disapplied(hit: Hit, ctx: ReviewContext) -> bool:
         if doc.id == hit.sentence.doc.id:
             continue
         for m in _DISAPPLIED.finditer(doc.text):
-            if (m.group("num") or m.group("num2")) == number:
+            # (the numbers of the clause references, not those in their parenthesised titles)
+            refs = re.sub(r"\([^()]*\)", " ", m.group(0))
+            if number in _NUMBER.findall(refs):
                 return True
     return False
 

@@ -527,10 +527,11 @@ _DOC_NAMES = (
     ),
     (re.compile(r"\bmaster\s+(?:\w+\s+)?agreement|\bMSA\b", re.I), "msa"),
     # the ordering document goes by other names: "Service Application Form" (Korean and Japanese
-    # drafting), "ordering document", "subscription form"
+    # drafting), "ordering document", "subscription form", the vendor's accepted "Quotation"
     (
         re.compile(
-            r"\border\s+form|\bapplication\s+form|\bordering\s+documents?|\bsubscription\s+form", re.I
+            r"\border\s+form|\bapplication\s+form|\bordering\s+documents?|\bsubscription\s+form|\bquotation\b",
+            re.I,
         ),
         "order_form",
     ),
@@ -551,7 +552,8 @@ def reference_target(text: str) -> str | None:
     """The place a pointer-only sentence sends the reader to ('are set out in Section 14 of the Master
     Agreement' -> 'Section 14 of the Master Agreement'), or None when the sentence is not a pointer."""
     m = REFERENCE_RE.search(text)
-    return m.group("target").strip() if m else None
+    # ("as specified in the Quotation, which forms an integral part of this Agreement" -> "the Quotation")
+    return re.split(r",\s*(?:which|that)\b", m.group("target"), maxsplit=1)[0].strip() if m else None
 
 
 def target_missing(

@@ -651,3 +651,57 @@ def test_terminating_before_the_end_of_the_minimum_term_on_payment_is_no_lock_in
     )
     finding = check("termination_convenience", P, text, {"notice_days": 30}, whole=True)
     assert "lockin_months" not in finding.params
+
+
+TERMS_WITH_RENEWAL = (
+    "SUBSCRIPTION TERMS\n4. Fees\n4.2 Fees for each renewal term will be our then-current list prices.\n"
+    "9. Term and Renewal\n9.1 Each Subscription Term lasts twelve (12) months unless the Order Form states "
+    "otherwise.\n9.2 Subscriptions renew automatically for successive twelve (12) month terms unless either party "
+    "gives notice of non-renewal at least thirty (30) days before the end of the current term.\n"
+)
+
+
+def test_an_addendum_that_disapplies_a_list_of_renewal_sections_leaves_a_fixed_term() -> None:
+    addendum = (
+        "DATA PROTECTION ADDENDUM\n1.1 If this Addendum conflicts with the Terms, this Addendum prevails.\n"
+        "2.1 The Subscription Term is three (3) years, beginning July 1, 2026 and ending June 30, 2029.\n"
+        "2.2 Section 9.2 of the Terms (automatic renewal) and Section 4.2 of the Terms (renewal pricing) do not "
+        "apply. Any renewal requires a written amendment signed by the College.\n"
+    )
+    docs = {"terms.txt": TERMS_WITH_RENEWAL, "addendum.txt": addendum}
+    check("renewal_notice", P, docs, {"term_months": 36, "auto_renewal": False})
+    # "Sections 9.2 and 4.2 of the Terms do not apply" says the same
+    short = addendum.replace(
+        "Section 9.2 of the Terms (automatic renewal) and Section 4.2 of the Terms (renewal pricing) do not apply",
+        "Sections 9.2 and 4.2 of the Terms do not apply",
+    )
+    check(
+        "renewal_notice", P, {"terms.txt": TERMS_WITH_RENEWAL, "addendum.txt": short}, {"auto_renewal": False}
+    )
+    # switching off only the pricing leaves the auto-renewal, now with capped pricing
+    pricing_only = addendum.replace("Section 9.2 of the Terms (automatic renewal) and ", "")
+    check(
+        "renewal_notice",
+        P,
+        {
+            "terms.txt": TERMS_WITH_RENEWAL,
+            "addendum.txt": pricing_only.replace("do not apply", "does not apply"),
+        },
+        {"notice_days": 30, "auto_renewal": True},
+    )
+    # without the addendum the terms' own renewal decides: auto-renewal at uncapped list prices
+    check("renewal_notice", W, {"terms.txt": TERMS_WITH_RENEWAL}, {"notice_days": 30})
+
+
+def test_term_and_renewal_left_to_a_quotation_not_provided_are_unclear() -> None:
+    text = (
+        "3. SUBSCRIPTION\n3.2 The subscription term, the conditions for renewal of the subscription and any "
+        "adjustment of the subscription fee on renewal shall be as specified in the Quotation, which forms an "
+        "integral part of this Agreement.\n"
+    )
+    finding = check("renewal_notice", U, text, whole=True)
+    assert "the Quotation, which forms" not in finding.reason
+    quotation = (
+        "QUOTATION\n1. Subscription term: thirty-six (36) months from go-live, expiring without renewal.\n"
+    )
+    check("renewal_notice", P, {"agreement.txt": text, "quotation.txt": quotation}, {"term_months": 36})
