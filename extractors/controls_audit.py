@@ -574,6 +574,16 @@ def _names_subprocessor(hit: Hit, vendor: re.Pattern[str]) -> bool:
     return False
 
 
+_AUDIT_WORD = rx(r"\b(?:audit|inspect)\w*")
+_CHANGE_WORD = rx(r"\b(?:new|add\w*|replac\w*|chang\w*|engag\w*|appoint\w*|intended|additional)\b")
+
+
+def _audit_notice(text: str) -> bool:
+    """'may inspect and audit the facilities ... of the Co-contractor and of its sub-processors ... upon 10
+    (ten) working days' notice': the notice announces an audit, not a change of subprocessor."""
+    return bool(_AUDIT_WORD.search(text)) and not _CHANGE_WORD.search(text)
+
+
 @register("subprocessor_disclosure")
 def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
     """Subprocessors listed AND advance notice of new ones AND a customer right to object."""
@@ -589,8 +599,11 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
     for h in listed:
         h.verdict = "ok"  # "the list is set out in Annex 3" is the disclosure itself
     notice = [h for h in ok(scan(ctx, "notice", SP_NOTICE, within=SUBPROC)) if _names_subprocessor(h, vendor)]
-    # told after the change ("within ten business days after the replacement") is no advance notice
-    notice = [h for h in notice if not told_after_the_event(h.sentence.text)]
+    # told after the change ("within ten business days after the replacement") is no advance notice, and the
+    # notice of an audit of the vendor "and of its sub-processors" is no notice of a new one
+    notice = [
+        h for h in notice if not told_after_the_event(h.sentence.text) and not _audit_notice(h.sentence.text)
+    ]
     # the consent of the customer by the family's own name for it ("the prior written consent of the
     # Contracting Authority")
     sp_object = rx(

@@ -256,7 +256,7 @@ REMEDY = rx(
     r"\bservice\s+(?:level\s+)?(?:credits?|rebates?)|\b(?:sla|availability|uptime|performance)\s+credits?|"
     r"\bcredit(?:s|ed)?\b(?!\s+cards?)(?:[^.;]|\.\d){0,60}(?:fees?|invoices?|charges?|accounts?|bill(?:s|ing)?)\b|"
     # civil-law drafting calls the credit a penalty ("pénalités"): a share of the fee for missing the level
-    r"\bpenalt(?:y|ies)\b(?:[^.;]|\.\d){0,60}\b(?:fees?|invoice|charges?)\b|\b(?:fees?|charges?|price)\s+(?:reductions?|abatements?)|"
+    r"\bpenalt(?:y|ies)\b(?:[^.;]|\.\d){0,60}\b(?:fees?|invoice|charges?|(?:monthly|subscription|service)\s+(?:[\w-]+\s+)?price)\b|\b(?:fees?|charges?|price)\s+(?:reductions?|abatements?)|"
     r"\b(?:fees?|charges?|price|invoice)\b[^.;]{0,60}\b(?:reduced|abated|discounted)\b|\breduc\w*\s+(?:\w+\s+){0,3}(?:fees?|charges?|price)|"
     r"\b(?:consecutive|repeated|persistent|chronic)[^.;]{0,80}\bterminat|\bterminat\w*[^.;]{0,40}\bwithout\s+(?:penalty|liability|charge)|"
     r"\brebates?\b|\bdiscounts?\s+(?:on|of|against|off)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:fees?|charges?|amounts?|invoices?|prices?)\b|\babatements?\b|\bliquidated\s+damages\b|\bdeduct\w*\s+(?:[\w-]+\s+){0,5}from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fees?|charges?|invoices?|"

@@ -84,7 +84,8 @@ DEFINITION_RE = re.compile(
     re.I,
 )
 XREF_RE = re.compile(
-    r"\b(?P<kind>Section|Clause|Article|Paragraph|Schedule|Exhibit|Annex|Appendix|Attachment)\s+"
+    # (translated Spanish and Portuguese drafting keeps "ANEXO III")
+    r"\b(?P<kind>Section|Clause|Article|Paragraph|Schedule|Exhibit|Annex|Anexo|Appendix|Attachment)\s+"
     # a lettered number is upper-case ("Schedule B"); "this paragraph for a period" names no paragraph
     # ("Annex (5)", "Clause (12.3)": Gulf drafting brackets the number)
     r"(?P<num>\d+(?:\.\d+)*|\(\d+(?:\.\d+)*\)|(?-i:[A-Z]{1,3})\b)(?:\s*\((?P<title>[^)]{1,60})\))?",
@@ -570,7 +571,9 @@ def target_missing(
         if rx_.search(target):
             return kind not in kinds and not any(rx_.search(d.title or d.filename) for d in documents)
     # (Gulf drafting numbers its annexes in brackets: "Annex (5)")
-    m = re.search(r"\b(Schedule|Exhibit|Annex|Appendix|Attachment)\s+\(?([A-Z0-9][\w.]*)\)?", target, re.I)
+    m = re.search(
+        r"\b(Schedule|Exhibit|Annex|Anexo|Appendix|Attachment)\s+\(?([A-Z0-9][\w.]*)\)?", target, re.I
+    )
     label = (
         f"{m.group(1)}\\s+\\(?{re.escape(m.group(2))}\\)?"
         if m
@@ -592,7 +595,7 @@ def target_missing(
     )
 
 
-ATTACHMENT_KINDS = r"(?:Schedule|Annex(?:ure)?|Appendix|Exhibit|Attachment)"
+ATTACHMENT_KINDS = r"(?:Schedule|Annex(?:ure)?|Anexo|Appendix|Exhibit|Attachment)"
 # a bold run-in label at the start of a clause ("**5.2 Renewal.** Upon expiration ..."): it names the topic
 RUN_IN_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*")
 
@@ -625,7 +628,11 @@ PLACEHOLDER_BODY = re.compile(
     rf"\s*\[?\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b[^\n]{{0,100}}?\]?[ \t]*(?:\n|\Z)|"
     # a longer bracketed note: "[To be agreed by the parties within sixty (60) days after the Go-Live Date. Until
     # this Schedule is agreed, the Provider shall ...]"
-    rf"\s*\[\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b[^\]\n]{{0,400}}\]\s*(?:\n\s*\n|\Z)",
+    rf"\s*\[\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b[^\]\n]{{0,400}}\]\s*(?:\n\s*\n|\Z)|"
+    # a note that the attachment has no text: "[Translator's note: the original bears the legend 'to be signed
+    # by the parties'. No text follows.]"
+    r"\s*\[[^\]\n]{0,300}\b(?:no\s+(?:further\s+)?text\s+follows|(?:page|annex|schedule)\s+(?:intentionally\s+)?left\s+blank)"
+    r"\b[^\]\n]{0,100}\][ \t]*(?:\n|\Z)",
     re.I,
 )
 

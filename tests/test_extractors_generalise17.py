@@ -705,3 +705,53 @@ def test_term_and_renewal_left_to_a_quotation_not_provided_are_unclear() -> None
         "QUOTATION\n1. Subscription term: thirty-six (36) months from go-live, expiring without renewal.\n"
     )
     check("renewal_notice", P, {"agreement.txt": text, "quotation.txt": quotation}, {"term_months": 36})
+
+
+def test_the_notice_of_an_audit_of_the_vendor_and_its_subprocessors_is_no_subprocessor_notice() -> None:
+    text = (
+        'Between:\n\n**HIDRO S.A.**, a local enterprise, hereinafter the **"Contracting Entity"**;\n\nand\n\n'
+        '**REDE SISTEMAS S.A.**, hereinafter the **"Co-contractor"**;\n\nthe present contract is concluded.\n\n'
+        "### Clause 13 - Sub-processors\n\n1 - The Contracting Entity grants the Co-contractor a general written "
+        "authorisation to engage sub-processors.\n\n2 - The Co-contractor shall inform the Contracting Entity of any "
+        "intended addition or replacement of a sub-processor at least 15 (fifteen) days before it takes effect.\n\n"
+        "3 - The Contracting Entity may object to the addition within that period.\n\n### Clause 16 - Direction and "
+        "inspection\n\n2 - The Contracting Entity, its statutory auditor, the Court of Auditors and the data "
+        "protection authority may inspect and audit the facilities, systems, records and procedures of the "
+        "Co-contractor and of its sub-processors relating to the performance of the Contract, upon 10 (ten) working "
+        "days' notice, or without notice where required by the Court of Auditors or following a personal data "
+        "breach.\n"
+    )
+    check("subprocessor_disclosure", W, {"contract.md": text}, {"notice_days": 15})
+
+
+def test_a_penalty_on_the_monthly_subscription_price_is_a_service_credit_but_a_delay_penalty_is_not() -> None:
+    text = (
+        "Clause 9 - Service levels\n1 - The Contractor shall ensure a monthly availability of the Platform of at "
+        "least 99.7%.\nClause 20 - Penalties\n1 - For failure to meet the availability level, the Authority may "
+        "apply a penalty of 2% of the monthly subscription price for each full 0.1 percentage point below the "
+        "committed level, up to 30% of the monthly subscription price.\n"
+    )
+    check("service_credits", P, text, {"cap_percent": 30}, whole=True)
+    delay = (
+        "Article 7 - Availability\nThe Contractor gives no commitment on availability or recovery times.\n"
+        "Article 8 - Delays\nFor each calendar day of delay in achieving a milestone, the Contractor owes a delay "
+        "penalty of 0.07% of the implementation price, limited to 7.5% of that price.\n"
+    )
+    check("service_credits", M, delay, whole=True)
+
+
+def test_service_levels_left_to_an_anexo_with_no_text_are_unclear() -> None:
+    text = (
+        "BILLING OUTSOURCING AGREEMENT\nCLAUSE ONE: OBJECT. THE PROVIDER shall provide the billing SERVICES to THE "
+        "COMPANY.\nCLAUSE SEVEN: SERVICE LEVELS. The service levels applicable to the SERVICES and the penalties for failure "
+        "to meet them shall be those set out in ANEXO III (Service Level Agreement), which THE PARTIES shall sign "
+        "within sixty (60) days.\n\nANEXO III - SERVICE LEVEL AGREEMENT\n[Translator's note: the original bears "
+        'the legend "to be signed by the parties". No text follows.]\n'
+    )
+    check("service_credits", U, text, whole=True)
+    filled = text.replace(
+        '[Translator\'s note: the original bears the legend "to be signed by the parties". No text follows.]',
+        "1. The platform shall be available 99.5% of each month; for each 0.5% below, the fees of the month are "
+        "reduced by 5%, up to 25%.",
+    )
+    check("service_credits", P, filled, whole=True)
