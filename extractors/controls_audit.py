@@ -434,7 +434,8 @@ SP_LIST = rx(
     r"\b(?:web\s*)?page\b|\bwebsite\b|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/[\w/-]+"
 )
 SP_NOTICE = rx(
-    r"\b(?:notif\w*|notice|inform(?!ation)\w*|tell|let\s+\w+\s+know|advance|prior\s+written\s+(?:notice|consent)|consent)\b|"
+    # ("Our Privacy Notice describes the categories of Subprocessors": a document, no notice)
+    r"\b(?:notif\w*|(?<!privacy\s)notice(?!\s+of\s+privacy)|inform(?!ation)\w*|tell|let\s+\w+\s+know|advance|prior\s+written\s+(?:notice|consent)|consent)\b|"
     # "We will e-mail the account owner ...", "shall update that list at least seven (7) days before ..."
     r"\be-?mail\s+(?:you|customers?|the\s+(?:[\w-]+\s+){0,2}?(?:customer|client|owner|administrator|admin|contact))\b|"
     r"\bupdat\w*\s+(?:the|that|this|its|our)\s+(?:[\w-]+\s+)?(?:list|page)\b(?=[^.;]{0,60}\bbefore\b)|"
@@ -551,6 +552,23 @@ AGREEMENT_ITSELF = rx(r"\b(?:this|the|such)\s+$")
 A_THIRD = rx(r"\b(?:a|an|any|each|its|new|other|another|lower-tier|such)\s+$")
 
 
+# "We use third-party service providers (subprocessors) to host the Service. Our current list is published on our
+# Trust Center.": the list the sentence before speaks of
+SP_LIST_BACK = rx(
+    r"\b(?:our|the|its|this|that)\s+(?:current\s+|up[- ]to[- ]date\s+|full\s+|complete\s+)?list\b[^.;]{0,40}?\b"
+    r"(?:is|are|will\s+be|shall\s+be|can\s+be)\s+(?:\w+\s+)?(?:published|available|posted|found|maintained|kept)\b"
+)
+
+
+def _follows_subprocessors(hit: Hit, vendor: re.Pattern[str]) -> bool:
+    """The sentence right before the hit's, in its clause, names the subprocessors."""
+    before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
+    if not before:
+        return False
+    prior = Hit(before[-1], hit.element, 0, 0, None, "ok")
+    return bool(SUBPROC.search(before[-1].text)) and _names_subprocessor(prior, vendor)
+
+
 def _names_subprocessor(hit: Hit, vendor: re.Pattern[str]) -> bool:
     """The sentence (or its lead-in) speaks of a party other than the vendor that processes for it."""
     for text in (hit.sentence.text, hit.sentence.lead):
@@ -593,6 +611,9 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
         h
         for h in scan(ctx, "list", SP_LIST, within=SUBPROC, actors=None)
         if h.verdict in ("ok", "reference") and _names_subprocessor(h, vendor)
+    ]
+    listed += [
+        h for h in ok(scan(ctx, "list", SP_LIST_BACK, actors=None)) if _follows_subprocessors(h, vendor)
     ]
     elsewhere = [h for h in listed if _points_outside(h, ctx)]
     listed = [h for h in listed if h not in elsewhere]

@@ -313,7 +313,8 @@ RET_TOPIC = rx(
     r"\b(?:data|contents?|backups?|databases?|PHI|protected\s+health\s+information|personal\s+information)\b"
 )
 RET_WHEN = rx(
-    r"terminat|expir|end\s+of|request|cessation|retention\s+period|no\s+longer\s+(?:needed|required|necessary)|"
+    # (a "support request" to restore archived records asks for no deletion or return)
+    r"terminat|expir|end\s+of|(?<!support\s)(?<!service\s)(?<!change\s)request|cessation|retention\s+period|no\s+longer\s+(?:needed|required|necessary)|"
     r"thereafter|retention\s+(?:polic\w*|schedule)|clos\w*\s+(?:of\s+)?(?:your|its|the)\s+account|account\s+(?:closure|deletion)|cancel|completion|"
     r"account\s+(?:is\s+)?clos\w*|"
     r"end\s+of\s+the\s+(?:services|engagement|project)|\bends\b|\bended\b|after\s+the\s+(?:agreement|contract|term)|"
@@ -399,7 +400,19 @@ def _on_exit(hit: Hit, when: re.Pattern[str] = RET_WHEN) -> bool:
     # "After the read-only period, we'll delete...": a period named earlier in the clause, which the
     # sentence before or the one before that ties to the end of the contract.
     period = re.match(_AFTER_PERIOD, hit.sentence.text, re.I)
-    return bool(period and any(when.search(s.text) for s in before[-2:]))
+    if period and any(when.search(s.text) for s in before[-2:]):
+        return True
+    # "Vendor shall destroy all Education Records within the period stated in Exhibit C", in a section whose
+    # earlier sentences speak of the end: its deadline is kept elsewhere, its trigger is the section's
+    return bool(
+        DEADLINE_ELSEWHERE.search(hit.sentence.text) and any(when.search(s.text) for s in before[-2:])
+    )
+
+
+DEADLINE_ELSEWHERE = rx(
+    r"\b(?:within|by|after)\s+the\s+(?:time\s+|retention\s+|destruction\s+|deletion\s+)?(?:period|deadline|time\s+limit)s?\s+"
+    r"(?:stated|set\s+(?:out|forth)|specified|provided(?:\s+for)?|laid\s+down|defined|fixed)\s+in\b"
+)
 
 
 _AFTER_PERIOD = (

@@ -325,8 +325,15 @@ def _vendors_staff(vendor: str) -> re.Pattern[str]:
 
 def _names_vendor_staff(text: str, roles: Roles) -> bool:
     """The text names staff other than the customer's own ('its admins', 'District administrators')."""
-    _, own = _customer_side(roles.customer.pattern)
-    return any(not own.search(text[max(0, m.start() - 40) : m.start()]) for m in VENDOR_STAFF.finditer(text))
+    users, own = _customer_side(roles.customer.pattern)
+    # ("Admins can review the account activity log, which shows sign-ins and record edits by your users": the
+    # admins of the customer's users are the customer's own)
+    theirs = bool(users.search(text))
+    return any(
+        not own.search(text[max(0, m.start() - 40) : m.start()])
+        and not (theirs and re.match(r"admin", m.group(0), re.I))
+        for m in VENDOR_STAFF.finditer(text)
+    )
 
 
 def _customer_reads_log(hit: Hit, roles: Roles) -> bool:

@@ -610,7 +610,7 @@ def listed_among_others(text: str, m: re.Match[str], kind: str = ATTACHMENT_KIND
 
 
 # What holds the place of a missing attachment: "to be agreed by the parties ...", "to follow", "reserved"
-_TO_BE = r"to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed)\b"
+_TO_BE = r"to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed|issued)\b"
 _HOLDS_PLACE = r"to\s+follow|intentionally\s+(?:left\s+)?blank|reserved|not\s+used|TBD|TBC"
 # "Annex IV - Exit Plan (to be attached)": a heading that only holds the place of a missing attachment
 PLACEHOLDER = re.compile(

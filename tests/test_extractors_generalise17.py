@@ -755,3 +755,66 @@ def test_service_levels_left_to_an_anexo_with_no_text_are_unclear() -> None:
         "reduced by 5%, up to 25%.",
     )
     check("service_credits", P, filled, whole=True)
+
+
+def test_a_privacy_notice_that_describes_categories_of_subprocessors_is_no_notice_of_new_ones() -> None:
+    text = (
+        "7. Security and Privacy\n7.2 We use Subprocessors to host and support the Service. Our Privacy Notice "
+        "describes the categories of Subprocessors we use.\n"
+    )
+    check("subprocessor_disclosure", M, text, whole=True)
+    told = text + "7.3 We will notify you at least thirty (30) days before we engage a new Subprocessor.\n"
+    check("subprocessor_disclosure", W, told, {"notice_days": 30}, whole=True)
+
+
+def test_a_list_the_sentence_before_names_as_the_subprocessors_is_a_list() -> None:
+    text = (
+        "8. Privacy\nWe use third-party service providers (subprocessors) to host and support the Service. Our "
+        "current list is published on our Trust Center. We may update this list from time to time.\n"
+    )
+    finding = check("subprocessor_disclosure", W, text, whole=True)
+    assert "no list" not in finding.reason
+    # a list of something else is none
+    other = (
+        "8. Fees\nWe charge the fees in the Order Form. Our current list is published on our pricing page.\n"
+    )
+    check("subprocessor_disclosure", M, other, whole=True)
+
+
+def test_destruction_within_a_period_stated_in_an_exhibit_still_to_be_issued_is_unclear() -> None:
+    text = (
+        "SECTION 8. RETURN AND DESTRUCTION OF DATA\n8.1 For sixty (60) days after the end of the Subscription Term, "
+        "Vendor shall make all Student Records available to the District for export in CSV format.\n8.2 Vendor "
+        "shall destroy all Student Records, including backup copies, within the period stated in Exhibit C (Data "
+        "Destruction Schedule), and shall certify the destruction in writing.\n\n"
+        "Exhibit C - Data Destruction Schedule (to be issued by the District's Records Officer).\n"
+    )
+    check("data_retention", U, text, whole=True)
+    issued = text.replace(
+        "(to be issued by the District's Records Officer).",
+        "\nVendor destroys the Student Records within forty-five (45) days after the end of the export period.",
+    )
+    check("data_retention", P, issued, {"deletion_days": 45}, whole=True)
+
+
+def test_restoring_archived_records_on_a_support_request_is_no_retention_on_exit() -> None:
+    text = (
+        "5.4 Data held online. Dealer Transaction Data is kept online in the Platform for a rolling period of "
+        "twenty-four (24) months; older records are moved to the Supplier's archive tier and can be restored "
+        "within two (2) Business Days of a support request.\n"
+    )
+    check("data_retention", M, text, whole=True)
+
+
+def test_an_activity_log_of_your_users_that_admins_review_is_the_customers_own_feature() -> None:
+    text = (
+        "3. Your Account\n3.1 You are responsible for your users. Your administrators assign user roles and can "
+        "remove users at any time.\n3.2 Admins can review the account activity log, which shows sign-ins and "
+        "record edits by your users.\n"
+    )
+    check("access_logging", M, text, whole=True)
+    ours = text + (
+        "4. Our Staff\n4.1 Our support engineers access Customer Data only on a need-to-know basis, and every "
+        "access by our personnel is logged and reviewed monthly.\n"
+    )
+    check("access_logging", P, ours, whole=True)
