@@ -642,7 +642,11 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
     near = [s for h in listed + notice for s in neighbours(h.sentence, 2)]
     if listed and not notice:
         # "We list our subprocessors at ... We'll tell you 30 days before we add a new one."
-        notice = ok(scan(ctx, "notice", SP_NOTICE, sentences_=near))
+        notice = [
+            h
+            for h in ok(scan(ctx, "notice", SP_NOTICE, sentences_=near))
+            if not told_after_the_event(h.sentence.text)
+        ]
     objection += ok(
         scan(ctx, "object", sp_object, sentences_=near, actors=("customer", "both", "vendor", None))
     )

@@ -654,6 +654,19 @@ def _renewal_sentences(auto: list[Hit]) -> list[Sentence]:
     return list(seen.values())
 
 
+_ANY_TIME = rx(_NO_REASON + r"|\bfor\s+(?:its\s+|their\s+)?convenience\b|\bat\s+any\s+time\b")
+_TERM_END = rx(
+    r"renew|\bexpir\w*|\bend\s+of\s+(?:the\s+|any\s+|each\s+)?(?:then[- ]current\s+|initial\s+|renewal\s+|current\s+)?"
+    r"(?:term|period|year)"
+)
+
+
+def _convenience_only(text: str) -> bool:
+    """'Either party may terminate this Agreement on thirty (30) days' notice, without having to give reasons': a
+    convenience right at any time, not a notice to stop the renewal at the end of a term."""
+    return bool(_ANY_TIME.search(text)) and not _TERM_END.search(text)
+
+
 def _stop_notice(
     renewal: list[Sentence], own: list[Sentence] | None = None
 ) -> tuple[int | None, Hit | None, str]:
@@ -672,7 +685,7 @@ def _stop_notice(
         # are read one by one
         parts = [s.text] if not PRICE_UP.search(s.text) else s.text.split("\n")
         for part in parts:
-            if NON_RENEWAL.search(part) and not PRICE_UP.search(part):
+            if NON_RENEWAL.search(part) and not PRICE_UP.search(part) and not _convenience_only(part):
                 values.extend((d.days(), Hit(s, "stop", 0, 0, None, "ok")) for d in notice_durations(part))
     return pick_value(values, prefer="max")
 

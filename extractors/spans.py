@@ -406,12 +406,31 @@ def neighbours(sentence: Sentence, radius: int = 2) -> list[Sentence]:
         return [sentence]
     # a bare clause number on its own line ("14.2.") is no sentence: it does not use up the radius
     lo, hi = _reach(sents, idx, -1, radius), _reach(sents, idx, 1, radius)
-    section = _section(sentence.clause)
+    section = _parent_section(sentence.doc, sentence.clause)
     return [
         s
         for s in sents[lo : hi + 1]
-        if s.clause is sentence.clause or (section and _section(s.clause) == section)
+        if s.clause is sentence.clause or (section and _parent_section(s.doc, s.clause) == section)
     ]
+
+
+_SUB_NUMBER = re.compile(r"\(?(?:\d{1,2}|[a-z]{1,2}|[ivx]{1,4})\)\.?")
+
+
+def _parent_section(doc: Document, clause: Clause | None) -> str:
+    """`_section`, where a bracketed paragraph number ('(2)' under '16 CONTROL', '(b)') belongs to the section of
+    the last clause before it that has a number of its own, and paragraphs that carry their section's heading
+    ('(1)' and '(2)' both under '§ 16 Amendments') share it."""
+    if clause is None or not clause.number or not _SUB_NUMBER.fullmatch(clause.number.strip()):
+        return _section(clause)
+    for prior in reversed(doc.clauses[: clause.index]):
+        if prior.number and not _SUB_NUMBER.fullmatch(prior.number.strip()):
+            if not clause.heading or prior.heading == clause.heading:
+                return _section(prior)
+            break
+        if prior.heading != clause.heading:
+            break  # the paragraphs of another heading
+    return f"heading:{clause.heading}" if clause.heading else _section(clause)
 
 
 _BARE_NUMBER = re.compile(r"\s*[\d.()]+\s*")

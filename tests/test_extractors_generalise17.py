@@ -818,3 +818,68 @@ def test_an_activity_log_of_your_users_that_admins_review_is_the_customers_own_f
         "access by our personnel is logged and reviewed monthly.\n"
     )
     check("access_logging", P, ours, whole=True)
+
+
+def test_bracketed_paragraphs_belong_to_the_numbered_article_above_them() -> None:
+    text = (
+        "16 CONTROL\n\n(1) The Bank, its internal audit function and its external auditor shall have the right to "
+        "perform control of the Provider's business premises, information system and records relating to the "
+        "Services.\n\n(2) The Bank shall announce a control at least 15 (fifteen) days in advance.\n\n"
+        "17 CONFIDENTIALITY\n\n(1) Each party keeps the other's information confidential.\n"
+    )
+    check("audit_rights", P, text, {"notice_days": 15}, whole=True)
+    # a paragraph of the next article is no neighbour
+    apart = text.replace(
+        "(2) The Bank shall announce a control at least 15 (fifteen) days in advance.\n\n17 CONFIDENTIALITY\n\n",
+        "17 CONFIDENTIALITY\n\n(2) The Bank shall announce a control at least 15 (fifteen) days in advance.\n\n",
+    )
+    finding = check("audit_rights", P, apart, whole=True)
+    assert "notice_days" not in finding.params
+
+
+def test_paragraphs_under_one_section_heading_read_together() -> None:
+    # a DOCX whose section heading is its own paragraph: each "(n)" paragraph carries the heading
+    from io import BytesIO
+
+    from docx import Document as DocxDocument
+
+    from assistant.playbook import load_playbook
+    from extractors.base import ReviewContext, get_extractor
+
+    docx = DocxDocument()
+    docx.add_heading("§ 15 Termination assistance", level=2)
+    docx.add_paragraph("(1) The Contractor shall return the data on request.")
+    docx.add_heading("§ 16 Amendments to these terms", level=2)
+    docx.add_paragraph(
+        "(1) The Contractor may amend the provisions of this Agreement where this is necessary because of changes "
+        "in the law or technical developments."
+    )
+    docx.add_paragraph(
+        "(2) The Contractor shall notify the Customer of amendments in text form at least fourteen (14) days before "
+        "they take effect."
+    )
+    buffer = BytesIO()
+    docx.save(buffer)
+    doc = parse_bytes(buffer.getvalue(), "agb.docx")
+    paragraphs = [c for c in doc.clauses if c.number == "(2)"]
+    assert paragraphs and paragraphs[0].heading == "§ 16 Amendments to these terms"
+    playbook = load_playbook("default")
+    finding = get_extractor("change_notification")(
+        playbook.requirement("change_notification"), ReviewContext(documents=[doc])
+    )
+    assert finding.status == W and finding.params.get("notice_days") == 14, finding.reason
+
+
+def test_a_convenience_right_on_notice_is_no_window_to_stop_the_renewal() -> None:
+    text = (
+        "ARTICLE 9. TERM AND TERMINATION\na) This Agreement is valid for one (1) year from the date of signing and "
+        "shall be automatically extended for successive periods of one (1) year.\nb) Either party may terminate "
+        "this Agreement by giving the other party thirty (30) days' written notice, without having to give "
+        "reasons.\n"
+    )
+    finding = check("renewal_notice", W, text, {"term_months": 12}, whole=True)
+    assert "notice_days" not in finding.params
+    stop = text.replace(
+        "without having to give reasons", "to take effect at the end of the then-current period"
+    )
+    check("renewal_notice", P, stop, {"notice_days": 30}, whole=True)
