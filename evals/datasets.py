@@ -28,7 +28,8 @@ EVALS_DIR = Path(__file__).resolve().parent
 # its README); a new set takes that name when the current one becomes a tuning set.
 LABELLED_SETS = (
     "gold", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "nineteenth", "holdout",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "nineteenth", "twentieth",
+    "holdout",
 )  # fmt: skip
 
 
