@@ -442,6 +442,23 @@ def _log_described_elsewhere(hit: Hit, ctx: ReviewContext) -> bool:
     return m is not None and not target_missing(m.group("target"), ctx.documents, source=hit.sentence.doc)
 
 
+# "connects them to the building management systems (HVAC, lighting, access control, metering)": a door system the
+# product integrates with, no restriction of access to the data
+BUILDING_SYSTEMS = rx(
+    r"\b(?:HVAC|lighting|CCTV|fire\s+(?:alarms?|detection)|intercoms?|elevators?|lifts|building\s+management|"
+    r"turnstiles?|metering)\b"
+)
+
+
+def _building_system(hit: Hit) -> bool:
+    """The access words name a building's access-control system among its other systems."""
+    text = hit.sentence.text
+    return bool(
+        re.match(r"access\s+control", text[hit.start : hit.end], re.I)
+        and BUILDING_SYSTEMS.search(text[max(0, hit.start - 60) : hit.end + 60])
+    )
+
+
 @register("access_logging")
 def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
     """Access restrictions AND logging/monitoring of access; weak with only one of the two."""
@@ -455,6 +472,7 @@ def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
         and not LICENCE_CHECK.search(h.sentence.text)
         and not FROM_ABROAD.search(h.sentence.text)
         and not (PURPOSE_ONLY.search(h.sentence.text) and not PERSONNEL_CONTROL.search(h.sentence.text))
+        and not _building_system(h)
     ]
     people = _customer_people(ctx)
     access_all = [h for h in access_all if not _customer_admin_may(h, people)]

@@ -43,9 +43,9 @@ _DEFINED = re.compile(
     r"\(\s*(?:the\s+|hereinafter[,:]?\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?|as\s+)?"
     + _EMPHASIS
     + r"[\"“']"
-    # (the emphasis may sit inside the quotes too: ("**KubeHarbor**"))
+    # (the emphasis may sit inside the quotes too: ("**KubeHarbor**"), with the article: ("**the Bank**"))
     + _EMPHASIS
-    + r"(?P<alias>[A-Z][\w&.\- ]{1,30}?)"
+    + r"(?:the\s+)?(?P<alias>[A-Z][\w&.\- ]{1,30}?)"
     + _EMPHASIS
     + r"[\"”']"
     + _EMPHASIS

@@ -883,3 +883,67 @@ def test_a_convenience_right_on_notice_is_no_window_to_stop_the_renewal() -> Non
         "without having to give reasons", "to take effect at the end of the then-current period"
     )
     check("renewal_notice", P, stop, {"notice_days": 30}, whole=True)
+
+
+def test_notice_of_new_versions_material_changes_listed_verbs_and_changes_that_affect_a_list() -> None:
+    version = (
+        "Article 6\nThe Supplier shall notify the Contracting Authority in writing of each new version of the LIS at "
+        "least fifteen (15) days before its installation.\n"
+    )
+    check("change_notification", W, version, {"notice_days": 15}, whole=True)
+    verbs = (
+        "d) EL PROVEEDOR may modify, add or withdraw functionalities of the platform, notifying LA EMPRESA by e-mail "
+        "at least ten (10) calendar days in advance of the modification.\n"
+    )
+    check("change_notification", W, verbs, {"notice_days": 10}, whole=True)
+    material = (
+        "§ 9 Changes\n(2) Werkpuls shall inform the Customer of material changes at least two (2) weeks before they "
+        "take effect, in text form.\n"
+    )
+    check("change_notification", W, material, {"notice_days": 14}, whole=True)
+    affects = (
+        "6.2 The Vendor shall give the Company not less than sixty (60) days' prior written notice of any change "
+        "that affects the OPC UA interface, the tag structure, the location of the Hosting Facility or the "
+        "Charges.\n"
+    )
+    check("change_notification", P, affects, {"notice_days": 60}, whole=True)
+    # a material change in the customer's circumstances is the customer's to report, no change of the service
+    theirs = "9.1 The Customer shall inform the Vendor of material changes in its ownership within ten (10) days.\n"
+    check("change_notification", M, theirs, whole=True)
+
+
+def test_a_short_release_notice_does_not_weaken_a_signed_change_procedure() -> None:
+    text = (
+        "13.1 The Service Provider shall inform the Bank of each new version of the scoring model at least ten "
+        "(10) Business Days before its deployment in production.\n13.2 No change to the scope of the Services, the "
+        "service levels or the remuneration shall take effect unless it is set out in a change request signed by "
+        "authorised representatives of both Parties.\n"
+    )
+    finding = check("change_notification", P, text, whole=True)
+    assert "notice_days" not in finding.params
+    # without the change procedure the release notice is the only window, and it is short
+    check("change_notification", W, text.split("13.2")[0], {"notice_days": 10}, whole=True)
+
+
+def test_a_party_defined_with_the_article_inside_bold_quotes_is_a_party() -> None:
+    text = (
+        '**LEDGER TECH (PTY) LTD** ("**Vendor**")\n\n**and**\n\n**THEBE BANK LIMITED**, a commercial bank '
+        '("**the Bank**")\n\n3. SERVICES\n3.4 The Bank shall give Vendor not less than sixty (60) days\' written '
+        "notice of any change to its credit policy or scorecards that requires configuration of the Platform.\n"
+    )
+    check("change_notification", M, {"agreement.md": text})
+    assert "bank" in family_roles([parse_bytes(text.encode(), "agreement.md")]).customer.pattern.lower()
+
+
+def test_access_control_among_a_buildings_systems_restricts_no_access() -> None:
+    text = (
+        "What this Agreement covers\nThe Vendor installs sensors in the Customer's buildings and connects them to "
+        "the building management systems (HVAC, lighting, access control, metering).\n"
+    )
+    check("access_logging", M, text, whole=True)
+    check(
+        "access_logging",
+        W,
+        text + "Security\nThe Vendor enforces access controls on its administration consoles.\n",
+        whole=True,
+    )
