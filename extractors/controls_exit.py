@@ -100,7 +100,10 @@ _FROM_START_DATE = (
     # "within ninety (90) days from the date of signature of this contract", "within three months of the start order"
     # (but "following the signing of the Acta de Entrega", the hand-over at the end, is no start)
     r"(?:signature|signing)(?!\s+of\s+(?!(?:this|the)\s+(?:contract|agreement)\b))|start\s+order|"
-    r"order\s+to\s+(?:commence|start)|notice\s+to\s+proceed)\b"
+    r"order\s+to\s+(?:commence|start)|notice\s+to\s+proceed|"
+    # "within ninety (90) days after the first payroll processed in production"
+    r"first\s+(?:[\w-]+\s+){1,3}?(?:processed|run|issued|executed)\s+in\s+production|"
+    r"(?:start|beginning)\s+of\s+(?:productive|production)\s+(?:use|operation))\b"
     r"(?!\s+of\s+(?:the\s+|such\s+|any\s+)?(?:termination|expiry|expiration|cancellation|exit))"
 )
 FROM_START = rx(r"\W{0,3}\s*" + _FROM_START_DATE)
@@ -108,8 +111,10 @@ FROM_START = rx(r"\W{0,3}\s*" + _FROM_START_DATE)
 
 # a time counted from the end of the exit window or period itself, not the window
 AFTER_THE_WINDOW = rx(
-    r"\s*(?:after|following|from)\s+(?:the\s+)?(?:end|expiry|expiration|close|lapse)\s+of\s+(?:the\s+|that\s+|such\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:window|period)\b"
+    r"\s*(?:after|following|from)\s+(?:the\s+)?(?:end|expiry|expiration|close|lapse)\s+of\s+"
+    # (the end of the termination "notice period" is the end of the contract: the time after it is the exit's)
+    r"(?!(?:the\s+|that\s+|such\s+)?(?:notice|termination|contract|subscription|agreement)\s+period)"
+    r"(?:the\s+|that\s+|such\s+)?(?:[\w-]+\s+){0,2}?(?:window|period)\b"
 )
 
 
@@ -140,13 +145,36 @@ def _exit_period(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
             to_exit = min((abs(d.start - v) for v in exits), default=10**6)
             if to_exit <= min((abs(d.start - v) for v in deletes), default=10**6) and d.unit != "hours":
                 values.append((d.days(), hit))
+        values.extend(_period_named_before(hit))
     return pick_value(values, "max")
+
+
+_THAT_PERIOD = rx(
+    r"^\W*(?:during|within|in|for|throughout)\s+(?:that|this|such|the\s+said)\s+(?:period|time|window)\b"
+)
+# 'In MSA Section 11.4 the words "fourteen (14) days" are replaced by "sixty (60) days"': the new words count
+_REPLACED_BY = rx(r"\b(?:replaced|substituted)\s+(?:by|with)\b|\bshall\s+(?:now\s+)?read\b|\bread\s+as\b")
+
+
+def _period_named_before(hit: Hit) -> list[tuple[int, Hit]]:
+    """'During that period Parlorstack will keep the Services available ...': the period is the one the sentence
+    before states (after 'are replaced by' when it amends words of another document), quoted from there."""
+    if not _THAT_PERIOD.match(hit.sentence.text):
+        return []
+    before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
+    if not before:
+        return []
+    text = before[-1].text
+    replaced = _REPLACED_BY.search(text)
+    start = replaced.end() if replaced else 0
+    source = Hit(before[-1], hit.element, 0, 0, hit.role, "ok")
+    return [(d.days(), source) for d in find_durations(text) if d.start >= start and d.unit != "hours"]
 
 
 EXIT_WHEN = rx(
     END.pattern
     + r"|\bfor\s+[^.;]{1,40}?\s+(?:thereafter|afterwards)\b"
-    + r"|\bupon\s+(?:the\s+)?\w+'?s?\s+(?:written\s+)?request|\bon\s+request|\bdecide\s+to\s+leave|\bleav(?:e|ing)\b"
+    + r"|\b(?:up)?on\s+(?:the\s+)?\w+(?:'s|’s)?\s+(?:written\s+)?request|\bon\s+request|\bdecide\s+to\s+leave|\bleav(?:e|ing)\b"
     # "when LA ADMINISTRADORA so requests"
     + r"|\bwhen(?:ever)?\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?so\s+requests?\b"
     r"|\b(?:ends?|ended|ending)\b|\bcancel\w*|\bclos\w*\s+(?:of\s+)?(?:your|its|the)\s+account|\bwind[- ]?down|\boff-?board"
@@ -276,7 +304,7 @@ PLAN = rx(
     r"(?:\s+and\s+(?:migration|transition|handover|hand-over))?\s+plan\b"
 )
 _START_DATE = r"\b(?:within|no\s+later\s+than)\b[^.;]{0,40}?" + _FROM_START_DATE
-_PREPARE = r"\b(?:agree\w*|prepar\w*|develop\w*|finali[sz]\w*|submit\w*)\b"
+_PREPARE = r"\b(?:agree\w*|prepar\w*|develop\w*|finali[sz]\w*|submit\w*|sign)\b"
 PLAN_LATER = rx(_PREPARE + r"[^.;]{0,160}?" + _START_DATE + r"|" + _START_DATE + r"[^.;]{0,80}?" + _PREPARE)
 
 

@@ -471,7 +471,9 @@ _MODIFIER_AGENT = re.compile(
     r"\b(?!(?:be|been|being|is|are|was|were|get|gets|got)\b)[a-z]\w*\s+\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.I
 )
 _PURPOSE_ASIDE = re.compile(
+    # (and a request aside: "the Supplier shall, upon the written request of the Contracting Authority, hand over")
     r",\s*(?:in\s+order\s+to|so\s+as\s+to|for\s+the\s+purposes?\s+of|which|who|"
+    r"(?:(?:up)?on|at)\s+(?:the\s+)?(?:written\s+|reasonable\s+|prior\s+)?(?:request|instructions?|demand)\s+of|"
     r"in\s+(?:a|an|such)\s+(?:\w+\s+)?(?:form|manner|way|format)\s+(?:that|which|as))\b[^,;]{0,160},",
     re.I,
 )

@@ -339,7 +339,20 @@ def is_negated(text: str, pos: int, end: int | None = None) -> bool:
         return False  # "may not audit Vendor more than once per year": a limit on frequency, not a ban
     if NEGATION_RE.search(left) or _EXTRA_NEG.search(left) or _PROHIBIT_FROM.search(wide):
         return True
+    # "is not obliged to store the Information, to transfer it to the Customer or to a third party, or to provide
+    # assistance in the transfer": a duty denied for a list reaches every item of the list
+    fragment = wide[wide.rfind(";") + 1 :]
+    denied = list(_NO_DUTY_TO.finditer(fragment))
+    if denied and not _TURN.search(fragment, denied[-1].end()):
+        return True
     return end is not None and bool(_NEG_AFTER.search(text[end : end + 80]))
+
+
+_NO_DUTY_TO = re.compile(
+    r"\b(?:not|no\s+longer)\s+(?:be\s+)?(?:obliged|required|obligated|bound)\s+to\b|\b(?:under\s+)?no\s+obligation\s+to\b",
+    re.I,
+)
+_TURN = re.compile(r"\b(?:but|however|except|save|unless|provided|whereas|instead|rather)\b|\.\s", re.I)
 
 
 # A glossary entry: '"Privacy Breach" means ...', '**Inputs** - prompts, files ...', '"Term": the period ...'

@@ -14,7 +14,7 @@ from __future__ import annotations
 from assistant.ingest import parse_bytes
 from extractors.parties import family_roles
 from extractors.text import sentences
-from tests.support.extractors import M, P, U, W, check
+from tests.support.extractors import M, P, U, W, check, review
 
 PARTIES = (
     'This Agreement is made between Harrowgate Digital Ltd (the "Supplier") and Millbrook Community Health '
@@ -947,3 +947,80 @@ def test_access_control_among_a_buildings_systems_restricts_no_access() -> None:
         text + "Security\nThe Vendor enforces access controls on its administration consoles.\n",
         whole=True,
     )
+
+
+def test_a_duty_denied_for_a_list_reaches_every_item() -> None:
+    text = (
+        "10.2 After the termination of this Agreement the Contractor is not obliged to store the Customer's "
+        "Information, to transfer it to the Customer or to a third party, or to provide assistance in the transfer "
+        "of the Customer's Information to another system.\n"
+    )
+    check("exit_assistance", M, text, whole=True)
+    turned = text.replace(
+        "or to provide assistance in the transfer",
+        "but shall provide assistance in the transfer",
+    )
+    finding, _ = review("exit_assistance", turned, whole=True)
+    assert finding.status != M, finding.reason
+
+
+def test_an_export_on_the_customers_written_request_after_refusing_transition_is_a_return() -> None:
+    text = (
+        "15. EXIT\n15.1 The Provider shall have no obligation to provide transition or migration assistance to the "
+        "Trust or to any replacement provider.\n15.2 On the Trust's written request, the Provider shall provide the "
+        "Trust with a final export of the Programme Data in CSV format.\n"
+    )
+    check("exit_assistance", W, text, {"format": True}, whole=True)
+
+
+def test_a_request_aside_between_the_vendor_and_its_verb_does_not_make_the_customer_act() -> None:
+    text = (
+        "This Contract is concluded between:\n\n1. General Hospital Zeta, represented by the Director (hereinafter: the "
+        "Contracting Authority), and\n\n2. LabCloud d.o.o., represented by the Executive Director (hereinafter: the "
+        "Supplier)\n\nArticle 13 - Handover of Data\n(1) Upon the expiry or termination of this Contract, "
+        "the Supplier shall, upon the written request of the Contracting Authority, hand over to the Contracting "
+        "Authority or to a person designated by it all the data referred to in Article 7 of this Contract in a "
+        "structured, commonly used and machine-readable format (CSV and HL7).\n"
+    )
+    check("exit_assistance", W, text, {"format": True}, whole=True)
+
+
+def test_an_exit_plan_to_be_signed_after_the_first_payroll_in_production_leaves_exit_unclear() -> None:
+    text = (
+        "CLAUSE 14. EXIT\na) The transfer of the information of LA EMPRESA to a new provider at the end of the "
+        "contract, including the formats, the periods and the support of EL PROVEEDOR, shall be carried out in "
+        "accordance with the Exit Plan that the parties shall sign as Annex D within ninety (90) days after the "
+        "first payroll processed in production.\nb) EL PROVEEDOR shall provide the transfer support described in the "
+        "Exit Plan.\nc) Annexes A (Contacts) and D (Exit Plan) form part of this contract.\n"
+    )
+    check("exit_assistance", U, text, whole=True)
+
+
+def test_a_transition_period_after_the_end_of_the_notice_period_is_the_exit_period() -> None:
+    text = (
+        "§ 13 Exit\n(1) After termination of the contract, the Vendor shall support the Customer during a "
+        "transitional period of thirty (30) calendar days after the end of the notice period in transferring the "
+        "Customer Data to another provider.\n"
+    )
+    check("exit_assistance", P, text, {"period_days": 30}, whole=True)
+    # the time after an export window has closed is no exit period
+    window = (
+        "§ 13 Exit\n(1) For forty-five (45) days after termination the Customer may export the Customer Data in CSV "
+        "format. The Vendor deletes the Customer Data within sixty (60) days after the end of the export window.\n"
+    )
+    check("exit_assistance", P, window, {"period_days": 45}, whole=True)
+
+
+def test_words_of_another_document_replaced_by_a_longer_period_set_the_exit_period() -> None:
+    msa = (
+        "MASTER SUBSCRIPTION AGREEMENT\n11.4 For fourteen (14) days after termination or expiry, Customer may "
+        "export Customer Data in CSV format using the self-service export tool.\n"
+    )
+    order = (
+        "ORDER FORM\nThis Order Form prevails over the MSA.\n3.3 Data Export (modifies MSA Section 11.4). In MSA "
+        'Section 11.4 the words "fourteen (14) days" are replaced by "sixty (60) days". During that period the '
+        "Vendor will keep the Services available in read-only mode and, on Customer's request, will deliver a "
+        "complete extract of Customer Data in CSV format.\n"
+    )
+    check("exit_assistance", P, {"msa.txt": msa, "order_form.txt": order}, {"period_days": 60})
+    check("exit_assistance", W, {"msa.txt": msa}, {"period_days": 14})
