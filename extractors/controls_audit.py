@@ -49,6 +49,9 @@ AUDIT = rx(
     r"functionality|features?|fields?|photos?|photographs?|images?|checklists?|forms?|apps?|module))|"
     # translated drafting: "the right to perform control of the Provider's business premises" ("kontrola")
     r"\b(?:perform|carry\s+out|conduct)\w*\s+(?:an?\s+)?(?:\w+\s+)?controls?\s+(?:of|over|at)\b|"
+    # "the right to carry out a check of the Contractor's compliance with the requirements" ("proverka")
+    r"\b(?:perform|carry\s+out|conduct)\w*\s+(?:an?\s+)?(?:\w+\s+)?checks?\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:'s|’s)\s+"
+    r"(?:compliance|systems?|premises|facilities|records|security|operations|performance)\b|"
     # "the right to verify the performance ... by checking the documents, records, premises and technical means"
     # (the records of a named party, not "checking your books")
     r"\b(?:check(?:s|ing)?|verif(?:y|ies|ying))\s+(?:the\s+)?(?:[\w-]+,?\s+){0,3}?(?:books|records|premises|facilities)\b"
@@ -245,14 +248,20 @@ OWN_AUDITS = rx(r"\b(?:its|their|your|our)\s+own\s+(?:[\w-]+\s+){0,3}?$")
 # "If you need information for a DOT audit or a roadside inspection, we'll give you the output file": the audit
 # is one the customer undergoes, and the vendor only helps with it
 FOR_AN_AUDIT = rx(
+    # ("the reports that Customer needs to respond to such an audit")
     r"\b(?:needs?|requires?|request\w*)\b[^.;]{0,60}?\b(?:for|in\s+connection\s+with|in\s+preparation\s+for|"
-    r"to\s+prepare\s+for|in\s+support\s+of|during)\s+(?:an?|any|the|its|your|their|such|that|this)\s+(?:[\w,-]+\s+){0,10}?$"
+    r"(?:to\s+)?(?:respond|reply)\s+to|to\s+answer|"
+    r"to\s+prepare\s+for|in\s+support\s+of|during)\s+(?:an?|any|the|its|your|their|such|that|this)\s+(?:[\w,-]+\s+){0,10}?$|"
+    # "shall generate the payroll and overtime reports required by the social compliance audits carried out at the
+    # plants of LA EMPRESA by its customers ..., and by the inspections of the Labour Ministry"
+    r"\b(?:reports?|records?|registers?|documents?|documentation|information|data|extracts?)\s+(?:[\w,-]+\s+){0,3}?"
+    r"(?:required|needed|requested|demanded)\s+(?:by|for|in)\s+[^.;]{0,180}$"
 )
-HELPS = rx(r"\b(?:give|provide|assist|help|support|co-?operat)\w*")
+HELPS = rx(r"\b(?:give|provide|assist|help|support|co-?operat|generat|produc|prepar|deliver|suppl)\w*")
 
 
 def _helps_with_an_audit(text: str, hit: Hit) -> bool:
-    before = text[max(0, hit.start - 100) : hit.start]
+    before = text[max(0, hit.start - 240) : hit.start]
     noun = re.search(r"\b(?:an?|the|any|your|its|their)\s+(?:[\w-]+\s+){0,3}$", before, re.I)
     return bool(noun and FOR_AN_AUDIT.search(before) and HELPS.search(text))
 
@@ -266,6 +275,7 @@ def _grants_vendor(before: str, vendor: re.Pattern[str]) -> bool:
     return bool(re.search(GIVES + rf"(?:{VEND}|{vendor.pattern})", before[-160:], re.I))
 
 
+_SITES = r"(?:premises|offices|sites?|facilities|plants?|factories|warehouses|stores|branches|records|accounts|books|systems)"
 # a report that "constitutes the whole of the COOPERATIVE's right to examine the PROVIDER's systems": assurance in
 # place of an audit, not a grant of one
 WHOLE_RIGHT = rx(
@@ -283,7 +293,10 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
     of_customer = re.compile(
         # "inspections ... at THE COMPANY's premises", "the Land Bank's accounts and records are subject to audit"
         rf"^[^.;]{{0,60}}?\b(?:at|of|in)\s+(?:the\s+)?(?:{roles.customer.pattern})(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?"
-        r"(?:premises|offices|sites?|facilities|records|accounts|books|systems)\b",
+        rf"{_SITES}\b|"
+        # "the social compliance audits carried out at the plants of LA EMPRESA"
+        rf"^[^.;]{{0,60}}?\b(?:at|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_SITES}\s+of\s+(?:the\s+)?"
+        rf"(?:{roles.customer.pattern})\b",
         re.I,
     )
     subject_to = re.compile(
@@ -300,7 +313,12 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
             h = body
         text = h.sentence.text
         if of_customer.search(text[h.end :]) or subject_to.search(text[max(0, h.start - 120) : h.start]):
-            continue
+            # "(where the Customer's accounts are subject to audit by the Audit Department) ... may audit and inspect
+            # the Provider's facilities": an aside about the customer's own audit; judge what follows it
+            later = rejudge_from(h, AUDIT, h.end, ctx, ("customer", "both", None))
+            if later is None or of_customer.search(text[later.end :]):
+                continue
+            h = later
         if WHOLE_RIGHT.search(text):
             continue  # "The delivery of the summary ... constitutes the whole of the Customer's right to examine"
         audits_customer = re.match(rf"\s+(?:the\s+)?(?:{CUST}|your)\b", text[h.end : h.end + 30], re.I)

@@ -1024,3 +1024,47 @@ def test_words_of_another_document_replaced_by_a_longer_period_set_the_exit_peri
     )
     check("exit_assistance", P, {"msa.txt": msa, "order_form.txt": order}, {"period_days": 60})
     check("exit_assistance", W, {"msa.txt": msa}, {"period_days": 14})
+
+
+def test_reports_required_by_audits_of_the_customers_plants_are_no_audit_of_the_vendor() -> None:
+    text = (
+        'Between CONFECCIONES S.A., hereinafter "LA EMPRESA", and PLANILLA360 S. de R.L., hereinafter "EL '
+        'PROVEEDOR".\n\nCLAUSE NINE. REPORTS\nb) At the request of LA EMPRESA, EL PROVEEDOR shall generate the '
+        "payroll, working-hours and overtime reports required by the social compliance audits carried out at the "
+        "plants of LA EMPRESA by its customers or by certification bodies, and by the inspections of the Labour "
+        "Ministry.\n"
+    )
+    check("audit_rights", M, text, whole=True)
+    own = (
+        text
+        + "c) LA EMPRESA may audit the systems and records of EL PROVEEDOR once a year on thirty (30) days' notice.\n"
+    )
+    check("audit_rights", P, own, {"notice_days": 30}, whole=True)
+
+
+def test_an_aside_on_the_customers_own_audit_does_not_hide_the_audit_of_the_vendor() -> None:
+    text = (
+        "9. AUDIT\n9.1 The Customer, its internal and external auditors, the Auditor General (where the Customer's "
+        "accounts are subject to audit by the Audit Department) and any competent authority may audit and inspect "
+        "the Provider's facilities, records, systems and controls relating to the Services on not less than "
+        "thirty (30) days' written notice, once in each contract year.\n"
+    )
+    check("audit_rights", P, text, {"notice_days": 30}, whole=True)
+
+
+def test_reports_a_customer_needs_to_respond_to_an_audit_are_no_audit_right() -> None:
+    text = (
+        "3.6 Market audits. The Market Administrator may audit Customer's payroll. Parlorstack will, within five (5) "
+        "business days after Customer's request, generate the payroll registers and handler reports that Customer "
+        "needs to respond to such an audit or review.\n"
+    )
+    check("audit_rights", M, text, whole=True)
+
+
+def test_a_right_to_carry_out_a_check_of_the_vendors_compliance_is_an_audit() -> None:
+    text = (
+        "8.1. The Customer has the right to carry out a check of the Contractor's compliance with the requirements "
+        "of Section 6 of this Agreement not more than once every two (2) years, at its own expense, by notifying the "
+        "Contractor not less than sixty (60) calendar days before the start of the check.\n"
+    )
+    check("audit_rights", W, text, {"notice_days": 60, "frequency_months": 24}, whole=True)
