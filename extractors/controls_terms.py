@@ -40,6 +40,10 @@ TERMINATE = rx(
     # "retrieve it at any time before the termination date": a noun naming a date or a fee is no act of ending
     # Quebec civil law "resiliates" a contract for services (art. 2125 C.C.Q.)
     r"\b(?:terminat|cancel|resiliat|résili)\w*\b(?!\s+(?:date|day|fees?|charges?|payments?|costs?)\b)|\bclose\s+(?:your|its|the)\s+account|"
+    # CIS drafting "unilaterally refuse to perform this Agreement" (odnostoronniy otkaz); the EU Data Act's right
+    # "to initiate a switch to another provider", which ends the contract
+    r"\brefuse\s+(?:to\s+perform|the\s+performance\s+of)\s+(?:this|the)\s+(?:agreement|contract)\b|"
+    r"\binitiat\w*\s+(?:a\s+)?switch(?:ing)?\b|"
     # "end this Call-Off Contract", "end the Master Services Agreement": titled agreements too
     r"\b(?:end|exit)\s+(?:this|the|its|your|any|an?)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|subscription|order|services?|"
     r"schedule|statement\s+of\s+work|SOW)\b|"
@@ -59,18 +63,23 @@ _NO_REASON = (
 # "Each Party may terminate the Agreement with six (6) months' notice": a right to end on notice alone, with no
 # ground stated, is the convenience right of civil-law and indefinite-term drafting (kept only when no
 # condition is attached, see `_conditional_notice_only`)
+# CIS drafting ends a contract by "unilaterally refusing to perform it" (odnostoronniy otkaz ot ispolneniya)
+_REFUSE = r"refuse\s+(?:to\s+perform|the\s+performance\s+of)"
 _ON_NOTICE = (
     # "may terminate this Agreement in whole, or in respect of one or more Properties, by giving the Service
     # Provider at least ninety (90) days' written notice"
-    r"\b(?:terminat\w*|cancel\w*)\s+(?:this|the|its|any)\s+(?:[\w-]+\s+){0,3}?"
+    rf"\b(?:terminat\w*|cancel\w*|{_REFUSE})\s+(?:this|the|its|any)\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:(?:in\s+whole|wholly|in\s+part|partly|in\s+respect\s+of)\b[^.;]{0,80}?,\s+)?(?:with|on|upon|by\s+giving|by\s+serving|"
     r"subject\s+to)\s+(?:(?:to\s+)?the\s+(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2}\s+)?"
     r"(?:at\s+least\s+|not\s+less\s+than\s+|a\s+minimum\s+of\s+)?(?:[\w()'’-]+\s+){1,4}?"
     r"(?:(?:prior|advance|written)\s+){0,3}notice\b|"
     # "may terminate this Agreement early by notifying the Contractor in writing ninety (90) days in advance"
-    r"\b(?:terminat\w*|cancel\w*)\s+(?:this|the|its|any)\s+(?:[\w-]+\s+){0,3}?by\s+(?:notifying|informing|"
-    r"giving\s+notice\s+to)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:in\s+writing\s+)?(?:at\s+least\s+|not\s+less\s+than\s+)?"
-    r"(?:[\w()'’-]+\s+){1,4}?(?:days?|weeks?|months?)['’]?\s+(?:in\s+advance|beforehand|prior)"
+    # (and "unilaterally refuse the performance of the Agreement out of court by notifying the Executor thereof in
+    # writing not less than 30 (thirty) calendar days before the expected date of termination")
+    rf"\b(?:terminat\w*|cancel\w*|{_REFUSE})\s+(?:this|the|its|any)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:[\w-]+,?\s*(?:out\s+of\s+court|unilaterally|in\s+writing),?\s*)?by\s+(?:notifying|informing|"
+    r"giving\s+notice\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:in\s+writing\s+)?(?:at\s+least\s+|not\s+less\s+than\s+)?"
+    r"(?:[\w()'’-]+\s+){1,4}?(?:days?|weeks?|months?)['’]?\s+(?:in\s+advance|beforehand|prior|before\s+the\s+(?:\w+\s+)?date)"
 )
 CONDITION = rx(
     r"\b(?:if|where|in\s+the\s+event|in\s+case|should|provided\s+that|when|unless|following|upon\s+the\s+occurrence)\b"
@@ -84,6 +93,7 @@ _PUBLIC_INTEREST = (
 CONVENIENCE = rx(
     _ON_NOTICE + r"|" + _PUBLIC_INTEREST + r"|"
     r"for\s+(?:its\s+|their\s+)?convenience|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason|"
+    r"\bswitch\w*\s+to\s+(?:another|a\s+different|a\s+new)\s+provider\b|"
     r"at\s+any\s+time[^.;]{0,60}(?:upon|on|with|by\s+giving)[^.;]{0,40}notice|"
     + _NO_REASON
     + r"|\bat\s+any\s+time\b|"
@@ -91,6 +101,10 @@ CONVENIENCE = rx(
     # ("terminate the subscriptions for all or any location before the end of the Minimum Term by 30 days' notice")
     r"\b(?:terminat\w*|end|cancel\w*)\s+(?:[\w-]+\s+){0,8}?(?:before|prior\s+to)\s+the\s+(?:end|expiry|expiration)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:term|period)\b"
     r"[^.;]{0,20}?\b(?:on|by|upon|with)\s+(?:giving\s+)?(?:[\w()'’-]+\s+){0,6}?notice"
+)
+MUTUAL = rx(
+    r"\bby\s+mutual\s+(?:written\s+)?(?:agreement|consent)|\bby\s+(?:written\s+)?agreement\s+(?:of|between)\s+the\s+parties\b|"
+    r"\bif\s+the\s+parties\s+(?:so\s+)?(?:mutually\s+)?agree|\bmutually\s+agree"
 )
 _EXPLICIT = rx(
     r"convenience|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason|" + _PUBLIC_INTEREST + "|" + _NO_REASON
@@ -107,7 +121,7 @@ REMAINING_FEES = rx(
     r"(?:balance|remainder|rest)\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}(?:fees|charges|contract\s+value|term|"
     r"subscription)|(?:fees|charges|amounts)\s+(?:\w+\s+){0,3}(?:remaining|outstanding)\s+(?:for|under|in)\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:term|period|subscription)|(?:fees|charges|amounts|sums)\s+(?:that|which)\s+(?:\w+\s+){0,3}?would\s+(?:otherwise\s+)?"
-    r"have\s+(?:been\s+)?(?:payable|due|paid|invoiced|received|earned)|\b(?:full|total|entire|whole)\s+(?:contract|agreement|order)\s+value|"
+    r"have\s+(?:been\s+)?(?:payable|due|paid|invoiced|received|earned|accrued)|\b(?:full|total|entire|whole)\s+(?:contract|agreement|order)\s+value|"
     r"\b100\s*%\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+){0,2}(?:fees|charges)|"
     # "compensation ... fixed at the amount of the price corresponding to the services that remain to be provided
     # until the end of the term"
@@ -440,6 +454,9 @@ def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
     hits = [h for h in hits if _EXPLICIT.search(h.sentence.text) or not FOR_CAUSE.search(h.sentence.text)]
     hits = [h for h in hits if not _trigger_only(h) and not _lead_trigger_only(h)]
     hits = [h for h in hits if not _conditional_notice_only(h)]
+    # "The Contracting Parties may terminate this Contract at any time by mutual written agreement": no one party's
+    # right
+    hits = [h for h in hits if not MUTUAL.search(h.sentence.text)]
     granted = ok(hits)
     term = _term_months(ctx)[0]
     if not granted:

@@ -1068,3 +1068,43 @@ def test_a_right_to_carry_out_a_check_of_the_vendors_compliance_is_an_audit() ->
         "Contractor not less than sixty (60) calendar days before the start of the check.\n"
     )
     check("audit_rights", W, text, {"notice_days": 60, "frequency_months": 24}, whole=True)
+
+
+def test_termination_by_mutual_agreement_is_no_convenience_right() -> None:
+    text = (
+        "Article 21\n(1) Unilateral termination of this Contract without cause is excluded.\n(3) The Contracting "
+        "Parties may terminate this Contract at any time by mutual written agreement.\n"
+    )
+    check("termination_convenience", M, text, whole=True)
+
+
+def test_a_unilateral_refusal_to_perform_on_notice_is_a_convenience_right() -> None:
+    text = (
+        "9.3. The Customer has the right to unilaterally refuse to perform this Agreement, out of court,\nby "
+        "notifying the Contractor in writing not less than sixty (60) calendar days before the expected\ndate of "
+        "termination, subject to payment for the Service actually rendered up to the date of termination.\n"
+    )
+    check("termination_convenience", P, text, {"notice_days": 60}, whole=True)
+    other = (
+        "10.4. The Customer is entitled to unilaterally refuse the performance of the Agreement out of court by "
+        "notifying the Executor thereof in writing not less than 30 (thirty) calendar days before the expected date "
+        "of termination.\n"
+    )
+    check("termination_convenience", P, other, {"notice_days": 30}, whole=True)
+    # the vendor's refusal on the customer's default is for cause
+    vendor = (
+        "9.4. The Contractor has the right to unilaterally refuse to perform this Agreement only in case of delay "
+        "by the Customer in paying for the Service for more than sixty (60) calendar days.\n"
+    )
+    check("termination_convenience", M, vendor, whole=True)
+
+
+def test_a_data_act_switch_before_the_minimum_term_against_the_fees_that_would_have_accrued_is_weak() -> None:
+    text = (
+        "§ 12 Term\n(4) The Customer's right under the Data Act to initiate a switch to another provider of data "
+        "processing services, with a notice period of two (2) months, remains unaffected; in that case the contract "
+        "ends upon completion of the switching process. If the contract ends in this way before the expiry of the "
+        "minimum term, the Customer shall pay an early termination fee in the amount of the basic fees that would "
+        "have accrued until the end of the minimum term.\n"
+    )
+    check("termination_convenience", W, text, whole=True)
