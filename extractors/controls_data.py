@@ -41,12 +41,16 @@ DATA = rx(
     r"\bdata\s+(?:on|about|of|relating\s+to|concerning)\s+(?:the\s+|its\s+)?(?:subscribers|customers|clients|patients|"
     r"users|members|students|employees|end[- ]users|affiliates|policyholders|borrowers)\b|"
     # "the information of the loan applications ... contained in the Platform": what the service holds
-    r"\b(?:data|information|content|records)\s+(?:[\w-]+\s+){0,6}?(?:contained|stored|held|hosted)\s+(?:in|on|within)\s+the\s+"
-    r"(?:Platform|Services?|System|Software|Solution|Application)\b)"
+    # (and "All data entered into, generated in or stored in the LIS": the system by its acronym)
+    r"\b(?:data|information|content|records)\s+(?:[\w,-]+\s+){0,6}?(?:contained|stored|held|hosted)\s+(?:in|on|within)\s+the\s+"
+    r"(?:Platform|Services?|System|Software|Solution|Application|(?-i:[A-Z]{2,6}))\b)"
 )
 OWN = rx(
     r"(?<!its\s)(?<!our\s)(?<!your\s)(?<!their\s)(?<!his\s)(?<!her\s)"  # "its own data" is not ownership
-    r"\b(?:own(?:s|ed|ership)?|(?<!data\s)(?<!system\s)(?<!asset\s)(?<!business\s)(?<!process\s)(?<!risk\s)owners?|"
+    # ("as the owner of a computer system designated as critical information infrastructure" owns a system)
+    r"\b(?:own(?:s|ed|ership)?|(?<!data\s)(?<!system\s)(?<!asset\s)(?<!business\s)(?<!process\s)(?<!risk\s)owners?"
+    r"(?!\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:systems?|infrastructure|computers?|networks?|premises|plants?|"
+    r"buildings?|vehicles?|equipment|devices?|facilit(?:y|ies))\b)|"
     r"all\s+rights?\s+in\b|retain\w*\s+all\s+(?:\w+\s+){0,3}?rights?|belongs?\s+(?:\w+ly\s+)?to|vests?\s+in|(?:remains?|stays?|is|are)\s+(?:solely\s+)?yours|all\s+right,?\s+title\s+and\s+interest|(?:sole\s+and\s+)?exclusive\s+property|property\s+of|title\s+to)\b"
 )
 TRAINING = rx(
@@ -58,12 +62,17 @@ TRAINING = rx(
 SERVICE_RECORDS = rx(
     r"\b(?:transactions?|calls?|chats?|claims?|orders?|payments?|tickets?|support|learners?|students?|patients?|"
     r"employees?|end[- ]users?|shoppers?|cardholders?)\s+(?:data|records|transcripts?|recordings?|logs|content|histor(?:y|ies))\b|"
-    r"\b(?:transcripts?|recordings?|conversations?)\b"
+    r"\b(?:transcripts?|recordings?|conversations?)\b|"
+    # what the customer's own plant and fleet generate: "machine and process data", "Fleet Telemetry"
+    r"\b(?:machine|process|sensor|production|plant|vehicle|fleet)\s+(?:and\s+\w+\s+)?(?:data|telemetry)\b"
 )
 # models, graphs or products built from one customer's data and offered to the vendor's other customers
 _OTHER_CUSTOMERS = (
     r"(?:provide|offer|serve|sell)\w*\s+(?:\w+\s+){0,3}?(?:to|for)\s+(?:its\s+|our\s+|their\s+|the\s+\w+'s\s+)?"
-    r"other\s+(?:customers|clients)|(?:evaluations?|benchmarks?|reports?|products?|services)\s+(?:for|to)\s+"
+    r"other\s+(?:customers|clients)|"
+    # "models ... which Werkpuls offers to all of its customers", "offered to all Switchback customers"
+    r"(?:provide|offer|serve|sell)\w*\s+(?:\w+\s+){0,3}?(?:to|for)\s+all\s+(?:of\s+)?(?:its\s+|our\s+|their\s+)?"
+    r"(?:[A-Z][\w-]*\s+)?(?:customers|clients)|(?:evaluations?|benchmarks?|reports?|products?|services)\s+(?:for|to)\s+"
     r"(?:its|our|their)\s+other\s+(?:customers|clients)"
 )
 # "for any purpose other than performing the Services" restricts use; it does not widen it

@@ -1108,3 +1108,44 @@ def test_a_data_act_switch_before_the_minimum_term_against_the_fees_that_would_h
         "have accrued until the end of the minimum term.\n"
     )
     check("termination_convenience", W, text, whole=True)
+
+
+def test_the_owner_of_a_computer_system_owns_no_data() -> None:
+    text = (
+        "8.2 The Customer acknowledges that, as the owner of a computer system designated as critical information "
+        "infrastructure, it is responsible for reporting cybersecurity incidents affecting Customer Data to the "
+        "Commissioner.\n"
+        "8.3 The Provider shall process Customer Data only for the purpose of providing the Services.\n"
+    )
+    check("data_ownership", M, text, whole=True)
+
+
+def test_data_stored_in_the_system_named_by_its_acronym_is_the_customers() -> None:
+    text = (
+        "Article 7 - Ownership of Data\n(1) All data entered into, generated in or stored in the LIS, including "
+        "laboratory findings and quality control results, are the property of the Contracting Authority.\n"
+    )
+    check("data_ownership", P, text, whole=True)
+
+
+def test_training_models_offered_to_all_customers_on_the_customers_machine_data_is_own_purpose_use() -> None:
+    text = (
+        "§ 6 Data\n(1) The Customer Data belong to the Customer.\n(2) Notwithstanding paragraph 1, the Vendor is "
+        "entitled to store machine and process data (without personal data) in anonymised form for an unlimited "
+        "period and to use them to train and improve its AI models for predictive maintenance, which the Vendor "
+        "offers to all of its customers. The Customer may object to this use in text form.\n"
+    )
+    check("data_ownership", W, text, whole=True)
+    telemetry = (
+        'These Terms are between Switchback Transit Software, Inc. ("Switchback") and the customer ("you").\n'
+        "6.1 As between the parties, you retain all rights in Customer Data.\n6.3 You agree that Switchback may "
+        "collect and use Fleet Telemetry to develop, train and improve its routing and arrival-time prediction "
+        "models and other products and services offered to all Switchback customers.\n"
+    )
+    check("data_ownership", W, telemetry, whole=True)
+    # the vendor's own service telemetry used to run the service is no own-purpose use of customer data
+    own = (
+        "6.1 As between the parties, you retain all rights in Customer Data.\n6.3 We use service usage metrics to "
+        "operate and secure the Service.\n"
+    )
+    check("data_ownership", P, own, whole=True)
