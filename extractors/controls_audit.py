@@ -441,10 +441,15 @@ SUBPROC = rx(
     r"\bthird\s+parties\s+(?:involved|engaged|used|retained)\s+by\s+(?:the\s+)?(?:contractor|provider|supplier|vendor|processor|it)\b|"
     # "may replace or add third parties, informing the Customer ...": the same parties, changed
     r"\b(?:replac|add|engag|appoint)\w*\s+(?:or\s+(?:replac|add|engag|appoint)\w*\s+)?(?:new\s+|additional\s+)?third\s+parties\b|"
-    r"\binvolve\w*\s+third\s+parties\b(?=[^.;]{0,120}\bperformance\b)"
+    r"\binvolve\w*\s+third\s+parties\b(?=[^.;]{0,120}\bperformance\b)|"
+    # "For the provision of the services, EL PROVEEDOR uses the third-party providers listed in Annex B", "the
+    # incorporation of any new provider that will have access to the information of LA EMPRESA"
+    r"\bthird[- ]party\s+providers\b(?=[^.;]{0,40}\b(?:listed|identified|set\s+out|named)\b)|"
+    r"(?<=uses\s)(?:the\s+)?third[- ]party\s+providers\b|"
+    r"\bnew\s+providers?\b(?=[^.;]{0,40}\b(?:access|process|host|store)\w*\b)"
 )
 SP_LIST = rx(
-    r"\b(?:list(?:ed)?|(?<![\w-])identified|set\s+(?:out|forth)|(?:described|specified|detailed|indicated)\s+in|available\s+at|published|https?://|www\.|annex|"
+    r"\b(?:list(?:ed)?|(?<![\w-])identified|set\s+(?:out|forth)|(?:described|specified|detailed|indicated)\s+in|laid\s+down\s+in(?=\s+(?:the\s+)?(?:annex|schedule|appendix|exhibit)\b|\s{4,})|available\s+at|published|https?://|www\.|annex|"
     r"appendix|schedule|exhibit|namely|as\s+follows)\b|"
     # "with the participation of the following subcontractors:" and a table of them
     r"\bthe\s+following\s+(?:[\w-]+\s+)?(?:sub-?\s?processors|sub-?contractors|third\s+parties)\b|"
@@ -479,10 +484,24 @@ def _annex_missing(hit: Hit, ctx: ReviewContext) -> bool:
         # "... in accordance with the procedure established in said Annex": the annex named just before
         before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
         text = " ".join([*(s.text for s in before[-1:]), text])
-    return any(
+    if any(
         re.fullmatch(ATTACHMENT_KINDS, m.group("kind"), re.I) and target_missing(m.group(0), ctx.documents)
         for m in XREF_RE.finditer(text)
+    ):
+        return True
+    # "the sub-processors identified in Part C of the Order Form", where no order form is in the family
+    return any(
+        names_document(m.group("doc"))
+        and target_missing(m.group("doc"), ctx.documents, source=hit.sentence.doc)
+        for m in PART_OF_DOCUMENT.finditer(text)
     )
+
+
+PART_OF_DOCUMENT = re.compile(
+    r"\b(?:Part|Section|Schedule|Annex|Appendix|Exhibit)\s+[\w.]+\s+(?:of|to)\s+the\s+"
+    r"(?P<doc>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,3})",
+    re.I,
+)
 
 
 def _points_outside(hit: Hit, ctx: ReviewContext) -> bool:

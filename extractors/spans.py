@@ -436,14 +436,20 @@ def _parent_section(doc: Document, clause: Clause | None) -> str:
     ('(1)' and '(2)' both under '§ 16 Amendments') share it."""
     if clause is None or not clause.number or not _SUB_NUMBER.fullmatch(clause.number.strip()):
         return _section(clause)
-    for prior in reversed(doc.clauses[: clause.index]):
+    for prior in reversed(doc.clauses[: clause.index + 1]):
         if prior.number and not _SUB_NUMBER.fullmatch(prior.number.strip()):
             if not clause.heading or prior.heading == clause.heading:
                 return _section(prior)
             break
         if prior.heading != clause.heading:
             break  # the paragraphs of another heading
+        if not clause.heading and _FIRST_ITEM.fullmatch((prior.number or "").strip()):
+            # '(1) ... (2) ... (3)' under a heading the segmenter kept in the text before: the run from its '(1)'
+            return f"run:{prior.index}"
     return f"heading:{clause.heading}" if clause.heading else _section(clause)
+
+
+_FIRST_ITEM = re.compile(r"\(?(?:1|a|i)\)\.?")
 
 
 _BARE_NUMBER = re.compile(r"\s*[\d.()]+\s*")
@@ -642,7 +648,7 @@ def listed_among_others(text: str, m: re.Match[str], kind: str = ATTACHMENT_KIND
 
 
 # What holds the place of a missing attachment: "to be agreed by the parties ...", "to follow", "reserved"
-_TO_BE = r"to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed|issued)\b"
+_TO_BE = r"to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed|issued|concluded|signed)\b"
 _HOLDS_PLACE = r"to\s+follow|intentionally\s+(?:left\s+)?blank|reserved|not\s+used|TBD|TBC"
 # "Annex IV - Exit Plan (to be attached)": a heading that only holds the place of a missing attachment
 PLACEHOLDER = re.compile(

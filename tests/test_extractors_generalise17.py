@@ -1149,3 +1149,46 @@ def test_training_models_offered_to_all_customers_on_the_customers_machine_data_
         "operate and secure the Service.\n"
     )
     check("data_ownership", P, own, whole=True)
+
+
+def test_an_objection_in_the_paragraph_after_the_notice_counts_when_the_heading_sits_in_the_text_before() -> (
+    None
+):
+    text = (
+        "§ 5 Support\n\n(1) Werkpuls supports the Customer with data subject requests.\n\n§ 6 Sub-processors\n\n(1) The "
+        "sub-processors engaged at the time of conclusion are listed in Annex 3.\n\n(2) Werkpuls shall inform the "
+        "Customer in text form at least fourteen (14) days before engaging a new sub-processor.\n\n(3) The Customer "
+        "may object to the intended change within that period for good cause.\n\nANNEX 3 - Sub-processors\n\n1. Donau "
+        "Rechenzentrum GmbH, Nuremberg - hosting\n"
+    )
+    check("subprocessor_disclosure", P, text, {"notice_days": 14}, whole=True)
+
+
+def test_third_party_providers_the_vendor_uses_and_new_providers_with_access_are_subprocessors() -> None:
+    text = (
+        "ELEVENTH CLAUSE: THIRD-PARTY PROVIDERS.-\na) For the provision of the services, EL PROVEEDOR uses the "
+        "third-party providers listed in Annex B of this contract.\nb) EL PROVEEDOR shall notify LA EMPRESA of the "
+        "incorporation of any new provider that will have access to the information of LA EMPRESA with at least "
+        "fifteen (15) calendar days in advance.\nc) The incorporation of new providers does not give rise to any "
+        "right of LA EMPRESA to oppose it.\n\nANNEX B - THIRD-PARTY PROVIDERS\n1. Nube Segura S.A. - hosting\n"
+    )
+    check("subprocessor_disclosure", W, text, {"notice_days": 15}, whole=True)
+
+
+def test_subprocessors_identified_in_a_part_of_an_order_form_not_provided_are_unclear() -> None:
+    text = (
+        "10. SUBCONTRACTING\n10.1 The Provider may engage the subcontractors and sub-processors identified in Part C "
+        "of the Order Form to perform parts of the Services. Any addition to or replacement of those subcontractors "
+        "and sub-processors shall be notified to and approved by the Customer in accordance with the procedure set "
+        "out in Part C of the Order Form.\n"
+    )
+    check("subprocessor_disclosure", U, {"master_agreement.txt": text})
+
+
+def test_subprocessors_under_the_conditions_of_an_annex_still_to_be_concluded_are_unclear() -> None:
+    text = (
+        "Article 11\n(6) The Contractor may engage other processors (sub-processors) for the performance of this "
+        "Contract only under the conditions laid down in Annex 4.\n\nArticle 25\n(1) The annexes are: Annex 4 - "
+        "Agreement on processing of personal data (to be concluded in accordance with Article 11).\n"
+    )
+    check("subprocessor_disclosure", U, text, whole=True)
