@@ -689,10 +689,14 @@ _PEOPLE_NOTIFIED = rx(
 def _customer_bears(hit: Hit, roles: Roles) -> bool:
     """'The notification of personal data breaches to the CNPD within 72 hours ... is the responsibility of the
     Contracting Entity as controller': the duty is the customer's own."""
+    # (and "Customer is responsible for giving any notice to Producers required by Wis. Stat. section 134.98, which
+    # requires notice within ... forty-five (45) days")
     return bool(
         re.search(
             r"\b(?:is|are|remains?|shall\s+(?:be|remain))\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?(?:responsibility|duty|"
-            rf"obligation)\s+of\s+(?:the\s+)?(?:{roles.customer.pattern})",
+            rf"obligation)\s+of\s+(?:the\s+)?(?:{roles.customer.pattern})|"
+            rf"(?:{roles.customer.pattern})\s+(?:is|shall\s+be|will\s+be|remains?)\s+(?:solely\s+)?responsible\s+for\s+"
+            r"(?:giving|making|sending|providing|issuing)?\s*(?:any\s+|all\s+)?(?:notices?|notif\w*)\b",
             hit.sentence.text,
             re.I,
         )

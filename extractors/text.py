@@ -191,7 +191,11 @@ def _numbered_durations(text: str) -> list[Duration]:
 
 
 _ABBREV = re.compile(
-    r"\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|no|nos|sec|art|para|cl|vs|u\.s|u\.k|mr|ms|dr|st|approx)\.$", re.I
+    r"\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|no|nos|sec|art|para|cl|vs|u\.s|u\.k|mr|ms|dr|st|approx|"
+    # statute citations: "Wis. Stat. section 134.98", "Tex. Bus. Code Ann.", "42 U.S.C. § 1320d"
+    r"stat|rev|ann|gen|comp|regs?|ch|cap|bus|wis|cal|fla|tex|mass|mich|minn|ariz|colo|conn|okla|ore|tenn|"
+    r"wash|u\.s\.c|c\.f\.r)\.$",
+    re.I,
 )
 # (a bullet on the next line starts a sentence too: ".\n- The notification ...")
 _SENT_END = re.compile(r"(?<=[.;!?])\s+(?=[\"'(\[]?[A-Z0-9(])|(?<=[.;!?])[ \t]*\n\s*(?=[-*•–][ \t])|\n\s*\n")

@@ -1220,3 +1220,33 @@ def test_subprocessors_under_the_conditions_of_an_annex_still_to_be_concluded_ar
         "Agreement on processing of personal data (to be concluded in accordance with Article 11).\n"
     )
     check("subprocessor_disclosure", U, text, whole=True)
+
+
+def test_a_statute_cited_by_abbreviations_stays_in_one_sentence() -> None:
+    text = (
+        "Customer is responsible for giving any notice to Producers required by Wis. Stat. section 134.98, which "
+        "requires notice within forty-five (45) days. Vendor will help."
+    )
+    spans = sentences(text)
+    assert len(spans) == 2
+    assert text[spans[0][0] : spans[0][1]].endswith("(45) days.")
+
+
+def test_a_notice_the_customer_is_responsible_for_giving_is_not_the_vendors_deadline() -> None:
+    text = (
+        "6.2 Parlorstack will notify Customer of a Security Breach within five (5) business days after Parlorstack "
+        "confirms it.\n3.7 Producer Notices. Customer is responsible for giving any notice to Producers required by "
+        "Wis. Stat. section 134.98, which requires notice within a reasonable time not to exceed forty-five (45) "
+        "days after Customer learns of an unauthorized acquisition of personal information.\n"
+    )
+    check("incident_notification", W, text, {"hours": 120}, whole=True)
+
+
+def test_an_order_forms_term_field_states_the_term() -> None:
+    text = (
+        "ORDER FORM\nOrder Start Date:    September 1, 2026\nOrder Term:          thirty-six (36) months from the "
+        "Order Start Date\n\n3.1 Renewal. At the end of the Order Term this Order Form renews automatically for "
+        "successive twelve (12) month renewal terms unless either party gives the other written notice of "
+        "non-renewal at least sixty (60) days before the end of the Order Term.\n"
+    )
+    check("renewal_notice", P, {"order_form.txt": text}, {"term_months": 36, "notice_days": 60})
