@@ -109,6 +109,23 @@ def _report_only(hit: Hit) -> bool:
     )
 
 
+# "The Platform supports encryption of form submissions", "The Officer shall decide whether encryption is enabled":
+# a capability of the product, or a setting someone chooses, binds the vendor to nothing
+CAPABILITY = rx(
+    r"\b(?:platform|service|software|system|application|app|product|solution|tool)s?\s+(?:\w+\s+)?"
+    r"(?:supports?|allows?|enables?|offers?|permits?|can\s+(?:be\s+configured\s+to\s+)?(?:use|apply))\b"
+)
+CHOSEN = rx(r"\b(?:decide|decides|choose|chooses|elect|elects|determine|determines)\s+whether\b")
+
+
+def _optional_control(hit: Hit) -> bool:
+    """The encryption named is a product capability or a setting left to someone's choice, not a duty."""
+    if hit.element != "encryption":
+        return False
+    before = hit.sentence.text[max(0, hit.start - 80) : hit.start]
+    return bool(CAPABILITY.search(before) or CHOSEN.search(before))
+
+
 @register("security_obligations")
 def security_obligations(req: Requirement, ctx: ReviewContext) -> Finding:
     """Concrete vendor security obligations (named standard, encryption, written programme)."""
@@ -119,7 +136,9 @@ def security_obligations(req: Requirement, ctx: ReviewContext) -> Finding:
     concrete = [
         h
         for h in ok(concrete_all)
-        if len(h.sentence.text.split()) > 3 and not ASPIRATION.search(h.sentence.text)
+        if len(h.sentence.text.split()) > 3
+        and not ASPIRATION.search(h.sentence.text)
+        and not _optional_control(h)
     ]
     if concrete and all(_report_only(h) for h in concrete):
         out = decide(

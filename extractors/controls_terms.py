@@ -503,7 +503,9 @@ AUTO = rx(
     r"(?:automatic(?:ally)?|auto-?)\s*(?:be\s+)?renew\w*|renew\w*\s+automatically|(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?renew\w*|"
     # "The term shall be automatically extended for equal periods, unless either party notifies ..."
     r"\b(?:automatically|tacitly)\s+(?:be\s+)?(?:extended|prolonged)\b|\b(?:extended|prolonged)\s+(?:automatically|tacitly)\b|"
-    r"successive\s+(?:renewal\s+)?(?:terms?|periods?)|evergreen|tacit(?:ly)?\s+renew\w*|roll\s+over|"
+    r"successive\s+(?:renewal\s+)?(?:terms?|periods?)|evergreen|tacit(?:ly)?\s+renew\w*|"
+    # (the agreement rolls over, not "Unused SMS Credits roll over from quarter to quarter")
+    r"\b(?:agreement|subscription|term|contract|order|plan|licen[cs]e)s?\s+(?:\w+\s+){0,3}?roll(?:s|ed)?\s+over|"
     r"continue\w*\s+(?:thereafter|after\s+that|from\s+year\s+to\s+year)[^.;]{0,40}\buntil\s+terminated|"
     r"from\s+year\s+to\s+year|year-to-year|month-to-month|\brenews\b[^.;]{0,120}\bunless\b|"
     # translated civil-law drafting: "Thereafter it extends by a further twelve months in each case"
@@ -558,7 +560,9 @@ EXPIRE = rx(
 _RENEWS = r"(?:renew\w*|extension|extended)"
 _LIST_PRICE = r"(?:list\s+(?:of\s+)?prices?|price\s+list)"
 PRICE_UP = rx(
-    rf"{_RENEWS}[^.]{{0,160}}(?:price|pricing|fees?|rates?)[^.]{{0,120}}(?:increase|then[- ]current|{_LIST_PRICE}|adjust)|"
+    # ("deemed extended ... with the exception of the Tariffs, which ... shall be established in accordance with the
+    # price list of the Contractor in force at the beginning of such period")
+    rf"{_RENEWS}[^.]{{0,160}}(?:price|pricing|fees?|rates?|tariffs?)[^.]{{0,120}}(?:increase|then[- ]current|{_LIST_PRICE}|adjust)|"
     rf"{_RENEWS}[^.]{{0,120}}(?:then[- ]current|list)\s+(?:list\s+|standard\s+|published\s+)?(?:prices?|pricing|rates?|fees?)|"
     # "Fees for each Renewal Term shall be the Provider's standard rates prevailing at the start of that term"
     rf"(?:fees?|prices?|pricing|charges)[^.]{{0,60}}{_RENEWS}[^.]{{0,80}}(?:standard|prevailing|published)\s+(?:\w+\s+)?(?:rates?|prices?|fees?|pricing)|"
@@ -674,7 +678,10 @@ def _renewal_sentences(auto: list[Hit]) -> list[Sentence]:
     return list(seen.values())
 
 
-_ANY_TIME = rx(_NO_REASON + r"|\bfor\s+(?:its\s+|their\s+)?convenience\b|\bat\s+any\s+time\b")
+_ANY_TIME = rx(
+    _NO_REASON
+    + r"|\bfor\s+(?:its\s+|their\s+)?convenience\b|\bat\s+any\s+time\b|\bunilateral(?:ly)?\s+refuse"
+)
 _TERM_END = rx(
     r"renew|\bexpir\w*|\bend\s+of\s+(?:the\s+|any\s+|each\s+)?(?:then[- ]current\s+|initial\s+|renewal\s+|current\s+)?"
     r"(?:term|period|year)"
@@ -703,7 +710,11 @@ def _stop_notice(
         # a "sentence" that also raises prices may be table rows with no full stop between them (a PDF
         # schedule's 'Renewal ... 120 days before the end' row above its 'Renewal pricing' row): its lines
         # are read one by one
-        parts = [s.text] if not PRICE_UP.search(s.text) else s.text.split("\n")
+        # (in running text the part before the price words: "If neither Party declares its intention to terminate
+        # not later than thirty (30) days before the expiry ..., the Agreement shall be deemed extended ... with the
+        # exception of the Tariffs, which ... shall be established in accordance with the price list")
+        price = PRICE_UP.search(s.text)
+        parts = [s.text] if not price else [*s.text.split("\n"), s.text[: price.start()]]
         for part in parts:
             if NON_RENEWAL.search(part) and not PRICE_UP.search(part) and not _convenience_only(part):
                 values.extend((d.days(), Hit(s, "stop", 0, 0, None, "ok")) for d in notice_durations(part))

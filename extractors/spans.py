@@ -88,7 +88,8 @@ XREF_RE = re.compile(
     r"\b(?P<kind>Section|Clause|Article|Paragraph|Schedule|Exhibit|Annex|Anexo|Appendix|Attachment)\s+"
     # a lettered number is upper-case ("Schedule B"); "this paragraph for a period" names no paragraph
     # ("Annex (5)", "Clause (12.3)": Gulf drafting brackets the number)
-    r"(?P<num>\d+(?:\.\d+)*|\(\d+(?:\.\d+)*\)|(?-i:[A-Z]{1,3})\b)(?:\s*\((?P<title>[^)]{1,60})\))?",
+    # (CIS drafting numbers its appendices "Appendix No. 2")
+    r"(?:No\.\s*)?(?P<num>\d+(?:\.\d+)*|\(\d+(?:\.\d+)*\)|(?-i:[A-Z]{1,3})\b)(?:\s*\((?P<title>[^)]{1,60})\))?",
     re.I,
 )
 NAMED_DOC_RE = re.compile(
@@ -610,7 +611,9 @@ def target_missing(
             return kind not in kinds and not any(rx_.search(d.title or d.filename) for d in documents)
     # (Gulf drafting numbers its annexes in brackets: "Annex (5)")
     m = re.search(
-        r"\b(Schedule|Exhibit|Annex|Anexo|Appendix|Attachment)\s+\(?([A-Z0-9][\w.]*)\)?", target, re.I
+        r"\b(Schedule|Exhibit|Annex|Anexo|Appendix|Attachment)\s+(?:No\.\s*)?\(?([A-Z0-9][\w.]*)\)?",
+        target,
+        re.I,
     )
     label = (
         f"{m.group(1)}\\s+\\(?{re.escape(m.group(2))}\\)?"

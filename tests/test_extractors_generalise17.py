@@ -1250,3 +1250,46 @@ def test_an_order_forms_term_field_states_the_term() -> None:
         "non-renewal at least sixty (60) days before the end of the Order Term.\n"
     )
     check("renewal_notice", P, {"order_form.txt": text}, {"term_months": 36, "notice_days": 60})
+
+
+def test_credits_that_roll_over_are_no_auto_renewal() -> None:
+    text = (
+        "4. TERM\n4.1 This Agreement continues for an initial period of twenty-four (24) months. This Agreement "
+        "shall not renew automatically.\n4.2 Unused SMS Credits roll over from quarter to quarter during the Term.\n"
+    )
+    check("renewal_notice", P, text, {"term_months": 24, "auto_renewal": False}, whole=True)
+
+
+def test_an_extension_at_the_vendors_price_list_with_the_window_before_the_price_words() -> None:
+    text = (
+        "9.2. The term of this Agreement is one (1) year. If neither Party declares its intention to terminate "
+        "this Agreement not later than thirty (30)\ncalendar days before the expiry of its term, the Agreement "
+        "shall be deemed extended for each\nsubsequent year on the same terms, with the exception of the Tariffs, "
+        "which for each new period\nshall be established in accordance with the price list of the Contractor in "
+        "force at the beginning of such period.\n9.3. The Customer has the right to unilaterally refuse to perform "
+        "this Agreement, out of court, by notifying the Contractor in writing not less than sixty (60) calendar "
+        "days before the expected date of termination.\n"
+    )
+    finding = check("renewal_notice", W, text, {"term_months": 12, "notice_days": 30}, whole=True)
+    assert "uncapped" in finding.reason
+
+
+def test_service_levels_in_an_appendix_no_still_to_be_signed_are_unclear() -> None:
+    text = (
+        "3.4. The availability of the Service, the response times and the liability of the Contractor for their "
+        "breach are established in the Service Level Agreement (Appendix No. 2), which the Parties shall sign "
+        "within thirty (30) calendar days from the date of signing of this Agreement.\n\nAppendix No. 2 - Service "
+        "Level Agreement (to be signed in accordance with clause 3.4).\n"
+    )
+    check("service_credits", U, {"agreement.txt": text})
+
+
+def test_encryption_the_platform_supports_or_the_customer_chooses_is_no_obligation() -> None:
+    text = (
+        "8. SECURITY\n8.2 The Provider shall implement appropriate technical and organisational measures to protect "
+        "Personal Data.\n8.3 The Platform supports encryption of form submissions on the device. The Trust's "
+        "officer shall decide whether encryption is enabled for each form.\n"
+    )
+    check("security_obligations", W, text, whole=True)
+    duty = text + "8.4 The Provider shall encrypt all Programme Data at rest using AES-256.\n"
+    check("security_obligations", P, duty, whole=True)
