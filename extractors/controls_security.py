@@ -648,7 +648,10 @@ def _authority_segments(hit: Hit) -> list[tuple[int, int]]:
     own_report = re.compile(
         # "... the information that the First Party needs to report the breach to the Centre within 72 hours"
         rf"(?:{customer.pattern})\s+(?:\w+\s+){{0,2}}?(?:needs?|requires?|is\s+required|must|has|have|is\s+obliged)\s+to\s+"
-        r"(?:report|notify|inform)\b",
+        r"(?:report|notify|inform)\b|"
+        # "The Bank's own incident reporting procedure requires the Bank to report material cyber incidents to the
+        # Bank of Botswana within seventy-two (72) hours"
+        rf"\b(?:requires?|obliges?|compels?)\s+(?:the\s+)?(?:{customer.pattern})\s+to\s+(?:report|notify|inform)\b",
         re.I,
     )
     for start, end in zip(cuts, cuts[1:], strict=False):

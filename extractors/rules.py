@@ -198,9 +198,10 @@ _KIND_RANK = {"order_form": 0, "sla": 1, "dpa": 2, "sow": 3, "msa": 4, "proposal
 # "In the event of any conflict between this Addendum and the Subscription Terms, ... this Addendum shall
 # prevail": a document that says it prevails over the others
 _SELF_PREVAILS = re.compile(
-    r"\b(?:conflict|inconsisten\w*|discrepanc\w*)\b[^.]{0,240}?\bthis\s+(?:[A-Z][\w-]*\s+){0,3}?"
+    # (also in the present tense: "If this Rider conflicts with the Terms, ..., this Rider controls")
+    r"\b(?:conflict\w*|inconsisten\w*|discrepanc\w*)\b[^.]{0,240}?\bthis\s+(?:[A-Z][\w-]*\s+){0,3}?"
     r"(?:Addendum|Amendment|Order\s+Form|Agreement|Contract|Terms|Schedule|Rider|Supplement|Order)\s+"
-    r"(?:shall|will|is\s+to)\s+(?:prevail|control|govern|take\s+precedence)",
+    r"(?:(?:shall|will|is\s+to)\s+(?:prevail|control|govern|take\s+precedence)|prevails|controls|governs|takes\s+precedence)",
     re.I,
 )
 

@@ -85,7 +85,7 @@ DEFINITION_RE = re.compile(
 )
 XREF_RE = re.compile(
     # (translated Spanish and Portuguese drafting keeps "ANEXO III")
-    r"\b(?P<kind>Section|Clause|Article|Paragraph|Schedule|Exhibit|Annex|Anexo|Appendix|Attachment)\s+"
+    r"\b(?P<kind>Section|Clause|Article|Paragraph|Schedule|Exhibit|Annex(?:ure)?|Anexo|Appendix|Attachment)\s+"
     # a lettered number is upper-case ("Schedule B"); "this paragraph for a period" names no paragraph
     # ("Annex (5)", "Clause (12.3)": Gulf drafting brackets the number)
     # (CIS drafting numbers its appendices "Appendix No. 2")
@@ -611,7 +611,7 @@ def target_missing(
             return kind not in kinds and not any(rx_.search(d.title or d.filename) for d in documents)
     # (Gulf drafting numbers its annexes in brackets: "Annex (5)")
     m = re.search(
-        r"\b(Schedule|Exhibit|Annex|Anexo|Appendix|Attachment)\s+(?:No\.\s*)?\(?([A-Z0-9][\w.]*)\)?",
+        r"\b(Schedule|Exhibit|Annex(?:ure)?|Anexo|Appendix|Attachment)\s+(?:No\.\s*)?\(?([A-Z0-9][\w.]*)\)?",
         target,
         re.I,
     )

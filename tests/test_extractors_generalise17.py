@@ -1293,3 +1293,39 @@ def test_encryption_the_platform_supports_or_the_customer_chooses_is_no_obligati
     check("security_obligations", W, text, whole=True)
     duty = text + "8.4 The Provider shall encrypt all Programme Data at rest using AES-256.\n"
     check("security_obligations", P, duty, whole=True)
+
+
+def test_a_procedure_that_requires_the_customer_to_report_sets_the_customers_deadline() -> None:
+    text = (
+        'This Agreement is between Ledger Tech (Pty) Ltd ("Vendor") and Thebe Bank Limited ("the Bank").\n\n'
+        "8.3 Vendor shall notify the Bank of any Security Breach as soon as reasonably practicable after becoming "
+        "aware of it.\n8.4 The Bank's own incident reporting procedure requires the Bank to report material cyber "
+        "incidents to the Bank of Botswana within seventy-two (72) hours, and Vendor shall give the Bank such "
+        "cooperation as it reasonably requests for that purpose.\n"
+    )
+    finding = check("incident_notification", W, {"agreement.md": text})
+    assert "hours" not in finding.params
+
+
+def test_a_rider_that_controls_in_the_present_tense_outranks_the_terms_retention_schedule() -> None:
+    terms = (
+        "SUBSCRIPTION TERMS\n9.2 Following termination we will delete Customer Data in accordance with our "
+        "standard data retention schedule.\n"
+    )
+    rider = (
+        "DISTRICT RIDER\n1.1 If this Rider conflicts with the Terms, this Rider controls.\n9.3 Destruction. Within "
+        "ninety (90) days after the end of the Export Period, Vendor shall destroy all Student Data in its "
+        "possession, including copies held in backups.\n"
+    )
+    check("data_retention", P, {"terms.txt": terms, "rider.txt": rider}, {"deletion_days": 90})
+    # a rider that does not say it prevails leaves the terms' vendor-controlled schedule in force
+    silent = rider.replace("1.1 If this Rider conflicts with the Terms, this Rider controls.\n", "")
+    check("data_retention", W, {"terms.txt": terms, "rider.txt": silent}, {"deletion_days": 90})
+
+
+def test_an_annexure_is_an_attachment() -> None:
+    text = (
+        "7. SERVICE LEVELS\n7.1 The Supplier must meet the service levels and pay the service credits set out in "
+        "Annexure 3.\n\nANNEXURE 3 - SERVICE LEVELS\n\n[To be issued by the Council after go-live.]\n"
+    )
+    check("service_credits", U, {"schedule.txt": text})
