@@ -19,6 +19,7 @@ from extractors.rules import (
     duration_param,
     notice_param,
     ok,
+    pick_value,
     precedence,
     rx,
     scan,
@@ -287,7 +288,9 @@ CAP = rx(
     r"(?:maximum|aggregate|total)\s+(?:[\w-]+\s+){0,7}?(?:shall|will|may)\s+(?:not\s+exceed|be|(?:in\s+no|never)\s+"
     r"(?:[\w-]+\s+){0,3}?exceed)\b|"
     # "In no event shall Service Credits in any calendar month exceed three percent (3%)"
-    r"\bin\s+no\s+(?:event|case|circumstances?)\s+(?:shall|will|may)\s+(?:[\w-]+\s+){1,8}?exceed\b)"
+    r"\bin\s+no\s+(?:event|case|circumstances?)\s+(?:shall|will|may)\s+(?:[\w-]+\s+){1,8}?exceed\b|"
+    # "The monthly cap on Service Credits is fifteen percent (15%)"
+    r"\bcap\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:is|shall\s+be|will\s+be)\b)"
     r"\s*(?:[\w-]+\s+(?:percent\s+|per\s*cent\s+)?\()?(?P<pct>\d{1,3})\)?\s*(?:%|percent)"
 )
 # "capped at two per cent of the Monthly Charges": a cap written in words
@@ -363,19 +366,47 @@ def _next_in_heading(sentence: Sentence, count: int) -> list[Sentence]:
     ]
 
 
-def _credit_cap(remedies: list[Hit]) -> int | None:
+def _credit_cap(remedies: list[Hit], ctx: ReviewContext) -> int | None:
     """The cap on credits, in a remedy's sentence or the next one of the same clause ('Notwithstanding
-    the foregoing, credits shall not exceed, in aggregate, two percent (2%) of the monthly fee')."""
-    for h in remedies:
-        after = [s for s in _next_in_heading(h.sentence, 6) if CREDIT_WORD.search(s.text)]
-        for sent in [h.sentence, *after]:
-            m = CAP.search(sent.text)
-            if m:
-                return int(m.group("pct"))
-            w = CAP_WORDS.search(sent.text)
-            if w and parse_number(w.group("pct")) is not None:
-                return parse_number(w.group("pct"))
-    return None
+    the foregoing, credits shall not exceed, in aggregate, two percent (2%) of the monthly fee'); where another
+    document restates the cap ('3.4 Service Level Remedies (modifies MSA Section 8.3). The monthly cap on Service
+    Credits is fifteen percent (15%)'), the more specific or prevailing document's cap decides."""
+    sentences_ = [
+        sent
+        for h in remedies
+        for sent in [h.sentence, *(s for s in _next_in_heading(h.sentence, 6) if CREDIT_WORD.search(s.text))]
+    ]
+    first = next(((pct, s) for s in sentences_ if (pct := _cap_in(s.text)) is not None), None)
+    values = [(first[0], Hit(first[1], "cap", 0, 0, None, "ok"))] if first else []
+    # ("Notwithstanding anything in the SLA Schedule, the aggregate Service Credits ... shall not exceed five per
+    # cent", against the schedule's 15% "subject always to Clause 6.3 of the Agreement": the override stands)
+    if values and not re.search(r"\bnotwithstanding\s+anything\b", values[0][1].sentence.text, re.I):
+        stated = [
+            h
+            for h in ok(scan(ctx, "cap", CAP_STATED, actors=None))
+            if h.sentence.doc.id != values[0][1].sentence.doc.id
+        ]
+        values += [
+            (pct, h)
+            for h in stated
+            if (pct := _cap_in(h.sentence.text)) is not None
+            and not re.search(r"\bsubject\s+(?:always\s+)?to\s+(?:clause|section)\b", h.sentence.text, re.I)
+        ]
+    return pick_value(values, "first")[0]
+
+
+# "The monthly cap on Service Credits is fifteen percent (15%)": a cap stated on its own
+CAP_STATED = rx(
+    r"\bcap\s+on\s+(?:the\s+)?(?:[\w-]+\s+)?(?:service\s+)?credits\b|\bcredits?\b[^.;]{0,60}\b(?:will|shall)\s+not\s+exceed\b"
+)
+
+
+def _cap_in(text: str) -> int | None:
+    m = CAP.search(text)
+    if m:
+        return int(m.group("pct"))
+    w = CAP_WORDS.search(text)
+    return parse_number(w.group("pct")) if w else None
 
 
 FAILURE = rx(
@@ -427,7 +458,7 @@ def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
         if m and 50 <= float(m.group(1)) <= 100:
             params["availability_percent"] = float(m.group(1))
             break
-    cap = _credit_cap(granted_r)
+    cap = _credit_cap(granted_r, ctx)
     if cap is not None:
         params["cap_percent"] = cap
     # (a sentence that only points elsewhere, "are governed exclusively by the Service Level Agreement", too)

@@ -1329,3 +1329,23 @@ def test_an_annexure_is_an_attachment() -> None:
         "Annexure 3.\n\nANNEXURE 3 - SERVICE LEVELS\n\n[To be issued by the Council after go-live.]\n"
     )
     check("service_credits", U, {"schedule.txt": text})
+
+
+def test_an_order_forms_credit_cap_replaces_the_msas_unless_the_msa_overrides_it() -> None:
+    msa = (
+        "MASTER SUBSCRIPTION AGREEMENT\n8.1 The Vendor will make the Services available 99.5% of each calendar "
+        "month.\n8.2 If Monthly Uptime falls below 99.5%, Customer will receive a credit of five percent (5%) of "
+        "the monthly Fees.\n8.3 Total Service Credits in any calendar month will not exceed five percent (5%) of the "
+        "monthly Fees.\n"
+    )
+    order = (
+        "ORDER FORM\nThis Order Form prevails over the MSA.\n3.4 Service Level Remedies (modifies MSA Section 8.3). "
+        "The monthly cap on Service Credits is fifteen percent (15%) of the monthly Fees.\n"
+    )
+    check("service_credits", P, {"msa.txt": msa, "order_form.txt": order}, {"cap_percent": 15})
+    check("service_credits", W, {"msa.txt": msa}, {"cap_percent": 5})
+    # "Notwithstanding anything in the SLA Schedule ..." in the agreement keeps its own cap
+    overriding = msa.replace(
+        "8.3 Total Service Credits", "8.3 Notwithstanding anything in the Order Form, total Service Credits"
+    )
+    check("service_credits", W, {"msa.txt": overriding, "order_form.txt": order}, {"cap_percent": 5})
