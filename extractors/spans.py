@@ -95,7 +95,8 @@ XREF_RE = re.compile(
 NAMED_DOC_RE = re.compile(
     # "Service Credits shall be calculated in accordance with the Service Level Schedule"
     r"\b(?:(?:set\s+(?:out|forth)|described|specified|detailed|defined|contained|provided|calculated|determined)\s+in|"
-    r"in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?"
+    # (and "the exit plan contained in its Service Definition")
+    r"in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+|its\s+|their\s+)?"
     # (G-Cloud call-offs: "as set out in the Supplier's Service Definition")
     r"(?:[A-Z][\w-]*(?:'s|’s)\s+)?(?:applicable\s+)?"
     r"(?P<name>(?:[A-Z][\w-]*\s+){0,4}(?:Exhibit|Schedule|Annex|Appendix|Addendum|Policy|Attachment|Definition|Description|Procedure|Protocol|Runbook))\b"

@@ -1349,3 +1349,21 @@ def test_an_order_forms_credit_cap_replaces_the_msas_unless_the_msa_overrides_it
         "8.3 Total Service Credits", "8.3 Notwithstanding anything in the Order Form, total Service Credits"
     )
     check("service_credits", W, {"msa.txt": overriding, "order_form.txt": order}, {"cap_percent": 5})
+
+
+def test_exit_services_described_only_in_an_exhibit_or_definition_not_provided_are_unclear() -> None:
+    text = (
+        "4.5 Upon expiration or termination of this Agreement for any reason, Vendor shall provide the deconversion "
+        "assistance, data extracts and related services described in Exhibit E (Deconversion Services and Fees).\n"
+    )
+    check("exit_assistance", U, {"master_agreement.txt": text})
+    exhibit = (
+        "\nEXHIBIT E - DECONVERSION SERVICES AND FEES\n1. For ninety (90) days after termination Vendor provides "
+        "data extracts in CSV format and deconversion support at no charge.\n"
+    )
+    check("exit_assistance", P, {"master_agreement.txt": text + exhibit}, {"period_days": 90})
+    g_cloud = (
+        "13.1 The Supplier will provide the exit services described in the exit plan contained in its Service "
+        "Definition.\n"
+    )
+    check("exit_assistance", U, {"call_off_contract.txt": g_cloud})
