@@ -8,8 +8,9 @@ Mechanisms, by requirement:
   the vendor acting; a glossary run on in one paragraph yields every term; bracketed paragraphs belong to the
   article above them, and '(1) ... (n)' paragraphs read together; a duty denied for a list ('not obliged to A, to
   B, or to C') reaches every item; a clause another document disapplies, by number, title or in a list, grants
-  nothing; 'ANEXO' is an annex, and an attachment 'to be issued', 'to be concluded' or with 'no text follows' is
-  a placeholder.
+  nothing; 'ANEXO', 'Annexure' and 'Appendix No. 2' are attachments, and one 'to be issued', 'to be concluded',
+  'to be signed' or with 'no text follows' is a placeholder; statute citations ('Wis. Stat.') end no sentence; a
+  document that 'controls' on a conflict, in the present tense, prevails.
 - data ownership: defined terms of images and metadata, the customer's own name for its information and data
   'contained in' or 'stored in' the system (also by its acronym) are its data; training models offered to other or
   all customers, on platform data, machine data or fleet telemetry, is own-purpose use; a limited licence alone,
@@ -22,19 +23,23 @@ Mechanisms, by requirement:
   request' are returns on request; the period after the end of the notice period, and the period named in the
   sentence before (also words 'replaced by' another document), is the exit period; deletion after signing a
   hand-over certificate, or within a period stated in an exhibit, is on exit; a support request asks for no
-  deletion.
+  deletion; exit services described only in an exhibit or a Service Definition not provided are unclear.
 - subprocessors: a Privacy Notice is no notice and an audit notice no notice of a new subprocessor; a list named
   in the sentence after the subprocessors, 'third-party providers' the vendor uses and 'new providers' with access
   count; lists in a part of an order form not provided, or in an annex still to be concluded, are unclear.
 - change notification: notices of each new version, of 'material changes', after a list of verbs or of changes
   'that affect' a list of the service's parts count; a short release notice does not weaken a signed change
   procedure; changes under a change procedure in an annex not provided are unclear.
-- service levels, logging, termination and renewal: a penalty on the monthly subscription price is a credit (a
-  delay penalty is not); access control among a building's systems and an activity log of 'your users' are the
+- incidents: a notice the customer 'is responsible for giving', or that its procedure 'requires the Bank to
+  report', is the customer's own deadline.
+- service levels, security, logging, termination and renewal: a penalty on the monthly subscription price is a
+  credit (a delay penalty is not), and a cap another document restates replaces the MSA's unless overridden;
+  encryption the platform 'supports' or someone 'decides whether' to enable is no duty; access control among a building's systems and an activity log of 'your users' are the
   customer's; rights on notice per property, 'refusals to perform', Data Act switches are convenience rights,
   mutual termination is none, a proviso on the earliest date is a lock-in and compensation for the services still
-  to be provided is all remaining fees; a convenience right is no window to stop a renewal, and a term left to a
-  Quotation not provided is unclear.
+  to be provided is all remaining fees; a convenience right is no window to stop a renewal, a term left to a
+  Quotation not provided is unclear, an 'Order Term:' field states the term, credits that roll over are no
+  auto-renewal and tariffs set by the vendor's price list on extension are uncapped.
 """
 
 from __future__ import annotations
