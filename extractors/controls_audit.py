@@ -36,6 +36,7 @@ from extractors.spans import (
     neighbours,
     notice_durations,
     reference_target,
+    sentence_before,
     target_missing,
     told_after_the_event,
 )
@@ -445,7 +446,7 @@ SUBPROC = rx(
     # "For the provision of the services, EL PROVEEDOR uses the third-party providers listed in Annex B", "the
     # incorporation of any new provider that will have access to the information of LA EMPRESA"
     r"\bthird[- ]party\s+providers\b(?=[^.;]{0,40}\b(?:listed|identified|set\s+out|named)\b)|"
-    r"(?<=uses\s)(?:the\s+)?third[- ]party\s+providers\b|"
+    r"\buses\s+(?:the\s+)?third[- ]party\s+providers\b|"
     r"\bnew\s+providers?\b(?=[^.;]{0,40}\b(?:access|process|host|store)\w*\b)"
 )
 SP_LIST = rx(
@@ -482,8 +483,8 @@ def _annex_missing(hit: Hit, ctx: ReviewContext) -> bool:
     text = hit.sentence.text
     if re.search(rf"\b(?:said|such|that|the\s+same)\s+{ATTACHMENT_KINDS}\b", text, re.I):
         # "... in accordance with the procedure established in said Annex": the annex named just before
-        before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
-        text = " ".join([*(s.text for s in before[-1:]), text])
+        prior = sentence_before(hit.sentence)
+        text = " ".join([*([prior.text] if prior else []), text])
     if any(
         re.fullmatch(ATTACHMENT_KINDS, m.group("kind"), re.I) and target_missing(m.group(0), ctx.documents)
         for m in XREF_RE.finditer(text)
@@ -599,11 +600,12 @@ SP_LIST_BACK = rx(
 
 def _follows_subprocessors(hit: Hit, vendor: re.Pattern[str]) -> bool:
     """The sentence right before the hit's, in its clause, names the subprocessors."""
-    before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
-    if not before:
+    prior = sentence_before(hit.sentence)
+    if prior is None:
         return False
-    prior = Hit(before[-1], hit.element, 0, 0, None, "ok")
-    return bool(SUBPROC.search(before[-1].text)) and _names_subprocessor(prior, vendor)
+    return bool(SUBPROC.search(prior.text)) and _names_subprocessor(
+        Hit(prior, hit.element, 0, 0, None, "ok"), vendor
+    )
 
 
 def _names_subprocessor(hit: Hit, vendor: re.Pattern[str]) -> bool:
@@ -629,14 +631,13 @@ def _names_subprocessor(hit: Hit, vendor: re.Pattern[str]) -> bool:
     return False
 
 
-_AUDIT_WORD = rx(r"\b(?:audit|inspect)\w*")
 _CHANGE_WORD = rx(r"\b(?:new|add\w*|replac\w*|chang\w*|engag\w*|appoint\w*|intended|additional)\b")
 
 
 def _audit_notice(text: str) -> bool:
     """'may inspect and audit the facilities ... of the Co-contractor and of its sub-processors ... upon 10
     (ten) working days' notice': the notice announces an audit, not a change of subprocessor."""
-    return bool(_AUDIT_WORD.search(text)) and not _CHANGE_WORD.search(text)
+    return bool(AUDIT.search(text)) and not _CHANGE_WORD.search(text)
 
 
 @register("subprocessor_disclosure")

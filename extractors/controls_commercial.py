@@ -35,6 +35,7 @@ from extractors.spans import (
     doc_sentences,
     neighbours,
     notice_durations,
+    sentence_before,
     sentence_index,
     with_terms,
 )
@@ -157,8 +158,8 @@ def _follow_up_notices(ctx: ReviewContext) -> list[Hit]:
         text = hit.sentence.text
         if CHANGE.search(text) or not notice_durations(text) or _at_will_only(text):
             continue
-        before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
-        if before and CHANGE.search(before[-1].text):
+        prior = sentence_before(hit.sentence)
+        if prior and CHANGE.search(prior.text):
             out.append(hit)
     return out
 
@@ -186,8 +187,8 @@ def _delayed_effect(ctx: ReviewContext) -> list[Hit]:
         text = hit.sentence.text
         if not notice_durations(text):
             continue
-        before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
-        if CHANGE.search(text) or AT_WILL.search(text) or (before and CHANGE.search(before[-1].text)):
+        prior = sentence_before(hit.sentence)
+        if CHANGE.search(text) or AT_WILL.search(text) or (prior and CHANGE.search(prior.text)):
             out.append(hit)
     return out
 

@@ -29,6 +29,7 @@ from extractors.spans import (
     glued_heading_end,
     listed_among_others,
     neighbours,
+    sentence_before,
 )
 from extractors.text import find_durations, is_frequency
 
@@ -161,13 +162,13 @@ def _period_named_before(hit: Hit) -> list[tuple[int, Hit]]:
     before states (after 'are replaced by' when it amends words of another document), quoted from there."""
     if not _THAT_PERIOD.match(hit.sentence.text):
         return []
-    before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
-    if not before:
+    prior = sentence_before(hit.sentence)
+    if prior is None:
         return []
-    text = before[-1].text
+    text = prior.text
     replaced = _REPLACED_BY.search(text)
     start = replaced.end() if replaced else 0
-    source = Hit(before[-1], hit.element, 0, 0, hit.role, "ok")
+    source = Hit(prior, hit.element, 0, 0, hit.role, "ok")
     return [(d.days(), source) for d in find_durations(text) if d.start >= start and d.unit != "hours"]
 
 
@@ -263,9 +264,9 @@ def _preceding(hits: list[Hit]) -> list[Hit]:
     your data' after '... we'll keep your account open for 45 days')."""
     out = []
     for hit in hits:
-        before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
-        if before and ANAPHOR.search(hit.sentence.text):
-            out.append(Hit(before[-1], hit.element, 0, 0, hit.role, "ok"))
+        prior = sentence_before(hit.sentence)
+        if prior and ANAPHOR.search(hit.sentence.text):
+            out.append(Hit(prior, hit.element, 0, 0, hit.role, "ok"))
     return out
 
 

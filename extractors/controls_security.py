@@ -29,7 +29,13 @@ from extractors.rules import (
     to_vendor,
     unclear_reference,
 )
-from extractors.spans import RUN_IN_LABEL, defined_terms, neighbours, target_missing, with_terms
+from extractors.spans import (
+    RUN_IN_LABEL,
+    defined_terms,
+    sentence_before,
+    target_missing,
+    with_terms,
+)
 from extractors.text import find_durations
 
 # --- security obligations -----------------------------------------------------------------------
@@ -362,8 +368,8 @@ def _customer_reads_log(hit: Hit, roles: Roles) -> bool:
     text = hit.sentence.text
     if not _customer_reads(roles.customer.pattern).search(text) or _names_vendor_staff(text, roles):
         return False
-    before = [s for s in neighbours(hit.sentence, 1) if s.start < hit.sentence.start]
-    return not (before and _vendors_staff(roles.vendor.pattern).search(before[-1].text))
+    prior = sentence_before(hit.sentence)
+    return not (prior and _vendors_staff(roles.vendor.pattern).search(prior.text))
 
 
 def _users_only(hit: Hit, roles: Roles) -> bool:

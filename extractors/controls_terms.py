@@ -546,8 +546,7 @@ TERM = rx(
     r"(?:(?:runs|lasts)\b|is\s+for\b|"
     r"is\s+(?:valid|in\s+force|effective)\s+for\b)|"
     # an order form's field: "Order Term:          thirty-six (36) months from the Order Start Date"
-    r"(?m:^[ \t*|]*(?:initial\s+|order\s+|subscription\s+|contract\s+|minimum\s+|committed\s+)?(?:term|duration)\s*"
-    r"(?:\*\*)?\s*[:|](?=[ \t*]*(?:[\w()-]+\s+){0,3}?(?:months?|years?)\b))|"
+    r"\b(?:term|duration)[ \t]*(?:\*\*)?[ \t]*[:|](?=[ \t*]*(?:[\w()-]+\s+){0,3}?(?:months?|years?)\b)|"
     # plural: "Annual subscriptions run for twelve (12) months from the date of purchase"
     r"\b(?:agreements|orders|subscriptions|contracts|licen[cs]es|plans)\s+(?:\w+\s+){0,2}?(?:run|last)\s+for\b"
 )

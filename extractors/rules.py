@@ -532,15 +532,18 @@ def disapplied(hit: Hit, ctx: ReviewContext) -> bool:
     number = (clause.number or "").strip("().") if clause is not None else ""
     if not number:
         return False
-    for doc in ctx.documents:
-        if doc.id == hit.sentence.doc.id:
-            continue
-        for m in _DISAPPLIED.finditer(doc.text):
-            # (the numbers of the clause references, not those in their parenthesised titles)
-            refs = re.sub(r"\([^()]*\)", " ", m.group(0))
-            if number in _NUMBER.findall(refs):
-                return True
-    return False
+    return any(
+        number in _disapplied_numbers(doc.text) for doc in ctx.documents if doc.id != hit.sentence.doc.id
+    )
+
+
+@lru_cache(maxsize=64)
+def _disapplied_numbers(text: str) -> frozenset[str]:
+    """The clause numbers a document switches off (read once per document, not once per hit)."""
+    # (the numbers of the clause references, not those in their parenthesised titles)
+    return frozenset(
+        n for m in _DISAPPLIED.finditer(text) for n in _NUMBER.findall(re.sub(r"\([^()]*\)", " ", m.group(0)))
+    )
 
 
 def switches_off(hit: Hit) -> bool:

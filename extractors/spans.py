@@ -421,12 +421,33 @@ def neighbours(sentence: Sentence, radius: int = 2) -> list[Sentence]:
         return [sentence]
     # a bare clause number on its own line ("14.2.") is no sentence: it does not use up the radius
     lo, hi = _reach(sents, idx, -1, radius), _reach(sents, idx, 1, radius)
-    section = _parent_section(sentence.doc, sentence.clause)
+    sections = _sections(sentence.doc)
+    section = sections[sentence.clause.index] if sentence.clause is not None else ""
     return [
         s
         for s in sents[lo : hi + 1]
-        if s.clause is sentence.clause or (section and _parent_section(s.doc, s.clause) == section)
+        if s.clause is sentence.clause
+        or (section and s.clause is not None and sections[s.clause.index] == section)
     ]
+
+
+def sentence_before(sentence: Sentence) -> Sentence | None:
+    """The sentence just before `sentence` in its clause or numbered section, if any."""
+    before = [s for s in neighbours(sentence, 1) if s.start < sentence.start]
+    return before[-1] if before else None
+
+
+_SECTIONS: dict[tuple[str, str, int, int], tuple[str, ...]] = {}
+
+
+def _sections(doc: Document) -> tuple[str, ...]:
+    """`_parent_section` of every clause of `doc`, by clause index (computed once per document)."""
+    key = (doc.id, doc.sha256, len(doc.text), len(doc.clauses))
+    if key not in _SECTIONS:
+        if len(_SECTIONS) > 64:
+            _SECTIONS.clear()
+        _SECTIONS[key] = tuple(_parent_section(doc, c) for c in doc.clauses)
+    return _SECTIONS[key]
 
 
 _SUB_NUMBER = re.compile(r"\(?(?:\d{1,2}|[a-z]{1,2}|[ivx]{1,4})\)\.?")
