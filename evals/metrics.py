@@ -1,5 +1,5 @@
 """Evaluation metrics over (label, prediction) pairs: document-level P/R/F1 per requirement, macro F1,
-status accuracy, recall of gaps, parameter accuracy and evidence validity.
+status accuracy, recall of gaps, parameter accuracy, evidence validity and evidence recall.
 
 A requirement counts as *found* when its status is present or weak; a label is found when its status is
 present/weak (gold set) or when the CUAD category has an answer.
@@ -34,6 +34,8 @@ class Prediction:
     params: dict[str, ParamValue] = field(default_factory=dict)
     quotes_valid: int = 0  # quotes equal to doc.text[start:end] and overlapping labelled evidence
     quotes_total: int = 0
+    # True/False when the label is found and quotes evidence the text contains: does any quote overlap it?
+    quotes_hit: bool | None = None
 
     @property
     def found(self) -> bool:
@@ -152,6 +154,13 @@ def evidence_validity(pairs: Sequence[Pair]) -> float | None:
     if not total:
         return None
     return sum(p.prediction.quotes_valid for p in pairs) / total
+
+
+def evidence_recall(pairs: Sequence[Pair]) -> float | None:
+    """Of the requirements both labelled and found, the share whose evidence quotes the labelled clause (at
+    least one quote overlaps a labelled snippet): does the reviewer see the clause that decides?"""
+    judged = [p.prediction.quotes_hit for p in pairs if p.prediction.found and p.prediction.quotes_hit is not None]
+    return sum(judged) / len(judged) if judged else None
 
 
 def overlaps(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:

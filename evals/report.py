@@ -14,6 +14,7 @@ from rich.table import Table
 from evals.metrics import (
     Pair,
     Score,
+    evidence_recall,
     evidence_validity,
     gap_recall,
     macro_f1,
@@ -31,6 +32,7 @@ HEADLINE = (
     "gap_recall",
     "param_accuracy",
     "evidence_validity",
+    "evidence_recall",
     "seconds_per_doc",
 )
 
@@ -56,6 +58,7 @@ def summarise(dataset: str, playbook_version: str, runs: Sequence[CaseRun], **ex
             "gap_recall": _r(gap_recall(pairs)),
             "param_accuracy": _r(param_accuracy(pairs)),
             "evidence_validity": _r(evidence_validity(pairs)),
+            "evidence_recall": _r(evidence_recall(pairs)),
             "seconds_per_doc": _r(seconds / max(1, sum(len(_files(r)) for r in ok))),
             "seconds_total": _r(seconds),
         },

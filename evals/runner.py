@@ -63,22 +63,32 @@ def run_case(case: EvalCase, playbook: Playbook, parse: Parser, review: Reviewer
 
 
 def predict(finding: Finding, label: Label, documents: Sequence[Document]) -> Prediction:
-    """The finding as a Prediction, counting its quotes that are verbatim and overlap labelled evidence."""
+    """The finding as a Prediction, counting its quotes that are verbatim and overlap labelled evidence, and
+    whether any of them quotes the labelled clause."""
     valid = 0
+    labelled = {
+        d.id: spans
+        for d in documents
+        if label.found
+        and (spans := [s for s in (locate(d, snippet) for snippet in label.evidence) if s is not None])
+    }
+    hit = False
     for ev in finding.evidence:
         doc = next((d for d in documents if d.id == ev.document_id), None)
         if doc is None or doc.text[ev.start : ev.end] != ev.quote:
             continue
         if label.found and label.evidence:
-            spans = [s for s in (locate(doc, snippet) for snippet in label.evidence) if s is not None]
+            spans = labelled.get(doc.id, [])
             if spans and not overlaps((ev.start, ev.end), spans):
                 continue
+            hit = hit or bool(spans)
         valid += 1
     return Prediction(
         status=finding.status,
         params=dict(finding.params),
         quotes_valid=valid,
         quotes_total=len(finding.evidence),
+        quotes_hit=hit if labelled else None,
     )
 
 

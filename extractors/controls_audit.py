@@ -410,9 +410,15 @@ def audit_rights(req: Requirement, ctx: ReviewContext) -> Finding:
     )
     if reports:
         where = reports[0].sentence.where
+        # with the report, the words that make it the only assurance ('provided in lieu of any audit')
+        limits = (
+            ok(scan(ctx, "report", SUBSTITUTE, within=SUBSTITUTE_FOR, actors=None))
+            or ok(scan(ctx, "report", WHOLE_RIGHT, actors=None))
+            or [h for h in hits if h.verdict == "negated"]
+        )
         out = decide(
             req,
-            reports,
+            reports[:1] + limits[:1] + reports[1:],
             present_reason=f"Only the vendor's third-party audit reports are offered ({where})",
             weak=["no audit by the customer itself"],
         )

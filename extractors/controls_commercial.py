@@ -367,7 +367,7 @@ def _next_in_heading(sentence: Sentence, count: int) -> list[Sentence]:
     ]
 
 
-def _credit_cap(remedies: list[Hit], ctx: ReviewContext) -> int | None:
+def _credit_cap(remedies: list[Hit], ctx: ReviewContext) -> tuple[int | None, Hit | None]:
     """The cap on credits, in a remedy's sentence or the next one of the same clause ('Notwithstanding
     the foregoing, credits shall not exceed, in aggregate, two percent (2%) of the monthly fee'); where another
     document restates the cap ('3.4 Service Level Remedies (modifies MSA Section 8.3). The monthly cap on Service
@@ -393,7 +393,8 @@ def _credit_cap(remedies: list[Hit], ctx: ReviewContext) -> int | None:
             if (pct := _cap_in(h.sentence.text)) is not None
             and not re.search(r"\bsubject\s+(?:always\s+)?to\s+(?:clause|section)\b", h.sentence.text, re.I)
         ]
-    return pick_value(values, "first")[0]
+    value, hit, _ = pick_value(values, "first")
+    return value, hit
 
 
 # "The monthly cap on Service Credits is fifteen percent (15%)": a cap stated on its own
@@ -439,6 +440,37 @@ def _has_value(hit: Hit) -> bool:
     return bool(PERCENT.search(text)) or bool(find_durations(text))
 
 
+# "If there is any conflict ..., except in relation to service levels": a sentence that names service levels in
+# passing shows less than one that states a level
+_PASSING = rx(r"\bconflict|\bprevail|\bprecedence|\bmeans\b|\bchange\s+requests?|\bvariations?\b")
+# "These figures are objectives, not commitments": the words that make a stated level a mere target
+NOT_COMMITTED = rx(
+    r"\b(?:targets?|goals?|objectives?|aims?)\b[^.;]{0,40}?\b(?:only|not\s+(?:a\s+|an\s+)?(?:guarantees?|commitments?|"
+    r"warrant(?:y|ies)|binding))\b|\bnot\s+(?:constitute\s+)?(?:a\s+)?breach\b|\bno\s+(?:liability|remedy)\b"
+)
+
+
+def _target_rank(hit: Hit) -> int:
+    """Which target sentence to quote: a stated level ('99.9% of the time') before a response time, before a
+    sentence that only names service levels; never first a precedence or change-request sentence."""
+    text = hit.sentence.text
+    if _PASSING.search(text):
+        return 3
+    m = PERCENT.search(text)
+    if m and 50 <= float(m.group(1)) <= 100:
+        return 0
+    return 1 if find_durations(text) else 2
+
+
+def _not_committed(targets: list[Hit]) -> list[Hit]:
+    """The sentence beside a target that says it is only a target ('This is a target, not a guarantee')."""
+    for h in targets:
+        for sent in neighbours(h.sentence, 2):
+            if sent is not h.sentence and NOT_COMMITTED.search(sent.text):
+                return [Hit(sent, "target", 0, 0, None, "ok")]
+    return []
+
+
 @register("service_credits")
 def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
     """Availability/response targets with credits or other remedies; weak without remedy or trivial cap."""
@@ -459,7 +491,7 @@ def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
         if m and 50 <= float(m.group(1)) <= 100:
             params["availability_percent"] = float(m.group(1))
             break
-    cap = _credit_cap(granted_r, ctx)
+    cap, cap_hit = _credit_cap(granted_r, ctx)
     if cap is not None:
         params["cap_percent"] = cap
     # (a sentence that only points elsewhere, "are governed exclusively by the Service Level Agreement", too)
@@ -474,10 +506,15 @@ def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
         if granted_t and "availability_percent" not in params:
             params["availability_percent"] = _nearby_percent(granted_t[0])
     weak = [] if granted_r else ["targets are stated with no credit or other remedy"]
-    where = (granted_t or granted_r)[0] if granted_t or granted_r else None
+    shown = sorted(granted_t, key=_target_rank)[:1]
+    where = (shown or granted_r)[0] if shown or granted_r else None
+    # the evidence shows what decides: the level, its remedy and the cap on it, or the words that deny a remedy
+    deciding = [cap_hit] if cap_hit is not None else []
+    if not granted_r:
+        deciding = [h for h in remedies if h.verdict == "negated"][:1] or _not_committed(granted_t)
     out = decide(
         req,
-        granted_t[:1] + granted_r[:1] if granted_t else [],
+        shown + granted_r[:1] + deciding if granted_t else [],
         weak=weak,
         params=params,
         present_reason=f"Service levels with remedies ({where.sentence.where if where else ''}).",

@@ -17,6 +17,7 @@ from evals.metrics import (
     Label,
     Pair,
     Prediction,
+    evidence_recall,
     evidence_validity,
     gap_recall,
     macro_f1,
@@ -88,6 +89,17 @@ def test_evidence_validity_and_overlap() -> None:
     assert evidence_validity(pairs) == pytest.approx(3 / 4)
     assert evidence_validity([_pair("c", "r", Label(False), M)]) is None
     assert overlaps((5, 10), [(9, 20)]) and not overlaps((5, 10), [(10, 20)])
+
+
+def test_evidence_recall_counts_found_requirements_that_quote_the_labelled_clause() -> None:
+    pairs = [
+        _pair("a", "r", Label(True), P, quotes_hit=True),
+        _pair("b", "r", Label(True), W, quotes_hit=False),
+        _pair("c", "r", Label(True), M, quotes_hit=False),  # not found: a status miss, not an evidence miss
+        _pair("d", "r", Label(True), P, quotes_hit=None),  # no labelled snippet in the text: not judged
+    ]
+    assert evidence_recall(pairs) == pytest.approx(1 / 2)
+    assert evidence_recall([_pair("e", "r", Label(False), M)]) is None
 
 
 def _write_gold(root: Path, evidence: str) -> Path:
@@ -244,8 +256,12 @@ def test_predict_rejects_quotes_outside_labelled_spans(tmp_path: Path) -> None:
     review = default_reviewer()([doc], load_playbook("cuad"))
     finding = review.finding("governing_law")
     assert predict(finding, alpha.labels["governing_law"], [doc]).quotes_valid == len(finding.evidence) > 0
+    assert predict(finding, alpha.labels["governing_law"], [doc]).quotes_hit is True
     elsewhere = Label(found=True, evidence=("SUPPLY AGREEMENT",))
     assert predict(finding, elsewhere, [doc]).quotes_valid == 0
+    assert predict(finding, elsewhere, [doc]).quotes_hit is False
+    nowhere = Label(found=True, evidence=("words this contract never uses",))
+    assert predict(finding, nowhere, [doc]).quotes_hit is None
 
 
 def test_keyword_baseline(tmp_path: Path) -> None:
