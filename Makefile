@@ -44,7 +44,7 @@ format: setup  ## format the code
 eval: setup  ## score the review on the labelled gold set
 	$(PY) -m evals.run --dataset gold
 
-eval-%: setup  ## score on a labelled tuning set: make eval-second ... make eval-twentieth (see evals/datasets/)
+eval-%: setup  ## score on a labelled tuning set: make eval-second ... make eval-twentyfirst (see evals/datasets/)
 	$(PY) -m evals.run --dataset $*
 
 eval-holdout: setup  ## score on the held-out set (written independently of the rules; never tune on it)
