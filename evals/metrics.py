@@ -159,7 +159,9 @@ def evidence_validity(pairs: Sequence[Pair]) -> float | None:
 def evidence_recall(pairs: Sequence[Pair]) -> float | None:
     """Of the requirements both labelled and found, the share whose evidence quotes the labelled clause (at
     least one quote overlaps a labelled snippet): does the reviewer see the clause that decides?"""
-    judged = [p.prediction.quotes_hit for p in pairs if p.prediction.found and p.prediction.quotes_hit is not None]
+    judged = [
+        p.prediction.quotes_hit for p in pairs if p.prediction.found and p.prediction.quotes_hit is not None
+    ]
     return sum(judged) / len(judged) if judged else None
 
 

@@ -31,6 +31,7 @@ from extractors.spans import (
     REFERENCE_RE,
     RUN_IN_LABEL,
     XREF_RE,
+    defined_terms,
     family_sentences,
     names_document,
     neighbours,
@@ -39,6 +40,7 @@ from extractors.spans import (
     sentence_before,
     target_missing,
     told_after_the_event,
+    with_terms,
 )
 from extractors.text import find_durations, parse_number
 
@@ -61,7 +63,10 @@ AUDIT = rx(
     r"\bon-?site\s+(?:reviews?|assessments?|visits?|evaluations?|verifications?)\b|"
     # a review carried out on the vendor's premises is an inspection, whatever it is called
     r"\breview(?:ing)?\b(?=[^.;]{0,120}\b(?:at|on)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+|its\s+|their\s+|our\s+)"
-    r"(?:[\w-]+\s+)?(?:premises|offices|facilities|sites?|data\s+cent(?:er|re)s?)\b)"
+    r"(?:[\w-]+\s+)?(?:premises|offices|facilities|sites?|data\s+cent(?:er|re)s?)\b)|"
+    # "carry out or commission a review of the controls of EL PROVEEDOR": a review of the vendor's controls
+    r"\b(?:carry\s+out|conduct|perform|commission)\w*\s+(?:or\s+\w+\s+)?(?:an?\s+)?(?:[\w-]+\s+)?review\s+of\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:controls|compliance|records|security\s+measures)\b"
 )
 PERMIT = rx(
     r"\b(?:permit|allow|enable|submit\s+to|contribute\s+to|co-?operate|make\s+available|afford|grant|let\b|"
@@ -83,6 +88,9 @@ REPORT = rx(
 SUBSTITUTE = rx(
     r"\bsatisf(?:y|ies|ied)\s+(?:\w+\s+){0,3}?(?:rights?|obligations?|requirements?)\b[^.;]{0,60}\b(?:audit|verif|inspect)\w*|"
     r"\b(?:in\s+(?:place|lieu)\s+of|instead\s+of)\s+(?:[\w-]+\s+){0,4}?(?:audit|verif|inspect)\w*|"
+    # "The documents specified in paragraph (1) shall be deemed sufficient confirmation of the Contractor's compliance"
+    r"\b(?:deemed|considered|regarded\s+as)\s+(?:to\s+be\s+)?(?:a\s+)?sufficient\s+(?:confirmation|evidence|proof|demonstration|"
+    r"verification)\b|"
     # "The Customer's supervision of the Supplier's processing is carried out by means of an annual assurance report"
     r"\b(?:supervision|oversight|audit|verification|monitoring)\b[^.;]{0,100}?\b(?:is|are|shall\s+be|will\s+be)\s+"
     r"(?:carried\s+out|performed|exercised|conducted)\s+(?:by\s+means\s+of|through)\b"
@@ -91,7 +99,7 @@ SUBSTITUTE = rx(
 SUBSTITUTE_FOR = rx(
     REPORT.pattern + r"|\bquestionnaires?\b|\b(?:this|these|such|that|the\s+said)\s+(?:\w+\s+)?reports?\b|"
     # "The documents described in clause 11.1 are provided in place of any right to audit"
-    r"\b(?:documents|information|materials|evidence)\s+(?:described|referred\s+to|listed|set\s+out)\s+in\b"
+    r"\b(?:documents|information|materials|evidence)\s+(?:described|referred\s+to|listed|set\s+out|specified|mentioned)\s+in\b"
 )
 # verbs only: "Service Provider" or "Supplier" is a party, not an offer of a report
 PROVIDE = rx(
@@ -100,7 +108,11 @@ PROVIDE = rx(
 )
 # the customer's side of the same offer: "Customer may satisfy itself by reviewing the ISO certificate",
 # "you may rely on our attestation"
-RELY = rx(r"\b(?:review(?:s|ing)?|rel(?:y|ies|ying)\s+on|satisf(?:y|ies)\s+(?:itself|themselves|yourself))\b")
+RELY = rx(
+    r"\b(?:review(?:s|ing)?|rel(?:y|ies|ying)\s+on|satisf(?:y|ies)\s+(?:itself|themselves|yourself))\b|"
+    # "The Customer may once per calendar year request from the Contractor a copy of its ISO/IEC 27001 certificate"
+    r"\brequest\w*\s+(?:from\s+(?:the\s+)?[\w-]+\s+)?(?:a\s+|the\s+)?(?:copy|copies|summar(?:y|ies))\s+of\b"
+)
 AUDIT_WEAK = {
     "the vendor may refuse or must consent": rx(
         rf"{VEND}\s+may\s+(?:refuse|decline|reject|deny)|(?:sole|absolute)\s+discretion|"
@@ -297,7 +309,9 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
         rf"{_SITES}\b|"
         # "the social compliance audits carried out at the plants of LA EMPRESA"
         rf"^[^.;]{{0,60}}?\b(?:at|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_SITES}\s+of\s+(?:the\s+)?"
-        rf"(?:{roles.customer.pattern})\b",
+        rf"(?:{roles.customer.pattern})\b|"
+        # "The audits of the CLIENT by the Autoridade Tributária ... do not extend to the SUPPLIER"
+        rf"^\s+of\s+(?:the\s+)?(?:{roles.customer.pattern})\b(?!['’])\s+by\b",
         re.I,
     )
     subject_to = re.compile(
@@ -577,13 +591,15 @@ PART_WORDS = {
 }
 
 
-def _deferred_parts(ctx: ReviewContext, req: Requirement, lacking: list[str]) -> Outcome | None:
+def _deferred_parts(
+    ctx: ReviewContext, req: Requirement, lacking: list[str], sp: re.Pattern[str]
+) -> Outcome | None:
     """`unclear` when every part the contract lacks is said to be set out in a schedule or document that is
     not provided: the missing terms exist, they cannot be checked."""
     deferring = [
         Hit(sent, "deferred", 0, 0, None, "ok")
         for sent in family_sentences(ctx)
-        if SUBPROC.search(sent.text)
+        if sp.search(sent.text)
         and REFERENCE_RE.search(sent.text)
         and all(PART_WORDS[k].search(sent.text) for k in lacking)
     ]
@@ -591,6 +607,13 @@ def _deferred_parts(ctx: ReviewContext, req: Requirement, lacking: list[str]) ->
 
 
 SUBPROC_WORD = rx(rf"(?:{SUBPROC.pattern})[\w-]*")
+# what a defined term means when it names a subcontractor: "a third person engaged by the Contractor for the
+# performance of part of its obligations"
+SUBPROC_MEANING = rx(
+    SUBPROC.pattern
+    + r"|\bthird\s+(?:person|party|entity|legal\s+entity)\s+(?:\w+\s+){0,2}?(?:engaged|involved|used|retained|"
+    r"appointed|contracted)\s+by\s+(?:the\s+)?(?:contractor|provider|supplier|vendor|processor|executor|it)\b"
+)
 # "Subcontractor shall ..." in a subcontract names the vendor itself, and "this Subcontract" the agreement
 AGREEMENT_ITSELF = rx(r"\b(?:this|the|such)\s+$")
 A_THIRD = rx(r"\b(?:a|an|any|each|its|new|other|another|lower-tier|such)\s+$")
@@ -604,20 +627,22 @@ SP_LIST_BACK = rx(
 )
 
 
-def _follows_subprocessors(hit: Hit, vendor: re.Pattern[str]) -> bool:
+def _follows_subprocessors(hit: Hit, vendor: re.Pattern[str], sp: re.Pattern[str] = SUBPROC) -> bool:
     """The sentence right before the hit's, in its clause, names the subprocessors."""
     prior = sentence_before(hit.sentence)
     if prior is None:
         return False
-    return bool(SUBPROC.search(prior.text)) and _names_subprocessor(
-        Hit(prior, hit.element, 0, 0, None, "ok"), vendor
+    return bool(sp.search(prior.text)) and _names_subprocessor(
+        Hit(prior, hit.element, 0, 0, None, "ok"), vendor, sp
     )
 
 
-def _names_subprocessor(hit: Hit, vendor: re.Pattern[str]) -> bool:
-    """The sentence (or its lead-in) speaks of a party other than the vendor that processes for it."""
+def _names_subprocessor(hit: Hit, vendor: re.Pattern[str], sp: re.Pattern[str] = SUBPROC) -> bool:
+    """The sentence (or its lead-in) speaks of a party other than the vendor that processes for it (`sp`: the
+    family's words for one, its own defined terms included)."""
+    words = SUBPROC_WORD if sp is SUBPROC else rx(rf"(?:{sp.pattern})[\w-]*")
     for text in (hit.sentence.text, hit.sentence.lead):
-        for m in SUBPROC_WORD.finditer(text):
+        for m in words.finditer(text):
             before = text[max(0, m.start() - 20) : m.start()]
             word = m.group()
             if word[0].isupper() and vendor.fullmatch(word) and not A_THIRD.search(before):
@@ -637,7 +662,17 @@ def _names_subprocessor(hit: Hit, vendor: re.Pattern[str]) -> bool:
     return False
 
 
-_CHANGE_WORD = rx(r"\b(?:new|add\w*|replac\w*|chang\w*|engag\w*|appoint\w*|intended|additional)\b")
+_CHANGE_WORD = rx(
+    r"\b(?:new|add\w*|replac\w*|chang\w*|engag\w*|appoint\w*|intended|additional|authori[sz]\w*|substitut\w*|"
+    r"updat\w*|modif\w*|incorporat\w*)\b"
+)
+
+
+def _announces_a_change(text: str) -> bool:
+    """A notice about subprocessors that announces a new or changed one, or comes before something ('notify the
+    Customer before authorising any sub-processor'); not 'the costs of notifying affected individuals where the
+    incident was caused by its subcontractors'."""
+    return bool(_CHANGE_WORD.search(text) or re.search(r"\b(?:before|prior\s+to|in\s+advance)\b", text, re.I))
 
 
 def _audit_notice(text: str) -> bool:
@@ -651,23 +686,29 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
     """Subprocessors listed AND advance notice of new ones AND a customer right to object."""
     roles = family_roles(ctx.documents)
     vendor = roles.vendor
+    # the family's own defined name for them ('"Co-executor" - a third person engaged by the Contractor ...')
+    sp = with_terms(SUBPROC, defined_terms(ctx.documents, SUBPROC_MEANING))
     listed = [
         h
-        for h in scan(ctx, "list", SP_LIST, within=SUBPROC, actors=None)
-        if h.verdict in ("ok", "reference") and _names_subprocessor(h, vendor)
+        for h in scan(ctx, "list", SP_LIST, within=sp, actors=None)
+        if h.verdict in ("ok", "reference") and _names_subprocessor(h, vendor, sp)
     ]
     listed += [
-        h for h in ok(scan(ctx, "list", SP_LIST_BACK, actors=None)) if _follows_subprocessors(h, vendor)
+        h for h in ok(scan(ctx, "list", SP_LIST_BACK, actors=None)) if _follows_subprocessors(h, vendor, sp)
     ]
     elsewhere = [h for h in listed if _points_outside(h, ctx)]
     listed = [h for h in listed if h not in elsewhere]
     for h in listed:
         h.verdict = "ok"  # "the list is set out in Annex 3" is the disclosure itself
-    notice = [h for h in ok(scan(ctx, "notice", SP_NOTICE, within=SUBPROC)) if _names_subprocessor(h, vendor)]
+    notice = [h for h in ok(scan(ctx, "notice", SP_NOTICE, within=sp)) if _names_subprocessor(h, vendor, sp)]
     # told after the change ("within ten business days after the replacement") is no advance notice, and the
     # notice of an audit of the vendor "and of its sub-processors" is no notice of a new one
     notice = [
-        h for h in notice if not told_after_the_event(h.sentence.text) and not _audit_notice(h.sentence.text)
+        h
+        for h in notice
+        if not told_after_the_event(h.sentence.text)
+        and not _audit_notice(h.sentence.text)
+        and _announces_a_change(h.sentence.text)
     ]
     # the consent of the customer by the family's own name for it ("the prior written consent of the
     # Contracting Authority")
@@ -678,10 +719,8 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
     )
     objection = [
         h
-        for h in ok(
-            scan(ctx, "object", sp_object, within=SUBPROC, actors=("customer", "both", "vendor", None))
-        )
-        if _names_subprocessor(h, vendor)
+        for h in ok(scan(ctx, "object", sp_object, within=sp, actors=("customer", "both", "vendor", None)))
+        if _names_subprocessor(h, vendor, sp)
     ]
     near = [s for h in listed + notice for s in neighbours(h.sentence, 2)]
     if listed and not notice:
@@ -732,7 +771,7 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
         return to_finding(req, _unclear_elsewhere(elsewhere[0]))
     have = [k for k, v in parts.items() if v]
     lacking = [k for k, v in parts.items() if not v]
-    deferred = _deferred_parts(ctx, req, lacking) if have and lacking else None
+    deferred = _deferred_parts(ctx, req, lacking, sp) if have and lacking else None
     if deferred is not None:
         return to_finding(req, deferred)
     weak = [f"no {k}" for k in lacking] if have else []

@@ -219,6 +219,15 @@ def change_notification(req: Requirement, ctx: ReviewContext) -> Finding:
         # scope, levels and price change only by a signed change request: a notice of each new software version
         # is release management, whose short window does not make that control weak
         hits = [h for h in hits if h not in releases]
+    # "Notwithstanding clause 4.3 of the MSA, no change ... shall take effect unless agreed in a Change Request": a
+    # change procedure in another document that overrides the notice clause replaces its window, short or not
+    overridden = [
+        h
+        for h in ok(hits)
+        if notice_durations(h.sentence.text)
+        and any(c.sentence.doc.id != h.sentence.doc.id and _overrides([c], [h]) for c in control)
+    ]
+    hits = [h for h in hits if h not in overridden]
     granted = ok(hits) + control
     at_will = [h for h in ok(scan(ctx, "at_will", AT_WILL, within=CHANGE)) if _at_will_only(h.sentence.text)]
     if not granted and not at_will:
@@ -244,7 +253,11 @@ def change_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     evidence = granted[:2] + at_will[:1]
     where = evidence[0].sentence.where if evidence else ""
     what = (
-        "The vendor must give advance notice of changes" if granted else "The vendor may change unilaterally"
+        "Changes take effect only when the customer agrees to them in writing (change control)"
+        if granted and all(h in control for h in granted)
+        else "The vendor must give advance notice of changes"
+        if granted
+        else "The vendor may change unilaterally"
     )
     out = decide(
         req,
@@ -260,10 +273,12 @@ def change_notification(req: Requirement, ctx: ReviewContext) -> Finding:
 
 
 # --- service credits ----------------------------------------------------------------------------
+# a percentage, as a sign or in words ("99.7 percent", "99,5 per cent")
+_PCT = r"\s*(?:%|per\s*cent\b)"
 TARGET = rx(
-    r"\d{2}(?:\.\d+)?\s*%[^.;]{0,80}(?:uptime|availab|service\s+level)|(?:uptime|availab\w*)[^.;]{0,80}?\d{2}(?:\.\d+)?\s*%|"
+    rf"\d{{2}}(?:\.\d+)?{_PCT}[^.;]{{0,80}}(?:uptime|availab|service\s+level)|(?:uptime|availab\w*)[^.;]{{0,80}}?\d{{2}}(?:\.\d+)?{_PCT}|"
     # translated drafting: "a monthly operating rate of the Service of 99.5%"
-    r"\b(?:operating|operation|utili[sz]ation)\s+rate\b[^.;]{0,60}?\d{2}(?:\.\d+)?\s*%|"
+    rf"\b(?:operating|operation|utili[sz]ation)\s+rate\b[^.;]{{0,60}}?\d{{2}}(?:\.\d+)?{_PCT}|"
     r"\bresponse\s+(?:and\s+(?:resolution|restoration|repair|fix)\s+)?(?:times?|targets?)\b|\b(?:respond|resolv|acknowledg|restor)\w*\s+(?:to\s+)?(?:[\w-]+\s+){0,5}?(?:incidents?|tickets?|issues?|faults?|"
     r"defects?|errors?|outages?|failures?|support\s+requests?|calls?|cases?)\s+(?:[\w()-]+\s+){0,12}?within\b|"
     r"\bresolution\s+(?:times?|targets?)\b|"
@@ -276,7 +291,7 @@ REMEDY = rx(
     r"\bcredit(?:s|ed)?\b(?!\s+cards?)(?:[^.;]|\.\d){0,60}(?:fees?|invoices?|charges?|accounts?|bill(?:s|ing)?)\b|"
     # civil-law drafting calls the credit a penalty ("pénalités"): a share of the fee for missing the level
     r"\bpenalt(?:y|ies)\b(?:[^.;]|\.\d){0,60}\b(?:fees?|invoice|charges?|(?:monthly|subscription|service)\s+(?:[\w-]+\s+)?price)\b|\b(?:fees?|charges?|price)\s+(?:reductions?|abatements?)|"
-    r"\b(?:fees?|charges?|price|invoice)\b[^.;]{0,60}\b(?:reduced|abated|discounted)\b|\breduc\w*\s+(?:\w+\s+){0,3}(?:fees?|charges?|price)|"
+    r"\b(?:fees?|charges?|price|invoice|cost\s+of\s+(?:the\s+)?services)\b[^.;]{0,60}\b(?:reduced|abated|discounted)\b|\breduc\w*\s+(?:\w+\s+){0,3}(?:fees?|charges?|price)|"
     r"\b(?:consecutive|repeated|persistent|chronic)[^.;]{0,80}\bterminat|\bterminat\w*[^.;]{0,40}\bwithout\s+(?:penalty|liability|charge)|"
     r"\brebates?\b|\bdiscounts?\s+(?:on|of|against|off)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:fees?|charges?|amounts?|invoices?|prices?)\b|\babatements?\b|\bliquidated\s+damages\b|\bdeduct\w*\s+(?:[\w-]+\s+){0,5}from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fees?|charges?|invoices?|"
     r"payments?)|(?<!non-)\brefund|"
@@ -292,14 +307,15 @@ CAP = rx(
     r"\bin\s+no\s+(?:event|case|circumstances?)\s+(?:shall|will|may)\s+(?:[\w-]+\s+){1,8}?exceed\b|"
     # "The monthly cap on Service Credits is fifteen percent (15%)"
     r"\bcap\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:is|shall\s+be|will\s+be)\b)"
-    r"\s*(?:[\w-]+\s+(?:percent\s+|per\s*cent\s+)?\()?(?P<pct>\d{1,3})\)?\s*(?:%|percent)"
+    # ("shall not exceed 25 (twenty-five) percent": the words follow the figure)
+    r"\s*(?:[\w-]+\s+(?:percent\s+|per\s*cent\s+)?\()?(?P<pct>\d{1,3})\)?\s*(?:\([\w\s-]{1,30}\)\s*)?(?:%|per\s*cent)"
 )
 # "capped at two per cent of the Monthly Charges": a cap written in words
 CAP_WORDS = rx(
     rf"(?:not\s+exceed|capped\s+at|maximum\s+(?:of\s+)?|up\s+to|limited\s+to|cap\s+of)\s*(?P<pct>{NUMBER_WORDS})\s*"
     r"(?:%|per\s*cent)"
 )
-PERCENT = re.compile(r"(\d{2}(?:\.\d+)?)\s*%")
+PERCENT = re.compile(r"(\d{2}(?:\.\d+)?)\s*(?:%|per\s*cent\b)", re.I)
 
 
 TO_BE_AGREED = rx(
@@ -450,16 +466,18 @@ NOT_COMMITTED = rx(
 )
 
 
-def _target_rank(hit: Hit) -> int:
+def _target_rank(hit: Hit) -> tuple[int, bool]:
     """Which target sentence to quote: a stated level ('99.9% of the time') before a response time, before a
-    sentence that only names service levels; never first a precedence or change-request sentence."""
+    sentence that only names service levels; never first a precedence or change-request sentence; and a level
+    promised before a level that triggers something when missed ('availability below 98% in two months')."""
     text = hit.sentence.text
+    failure = bool(FAILURE.search(text))
     if _PASSING.search(text):
-        return 3
+        return 3, failure
     m = PERCENT.search(text)
     if m and 50 <= float(m.group(1)) <= 100:
-        return 0
-    return 1 if find_durations(text) else 2
+        return 0, failure
+    return (1 if find_durations(text) else 2), failure
 
 
 def _not_committed(targets: list[Hit]) -> list[Hit]:
@@ -486,7 +504,7 @@ def service_credits(req: Requirement, ctx: ReviewContext) -> Finding:
     if _disclaimed(targets):
         granted_t = [h for h in granted_t if _has_value(h)]
     params: dict[str, int | float | str | bool | None] = {}
-    for h in granted_t:
+    for h in sorted(granted_t, key=_target_rank):
         m = PERCENT.search(h.sentence.text)
         if m and 50 <= float(m.group(1)) <= 100:
             params["availability_percent"] = float(m.group(1))

@@ -28,7 +28,7 @@ from extractors.rules import (
     unclear_reference,
     weak_signals,
 )
-from extractors.spans import defined_terms, glued_heading_end, with_terms
+from extractors.spans import FROM_START, defined_terms, glued_heading_end, with_terms
 from extractors.text import find_durations
 
 # --- data ownership -----------------------------------------------------------------------------
@@ -84,6 +84,8 @@ OWN_USE = rx(
     + _NOT_EXCEPT
     + r"|sell|monetis\w*|monetiz\w*|benchmark\w*|"
     r"marketing|market(?:s|ed)?\s+(?:[\w-]+\s+){0,4}?to|advertis\w*|research\s+and\s+development|product\s+development|"
+    # "use Guest Data to send guests offers of partner hotels ... selected by the Provider"
+    r"send\w*\s+(?:[\w'’-]+\s+){0,3}?(?:offers|promotions|promotional|newsletters)|"
     + _OTHER_CUSTOMERS
     + r")\b"
 )
@@ -206,7 +208,9 @@ _DATA_WORDS = re.compile(
     r"\b(?:data|metadata|contents?|files|prompts|messages|materials?|documents|records|uploads|databases?|images)\b|"
     rf"\binformation\s+(?:of|belonging\s+to|provided\s+by|supplied\s+by|submitted\s+by)\s+(?:the\s+)?{CUST}\b|"
     # '"Datos de la Cooperativa": all information that LA COOPERATIVA or its Users load into the Platform'
-    r"\binformation\s+(?:that|which)\s+[^.;]{0,60}?\b(?:load|upload|enter|submit|input|transmit)\w*",
+    r"\binformation\s+(?:that|which)\s+[^.;]{0,60}?\b(?:load|upload|enter|submit|input|transmit)\w*|"
+    # '"Data" means all information entered into or generated in the Platform by or for the CLIENT'
+    r"\binformation\s+(?:entered|loaded|uploaded|submitted|input|generated)\s+(?:into|in|to|on|by)\b",
     re.I,
 )
 
@@ -221,6 +225,8 @@ def data_terms(ctx: ReviewContext) -> re.Pattern[str]:
     named = (
         rf"{customer}(?:'s|’s)?\s+(?:data|information|records|content|files|materials|documents)\b|"
         rf"\b(?:data|information|records|files|documents)\s+of\s+(?:the\s+)?{customer}|"
+        # "the records of container movements, vessel calls and equipment productivity of the CLIENT"
+        rf"\b(?:data|information|records|files|documents)\s+of\s+(?:[\w,-]+\s+){{1,8}}?of\s+(?:the\s+)?{customer}(?!['’])\b|"
         r"\b(?:data|information|documents|files|content|records)\b[^.;]{0,60}?\b(?:provided|submitted|uploaded|"
         rf"loaded|entered|input|stored|transmitted|supplied)\s+(?:[\w-]+\s+){{0,5}}?by\s+(?:the\s+)?{customer}"
     )
@@ -373,6 +379,8 @@ def _deletion_days(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
         found = [d for d in find_durations(text) if d.unit not in {"hours"} or d.value >= 24]
         # "..., save that the Provider may retain certificates for up to ten years": a carve-out's period
         found = [d for d in found if not KEEP_CARVE_OUT.search(text[max(0, d.start - 120) : d.start])]
+        # "to be agreed by the Parties within sixty (60) days of the signing of this Contract": a set-up deadline
+        found = [d for d in found if not FROM_START.match(text, d.end)]
         if verbs and found:
             nearest = min(found, key=lambda d: min(abs(d.start - v) for v in verbs))
             values.append((nearest.days(), hit))
@@ -517,6 +525,8 @@ def data_retention(req: Requirement, ctx: ReviewContext) -> Finding:
         and not CONFIDENTIAL.search(h.sentence.text)
         and not ACTIVITY_LOG.search(h.sentence.text)
     ]
+    # "Section 4.4 of the Vendor Terms ... do(es) not apply": a deletion clause another document switches off
+    hits = [h for h in hits if not (h.ok and disapplied(h, ctx))]
     granted = ok(hits) or _retention_limits(ctx)
     if not granted:
         kept = [

@@ -23,6 +23,8 @@ from extractors.rules import (
     unclear_reference,
 )
 from extractors.spans import (
+    FROM_START,
+    FROM_START_DATE,
     PLACEHOLDER,
     PLACEHOLDER_BODY,
     doc_sentences,
@@ -52,7 +54,7 @@ RETURN_DATA = rx(
     r"\b(?:data|metadata|contents?|records|files|databases?|everything|(?:your|its|their|(?:the\s+)?(?:customer|client|licensee|subscriber)(?:'s|’s)?)\s+"
     r"(?:\w+\s+){0,2}(?:information|materials|documents|reports|records|histor(?:y|ies)))\b|"
     # "make the Client's alert and case history available for download": the offer names the purpose
-    r"\bmake\s+(?!(?:[\w'’-]+\s+){0,3}?(?:software|app|application|platform|service|updates?|patch\w*|releases?|"
+    r"\bmak(?:e|es|ing)\s+(?!(?:[\w'’-]+\s+){0,3}?(?:software|app|application|platform|service|updates?|patch\w*|releases?|"
     r"documentation|tools?)\b)(?:[\w'’-]+\s+){1,8}?available\s+(?:to\s+(?:the\s+)?\w+\s+)?for\s+(?:download|export|retrieval|collection)\b|"
     r"\b(?:data|content|files|records)\b[^.;]{0,40}\b(?:returned|exported|available\s+(?:to\s+\w+\s+)?for\s+"
     r"(?:download|export|retrieval))|\bmake\s+(?:\w+\s+){0,3}available\b[^.;]{0,60}\b(?:data|content)\b|"
@@ -67,8 +69,12 @@ RETURN_DATA = rx(
     r"\b(?:request|obtain|receive)\w*\s+(?:a|an|one)\s+(?:(?:final|full|complete|last|closing)\s+)?(?:data\s+)?"
     r"(?:export|extract|copy|download)\b|"
     # "export transcripts, summaries and action items in DOCX, TXT or JSON format": a file format names data
-    r"\b(?:export|retriev|download|extract|obtain)\w*\s+(?:[\w,'’-]+\s+){1,20}?(?:in|as)\s+(?:an?\s+)?"
+    # (translated CIS drafting "unloads" or "uploads" the information out of the system in a format)
+    r"\b(?:export|retriev|download|extract|obtain|unload|upload)\w*\s+(?:[\w,'’-]+\s+){1,20}?(?:in|as)\s+(?:an?\s+)?"
     r"(?:[\w/-]+,?\s+(?:or\s+|and\s+)?){1,5}?formats?\b|"
+    # "maintain access of the Customer's Users to the System in view mode": read-only access kept for the exit
+    r"\b(?:maintain|keep|continue|preserve)\w*\s+(?:[\w'’-]+\s+){0,3}?access\b[^.;]{0,80}?\b(?:read[- ]only|view[- ]only|"
+    r"(?:in\s+)?view(?:ing)?\s+mode)\b|"
     # colocation and on-premises hosting: the data leaves on the customer's own servers and media
     r"\b(?:remov|retriev|collect|de-?install)\w*\s+(?:and\s+\w+\s+)?(?:the\s+|all\s+|its\s+|their\s+)?"
     r"(?:(?:customer|client|your)(?:'s|’s)?\s+)(?:\w+\s+)?(?:equipment|servers?|hardware|storage\s+media|media)\b"
@@ -92,22 +98,6 @@ EXIT_VERB = rx(
     r"wind-?down|continu)\w*"
 )
 EXIT_PERIOD = rx(r"\b(?:wind[- ]?down|run[- ]?(?:off|out)|exit|transition(?:al)?)\s+period\b")
-
-
-# a time counted from the start of the contract is a set-up deadline, not a time after its end
-_FROM_START_DATE = (
-    r"\b(?:after|of|from|following)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?(?:(?:effective|commencement|go-?live|start|"
-    r"signature|service\s+commencement|contract\s+start)\s+date|go-?live(?:\s+(?:protocol|certificate))?|"
-    # "within ninety (90) days from the date of signature of this contract", "within three months of the start order"
-    # (but "following the signing of the Acta de Entrega", the hand-over at the end, is no start)
-    r"(?:signature|signing)(?!\s+of\s+(?!(?:this|the)\s+(?:contract|agreement)\b))|start\s+order|"
-    r"order\s+to\s+(?:commence|start)|notice\s+to\s+proceed|"
-    # "within ninety (90) days after the first payroll processed in production"
-    r"first\s+(?:[\w-]+\s+){1,3}?(?:processed|run|issued|executed)\s+in\s+production|"
-    r"(?:start|beginning)\s+of\s+(?:productive|production)\s+(?:use|operation))\b"
-    r"(?!\s+of\s+(?:the\s+|such\s+|any\s+)?(?:termination|expiry|expiration|cancellation|exit))"
-)
-FROM_START = rx(r"\W{0,3}\s*" + _FROM_START_DATE)
 
 
 # a time counted from the end of the exit window or period itself, not the window
@@ -301,11 +291,11 @@ def _deferred_to_missing_annex(ctx: ReviewContext, req: Requirement, granted: li
 # agree the Disengagement Plan within ninety (90) days after the Commencement Date", "The Provider shall, within
 # ninety (90) days of the Effective Date, prepare and submit a draft Exit Plan"
 PLAN = rx(
-    r"\b(?:exit|disengagement|transition(?:-out)?|reverse\s+transition|exit\s+management|termination\s+assistance)"
-    r"(?:\s+and\s+(?:migration|transition|handover|hand-over))?\s+plan\b"
+    r"\b(?:exit|disengagement|transition(?:-out)?|reverse\s+transition|exit\s+management|termination\s+assistance|"
+    r"data\s+migration)(?:\s+and\s+(?:migration|transition|handover|hand-over))?\s+plan\b"
 )
-_START_DATE = r"\b(?:within|no\s+later\s+than)\b[^.;]{0,40}?" + _FROM_START_DATE
-_PREPARE = r"\b(?:agree\w*|prepar\w*|develop\w*|finali[sz]\w*|submit\w*|sign)\b"
+_START_DATE = r"\b(?:within|no\s+later\s+than)\b[^.;]{0,40}?" + FROM_START_DATE
+_PREPARE = r"\b(?:agree\w*|approv\w*|prepar\w*|develop\w*|finali[sz]\w*|submit\w*|sign)\b"
 PLAN_LATER = rx(_PREPARE + r"[^.;]{0,160}?" + _START_DATE + r"|" + _START_DATE + r"[^.;]{0,80}?" + _PREPARE)
 
 

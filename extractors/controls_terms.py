@@ -44,6 +44,8 @@ TERMINATE = rx(
     # "to initiate a switch to another provider", which ends the contract
     r"\brefuse\s+(?:to\s+perform|the\s+performance\s+of)\s+(?:this|the)\s+(?:agreement|contract)\b|"
     r"\binitiat\w*\s+(?:a\s+)?switch(?:ing)?\b|"
+    # civil-law "withdrawal from the contract" (odstoupení, Rücktritt, odustajanje) ends it too
+    r"\bwithdraw\w*\s+from\s+(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:agreement|contract)\b|"
     # "end this Call-Off Contract", "end the Master Services Agreement": titled agreements too
     r"\b(?:end|exit)\s+(?:this|the|its|your|any|an?)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|subscription|order|services?|"
     r"schedule|statement\s+of\s+work|SOW)\b|"
@@ -547,6 +549,11 @@ TERM = rx(
     r"is\s+(?:valid|in\s+force|effective)\s+for\b)|"
     # an order form's field: "Order Term:          thirty-six (36) months from the Order Start Date"
     r"\b(?:term|duration)[ \t]*(?:\*\*)?[ \t]*[:|](?=[ \t*]*(?:[\w()-]+\s+){0,3}?(?:months?|years?)\b)|"
+    # "The operation period of the Platform shall be thirty-six (36) months from Go-Live"
+    r"\b(?:operation|operating|service|contract|subscription)\s+period\b[^.;]{0,40}?\b(?:shall|will)\s+be\b"
+    r"(?=\s+(?:[\w()-]+\s+){1,4}?(?:months?|years?)\b)|"
+    # "The Term begins on the Effective Date and continues for thirty-six (36) months"
+    r"\bterm\s+(?:begins|commences|starts)\s+(?:on|upon|with|at)\b[^.;]{0,100}?\b(?:continues?|runs?|lasts?)\s+for\b|"
     # plural: "Annual subscriptions run for twelve (12) months from the date of purchase"
     r"\b(?:agreements|orders|subscriptions|contracts|licen[cs]es|plans)\s+(?:\w+\s+){0,2}?(?:run|last)\s+for\b"
 )
@@ -588,6 +595,8 @@ RENEWAL_CAP = rx(
 )
 NON_RENEWAL = rx(
     r"non-?renewal|not\s+to\s+renew|\bunless\b|cancel|terminat|opt\s+out|prevent|stop|elect\w*\s+not|decline|"
+    # CIS drafting: "notifies the other Party of its refusal to prolong this Agreement"
+    r"\brefus\w*\s+(?:of\s+|to\s+)?(?:the\s+)?(?:prolong|extend|renew)\w*|"
     r"\buntil\b[^.;]{0,60}\bnotice|\bend\s+(?:it|this|the\s+\w+)\b"
 )
 TERM_NEAR = rx(
@@ -713,7 +722,11 @@ def _stop_notice(
         # not later than thirty (30) days before the expiry ..., the Agreement shall be deemed extended ... with the
         # exception of the Tariffs, which ... shall be established in accordance with the price list")
         price = PRICE_UP.search(s.text)
-        parts = [s.text] if not price else [*s.text.split("\n"), s.text[: price.start()]]
+        # (and the part after them: "renews ... at our then-current list prices unless either party cancels at least
+        # thirty (30) days before the renewal date")
+        parts = (
+            [s.text] if not price else [*s.text.split("\n"), s.text[: price.start()], s.text[price.end() :]]
+        )
         for part in parts:
             if NON_RENEWAL.search(part) and not PRICE_UP.search(part) and not _convenience_only(part):
                 values.extend((d.days(), Hit(s, "stop", 0, 0, None, "ok")) for d in notice_durations(part))

@@ -410,7 +410,8 @@ _SUBJECT_MODAL = r"(?:shall|will|must|may|agrees|undertakes|is|are|has|have|can|
 
 _NOUN_AFTER = re.compile(
     r"(?:(?:'s|’s|s')(?!\s+(?:\w+\s+)?(?:personnel|staff|employees|representatives|agents|engineers|team|support)\b)|\s+(?=[A-Z][a-z])(?!Shall|Will|May|Must|Agrees|Is|Has)|\s+(?:data|content|materials|information|"
-    r"personnel|users?|systems?|accounts?|property|premises|environment|instance|tenant)\b)"
+    # ("by publication on the client portal": a place named after the party, not the party)
+    r"personnel|users?|systems?|accounts?|property|premises|environment|instance|tenant|portal|dashboard|console|website)\b)"
 )
 _OBJECT_BEFORE = re.compile(
     r"\b(?:give|gives|giving|given|provide|provides|send|sends|sent|notify|notifies|notified|inform|informs|informed|"
@@ -427,6 +428,20 @@ _OBJECT_BEFORE = re.compile(
 )
 
 
+# (but "the personnel of THE PROVIDER" are the party's own people, who act for it)
+_OF_BEFORE = re.compile(
+    r"(?<!personnel\s)(?<!staff\s)(?<!employees\s)(?<!engineers\s)(?<!representatives\s)(?<!agents\s)"
+    r"(?<!officers\s)(?<!auditors\s)(?<!subcontractors\s)(?<!team\s)(?<!administrator\s)(?<!administrators\s)"
+    r"(?<!users\s)(?<!officer\s)(?<!manager\s)(?<!managers\s)(?<!director\s)(?<!employee\s)\bof\s+(?:the\s+)?$",
+    re.I,
+)
+# ("the right of the Customer to audit": the party of an infinitive acts; in "the environment of LA CLIENTE shall be
+# limited" the head noun is the subject)
+_ACTS_AFTER = re.compile(
+    r"\s*,?\s+to\s+(?!(?:the|a|an|its|any|all|such|this|that|their|his|her)\b)\w+\b", re.I
+)
+
+
 def mentions(text: str, roles: Roles) -> list[tuple[int, int, Role | None]]:
     """Party mentions in `text`: (start, end, role); auditors/regulators alone count for the customer."""
     out: list[tuple[int, int, Role | None]] = []
@@ -435,6 +450,14 @@ def mentions(text: str, roles: Roles) -> list[tuple[int, int, Role | None]]:
             continue  # "Customer Data", "Supplier Personnel", "Customer's systems": not the party acting
         if _OBJECT_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue  # "give Customer notice", "notify the Customer": the party is an object
+        if (
+            _OF_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+            and not _ACTS_AFTER.match(text, m.end())
+            and not re.match(r"['’]s\b", text[m.end() : m.end() + 2])
+        ):
+            # "the records of container movements ... of the CLIENT, after removal ...": whose records, not who
+            # acts ("the right of the Customer to audit" still names who audits)
+            continue
         if m.group("both"):
             out.append((m.start(), m.end(), "both"))
         elif m.group("reg"):
@@ -550,6 +573,14 @@ def actor(text: str, pos: int, end: int, roles: Roles) -> Role | None:
     start, stop, role = found[-1]
     if re.search(r"\bby\s+(?:the\s+)?$", left[:start], re.I):
         return role  # "Access by the Supplier's personnel shall be restricted": the agent, not a recipient
+    if re.search(
+        r"\bof\s+(?:the\s+)?$",
+        left[:start],
+        re.I,
+    ):
+        # "Every access of the personnel of EL PROVEEDOR ... shall be recorded", "including those of the SUPPLIER's
+        # support personnel, shall be recorded": whose access, not a recipient of the passive
+        return role
     between = left[stop:]
     if re.search(r"\b(?:be|been|being|receive|receives|is|are)\b", between, re.I) and not re.search(
         r"\b(?:is|are|be|been)\s+(?:\w+ly\s+)?(?:entitled|permitted|allowed|required|obliged|obligated|responsible|"

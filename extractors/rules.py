@@ -369,6 +369,9 @@ _OF_DOCUMENT = re.compile(r"\s+(?:of|to)\s+the\s+(?P<doc>[A-Z][\w-]*(?:\s+[A-Z][
 _DOCUMENT_NOUN = re.compile(r"(?:Documents?|Agreement|Contract|Tender|Offer|Proposal|Specification)$")
 
 
+_QUOTED_TITLE = re.compile(r"\s*[\"“]([^\"”\n]{1,80})[\"”]")
+
+
 def _xref_hit(sent: Sentence, start: int, end: int) -> tuple[Hit, str]:
     return Hit(sent, "xref", start, end, None, "xref"), sent.text[start:end]
 
@@ -397,7 +400,9 @@ def dangling_reference(
         if not topic.search(text):
             continue
         for m in XREF_RE.finditer(text):
-            title = m.group("title") or ""
+            # ('Appendix No. 4 "Information Security Requirements"': a quoted title after the number names it too)
+            quoted = _QUOTED_TITLE.match(text, m.end())
+            title = m.group("title") or (quoted.group(1) if quoted else "")
             near = text[max(0, m.start() - 80) : m.end()]
             kind = m.group("kind").lower()
             of_doc = _OF_DOCUMENT.match(text, m.end())
@@ -513,7 +518,8 @@ def weak_signals(
 # (automatic renewal) and Section 4.2 of the Terms (renewal pricing) do not apply", "Sections 9.2 and 4.2 ..."
 _OF_DOC = r"(?:\s+of\s+(?:the\s+|our\s+|its\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,3})?(?:\s*\([^()]{1,60}\))?"
 _CLAUSE_REF = (
-    r"(?:Sections?|Clauses?|Articles?|paragraphs?|§§?)\s*\d+(?:\.\d+)*(?:\s*(?:,|and|or)\s*\d+(?:\.\d+)*)*"
+    # ("Section A.8 of Exhibit A": a lettered exhibit's clause)
+    r"(?:Sections?|Clauses?|Articles?|paragraphs?|§§?)\s*(?:[A-Z]\.)?\d+(?:\.\d+)*(?:\s*(?:,|and|or)\s*\d+(?:\.\d+)*)*"
     + _OF_DOC
 )
 _DISAPPLIED = re.compile(
@@ -522,7 +528,9 @@ _DISAPPLIED = re.compile(
     re.I,
 )
 # the clause numbers a reference names ("the Terms" has none; "Sections 9.2 and 4.2" has two)
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)*(?![\w.]*\d)")
+_NUMBER = re.compile(r"(?<![\w.])(?:[A-Z]\.)?\d+(?:\.\d+)*(?![\w.]*\d)")
+# a number that opens the sentence itself ("A.8 **Return or destruction.** On termination ...")
+_LEADING_NUMBER = re.compile(r"\s*([A-Z]\.\d+(?:\.\d+)*|\d+(?:\.\d+)+)\s")
 
 
 def disapplied(hit: Hit, ctx: ReviewContext) -> bool:
@@ -530,10 +538,12 @@ def disapplied(hit: Hit, ctx: ReviewContext) -> bool:
     apply', '... is superseded by this Section 9')."""
     clause = hit.sentence.clause
     number = (clause.number or "").strip("().") if clause is not None else ""
-    if not number:
+    leading = _LEADING_NUMBER.match(hit.sentence.text)
+    numbers = {n for n in (number, leading.group(1) if leading else "") if n}
+    if not numbers:
         return False
     return any(
-        number in _disapplied_numbers(doc.text) for doc in ctx.documents if doc.id != hit.sentence.doc.id
+        numbers & _disapplied_numbers(doc.text) for doc in ctx.documents if doc.id != hit.sentence.doc.id
     )
 
 

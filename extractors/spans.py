@@ -41,7 +41,9 @@ _BENIGN = re.compile(
 _EXTRA_NEG = re.compile(
     r"\b(?:nothing|under\s+no\s+obligation|not\s+obliged|not\s+required|waives?|waiv(?:ed|ing)|relinquish\w*|"
     # civil-law drafting: "a right to use the data solely to perform, to the exclusion of any other use"
-    r"disclaims?|to\s+the\s+exclusion\s+of)\b",
+    r"disclaims?|to\s+the\s+exclusion\s+of|"
+    # "The Parties exclude the right of either Party to withdraw from this Agreement unilaterally"
+    r"exclud(?:e|es|ed|ing)\s+(?:the\s+|any\s+)?(?:right|possibility))\b",
     re.I,
 )
 _NEG_AFTER = re.compile(
@@ -89,7 +91,8 @@ XREF_RE = re.compile(
     # a lettered number is upper-case ("Schedule B"); "this paragraph for a period" names no paragraph
     # ("Annex (5)", "Clause (12.3)": Gulf drafting brackets the number)
     # (CIS drafting numbers its appendices "Appendix No. 2")
-    r"(?:No\.\s*)?(?P<num>\d+(?:\.\d+)*|\(\d+(?:\.\d+)*\)|(?-i:[A-Z]{1,3})\b)(?:\s*\((?P<title>[^)]{1,60})\))?",
+    # ("Appendix B-1": a lettered appendix with a part number)
+    r"(?:No\.\s*)?(?P<num>\d+(?:\.\d+)*|\(\d+(?:\.\d+)*\)|(?-i:[A-Z]{1,3})(?:-\d+\b)?\b)(?:\s*\((?P<title>[^)]{1,60})\))?",
     re.I,
 )
 NAMED_DOC_RE = re.compile(
@@ -124,8 +127,20 @@ class Sentence:
         """Short location for reasons: 'DPA §9.2' style."""
         label = _doc_label(self.doc)
         if self.clause is not None and self.clause.number:
-            return f"{label} §{self.clause.number.rstrip('.')}"
-        return f"{label} p.{self.doc.page_at(self.start)}"
+            number = self.clause.number.rstrip(".")
+            # a bracketed paragraph of a numbered article: "(3)" under "Article 16. Termination" is "§16(3)"
+            if number.startswith("(") and self.clause.index < len(self.doc.clauses):
+                parent = _sections(self.doc)[self.clause.index]
+                if parent.isdigit():
+                    number = parent + number
+            return f"{label} §{number}"
+        page = f"p.{self.doc.page_at(self.start)}"
+        heading = " ".join((self.clause.heading or "").split()) if self.clause is not None else ""
+        if heading:
+            # an unnumbered clause ("ARTICLE TENTH (ARTÍCULO DÉCIMO): TECHNICAL SUPPORT") is found by its heading
+            short = heading if len(heading) <= 60 else heading[:57].rstrip() + "..."
+            return f"{label} '{short}'" + (f" {page}" if len(self.doc.pages) > 1 else "")
+        return f"{label} {page}"
 
 
 def _doc_label(doc: Document) -> str:
@@ -163,7 +178,8 @@ def _segments(doc: Document) -> list[tuple[Clause | None, int, int]]:
 def _doc_sentences(doc: Document) -> tuple[Sentence, ...]:
     key = (doc.id, doc.sha256, len(doc.text), len(doc.clauses))
     cached = _CACHE.get(key)
-    if cached is not None:
+    # (the same file parsed again, under another name or kind, is another Document: its sentences must cite it)
+    if cached is not None and (not cached or cached[0].doc is doc):
         return cached
     out: list[Sentence] = []
     for clause, start, end in _segments(doc):
@@ -344,16 +360,32 @@ def is_negated(text: str, pos: int, end: int | None = None) -> bool:
     # "is not obliged to store the Information, to transfer it to the Customer or to a third party, or to provide
     # assistance in the transfer": a duty denied for a list reaches every item of the list
     fragment = wide[wide.rfind(";") + 1 :]
-    denied = list(_NO_DUTY_TO.finditer(fragment))
+    denied = list(_NO_DUTY_TO.finditer(fragment)) or list(_REFUSED_ACCESS.finditer(fragment))
     if denied and not _TURN.search(fragment, denied[-1].end()):
         return True
-    return end is not None and bool(_NEG_AFTER.search(text[end : end + 80]))
+    return end is not None and bool(
+        _NEG_AFTER.search(text[end : end + 80]) or _NOT_CARRIED_OUT.search(text[end : end + 240])
+    )
+
+
+# "On-site inspections of the Contractor's premises and data centre by the Customer are not carried out": the
+# activity named first is denied by the sentence's own verb, however long its subject
+_NOT_CARRIED_OUT = re.compile(
+    r"^(?:(?!\b(?:but|however|except|unless|provided)\b)[^.;,]){0,120}?\b(?:is|are|shall|will|may)\s+not\s+(?:be\s+)?"
+    r"(?:carried\s+out|conducted|performed|undertaken|held|made|take\s+place)\b|"
+    # "Inspections of the Customer's activity by the Inspection Body do not extend to the Contractor"
+    # (one subject, no comma: not "... or the fees, and a change that adversely affects X does not apply to X")
+    r"^(?:(?!\b(?:but|however|except|unless|provided)\b)[^.;,]){0,200}?\b(?:do|does|shall|will)\s+not\s+(?:extend|apply)\s+to\b",
+    re.I,
+)
 
 
 _NO_DUTY_TO = re.compile(
     r"\b(?:not|no\s+longer)\s+(?:be\s+)?(?:obliged|required|obligated|bound)\s+to\b|\b(?:under\s+)?no\s+obligation\s+to\b",
     re.I,
 )
+# "to refuse representatives of the Customer access to the premises ..., including for the purposes of inspections"
+_REFUSED_ACCESS = re.compile(r"\b(?:refus|den(?:y|ies|ied))\w*\s+(?:[\w'’-]+\s+){0,5}?access\b", re.I)
 _TURN = re.compile(r"\b(?:but|however|except|save|unless|provided|whereas|instead|rather)\b|\.\s", re.I)
 
 
@@ -376,14 +408,28 @@ _DASH_GLOSSARY = re.compile(
 
 
 def defined_terms(documents: list[Document], meaning: re.Pattern[str], reach: int = 60) -> set[str]:
-    """The family's defined terms whose definition (its first `reach` characters) matches `meaning`."""
+    """The family's defined terms whose definition (its first `reach` characters, up to the next definition run
+    on in the same paragraph) matches `meaning`, unless it says the term is not that ('"Priority Incident"
+    means a fault ...; it is not a Security Incident')."""
     return {
         m.group("term").strip()
         for doc in documents
         for glossary in (_GLOSSARY, _DASH_GLOSSARY)
         for m in _entries(glossary, doc.text)
-        if meaning.search(m.group("body")[:reach])
+        if _means(_NEXT_DEFINITION.split(m.group("body"), maxsplit=1)[0][:reach], meaning)
     }
+
+
+# the next definition of a glossary run on in one paragraph: '... signed by you and us. "Subprocessor" means'
+# ('...; (e) "Business Day": Monday to Friday')
+_NEXT_DEFINITION = re.compile(
+    r"[\"“][^\"”\n]{1,60}[\"”]\s*(?:[:–—]|-\s|means\b|has\s+the\s+meaning\b|shall\s+mean\b|includes\b)"
+)
+_IS_NOT = re.compile(r"\b(?:is|are|does|do)\s+not\s+(?:include\s+)?(?:an?\s+|the\s+|any\s+)?$", re.I)
+
+
+def _means(body: str, meaning: re.Pattern[str]) -> bool:
+    return any(not _IS_NOT.search(body[max(0, m.start() - 30) : m.start()]) for m in meaning.finditer(body))
 
 
 def _entries(glossary: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -396,11 +442,12 @@ def _entries(glossary: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 
 def with_terms(pattern: re.Pattern[str], terms: set[str]) -> re.Pattern[str]:
-    """`pattern` widened by whole-word `terms` (the family's own names for the same thing)."""
+    """`pattern` widened by whole-word `terms` (the family's own names for the same thing), in the singular or
+    the plural."""
     if not terms:
         return pattern
     names = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"{pattern.pattern}|\b(?:{names})\b", pattern.flags)
+    return re.compile(rf"{pattern.pattern}|\b(?:{names})s?\b", pattern.flags)
 
 
 def is_definition(text: str) -> bool:
@@ -618,6 +665,26 @@ def reference_target(text: str) -> str | None:
     return re.split(r",\s*(?:which|that)\b", m.group("target"), maxsplit=1)[0].strip() if m else None
 
 
+# a time counted from the start of the contract is a set-up deadline, not a time after its end
+FROM_START_DATE = (
+    r"\b(?:after|of|from|following)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?(?:(?:effective|commencement|go-?live|start|"
+    r"signature|service\s+commencement|contract\s+start)\s+date|go-?live(?:\s+(?:protocol|certificate))?|"
+    # "within ninety (90) days of the date of this Agreement"
+    r"date\s+of\s+this\s+(?:agreement|contract)|"
+    # "within ninety (90) days from the date of signature of this contract", "within three months of the start order"
+    # (but "following the signing of the Acta de Entrega", the hand-over at the end, is no start)
+    # (not "after signing the Transfer-acceptance act", an act of the end)
+    r"(?:signature|signing)(?!\s+of\s+(?!(?:this|the)\s+(?:contract|agreement)\b))"
+    r"(?!\s+(?:the|an?|its|such)\s+(?!(?:contract|agreement)\b))|start\s+order|"
+    r"order\s+to\s+(?:commence|start)|notice\s+to\s+proceed|"
+    # "within ninety (90) days after the first payroll processed in production"
+    r"first\s+(?:[\w-]+\s+){1,3}?(?:processed|run|issued|executed)\s+in\s+production|"
+    r"(?:start|beginning)\s+of\s+(?:productive|production)\s+(?:use|operation))\b"
+    r"(?!\s+of\s+(?:the\s+|such\s+|any\s+)?(?:termination|expiry|expiration|cancellation|exit))"
+)
+FROM_START = re.compile(r"\W{0,3}\s*" + FROM_START_DATE, re.I)
+
+
 def target_missing(
     target: str, documents: list[Document], *, named: bool = False, source: Document | None = None
 ) -> bool:
@@ -633,12 +700,12 @@ def target_missing(
             return kind not in kinds and not any(rx_.search(d.title or d.filename) for d in documents)
     # (Gulf drafting numbers its annexes in brackets: "Annex (5)")
     m = re.search(
-        r"\b(Schedule|Exhibit|Annex(?:ure)?|Anexo|Appendix|Attachment)\s+(?:No\.\s*)?\(?([A-Z0-9][\w.]*)\)?",
+        r"\b(Schedule|Exhibit|Annex(?:ure)?|Anexo|Appendix|Attachment)\s+(?:No\.\s*)?\(?([A-Z0-9][\w.]*(?:-\d+)?)\)?",
         target,
         re.I,
     )
     label = (
-        f"{m.group(1)}\\s+\\(?{re.escape(m.group(2))}\\)?"
+        f"{m.group(1)}\\s+(?:No\\.?\\s*)?\\(?{re.escape(m.group(2))}\\)?"
         if m
         else re.escape(target.strip())
         if named
@@ -653,9 +720,23 @@ def target_missing(
         not PLACEHOLDER.search(m.group(0))
         and not PLACEHOLDER_BODY.match(d.text, m.end())
         and not (m_kind and listed_among_others(d.text, m, m_kind))
+        and not _wrapped_line(d.text, m.start(), m.group(0))
         for d in documents
         for m in heading.finditer(d.text)
     )
+
+
+def _wrapped_line(text: str, start: int, line: str) -> bool:
+    """The `line` at `start` continues a sentence hard-wrapped from the line before ('... set out in' / 'Appendix
+    B-1 (Security Controls), which will be completed ...'): a reference, not a heading. (A short line after a
+    table row, 'Schedule 2 (Sub-trustees)', is a heading.)"""
+    if len(line.split()) < 8:
+        return False
+    before = text[:start].rstrip(" \t")
+    if not before.endswith("\n"):
+        return False
+    last = before[:-1].rsplit("\n", 1)[-1].rstrip()
+    return bool(last) and bool(re.search(r"(?:\b[a-z]+|,)$", last))
 
 
 ATTACHMENT_KINDS = r"(?:Schedule|Annex(?:ure)?|Anexo|Appendix|Exhibit|Attachment)"
@@ -673,7 +754,7 @@ def listed_among_others(text: str, m: re.Match[str], kind: str = ATTACHMENT_KIND
 
 
 # What holds the place of a missing attachment: "to be agreed by the parties ...", "to follow", "reserved"
-_TO_BE = r"to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed|issued|concluded|signed)\b"
+_TO_BE = r"to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed|issued|concluded|signed|approved)\b"
 _HOLDS_PLACE = r"to\s+follow|intentionally\s+(?:left\s+)?blank|reserved|not\s+used|TBD|TBC"
 # "Annex IV - Exit Plan (to be attached)": a heading that only holds the place of a missing attachment
 PLACEHOLDER = re.compile(
@@ -688,7 +769,8 @@ PLACEHOLDER = re.compile(
 # "SCHEDULE 2 - SERVICE LEVELS" over a body that is only "[To be agreed in accordance with Section 5(b).]"
 PLACEHOLDER_BODY = re.compile(
     # (a DOCX paragraph ends at a single line break)
-    rf"\s*\[?\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b[^\n]{{0,100}}?\]?[ \t]*(?:\n|\Z)|"
+    # (or in brackets: "(To be provided by the County Clerk and attached before the first renewal.)")
+    rf"\s*[\[(]?\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b[^\n]{{0,100}}?[\])]?[ \t]*(?:\n|\Z)|"
     # a longer bracketed note: "[To be agreed by the parties within sixty (60) days after the Go-Live Date. Until
     # this Schedule is agreed, the Provider shall ...]"
     rf"\s*\[\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b[^\]\n]{{0,400}}\]\s*(?:\n\s*\n|\Z)|"

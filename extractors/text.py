@@ -194,7 +194,9 @@ _ABBREV = re.compile(
     r"\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|no|nos|sec|art|para|cl|vs|u\.s|u\.k|mr|ms|dr|st|approx|"
     # statute citations: "Wis. Stat. section 134.98", "Tex. Bus. Code Ann.", "42 U.S.C. § 1320d"
     r"stat|rev|ann|gen|comp|regs?|ch|cap|bus|wis|cal|fla|tex|mass|mich|minn|ariz|colo|conn|okla|ore|tenn|"
-    r"wash|u\.s\.c|c\.f\.r)\.$",
+    r"wash|u\.s\.c|c\.f\.r|"
+    # German and Swiss drafting: "Ziff. 15.3", "Abs. 2", "lit. b", "Nr. 4", "gem. Art. 28"
+    r"ziff|abs|lit|nr|gem|bzw|vgl)\.$",
     re.I,
 )
 # (a bullet on the next line starts a sentence too: ".\n- The notification ...")

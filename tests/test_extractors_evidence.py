@@ -4,7 +4,7 @@ trivial, and the words that deny any remedy. Texts are written for these tests."
 
 from __future__ import annotations
 
-from tests.support.extractors import P, W, check
+from tests.support.extractors import P, W, check, review
 
 LEVEL = "2.1 The Provider shall make the Platform available 99.8% of the time in each calendar month.\n"
 
@@ -99,3 +99,11 @@ def test_reports_in_lieu_of_an_audit_are_quoted_with_the_words_that_make_them_th
     )
     finding = check("audit_rights", W, text, whole=True)
     assert lieu in _quotes(finding), _quotes(finding)
+
+
+def test_the_same_text_under_another_name_is_cited_under_that_name() -> None:
+    text = "7. Security\n7.1 The Provider shall maintain certification to ISO/IEC 27001 for the Platform.\n"
+    first, _ = review("security_obligations", {"first.txt": text})
+    second, _ = review("security_obligations", {"second.txt": text})
+    assert {e.filename for e in first.evidence} == {"first.txt"}
+    assert {e.filename for e in second.evidence} == {"second.txt"}

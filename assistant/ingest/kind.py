@@ -15,7 +15,7 @@ from assistant.models import DocumentKind
 _K = DocumentKind
 _PATTERNS: dict[DocumentKind, re.Pattern[str]] = {
     _K.dpa: re.compile(
-        r"\bdata\s+(?:processing|protection)\s+(?:agreement|addendum|terms|exhibit|schedule)\b|\bDPA\b"
+        r"\bdata\s+(?:processing|protection)\s+(?:agreement|addendum|terms|exhibit|schedule|annex|appendix)\b|\bDPA\b"
         r"|\bstandard\s+contractual\s+clauses\b",
         re.IGNORECASE,
     ),
@@ -44,11 +44,13 @@ _AGREEMENT = re.compile(r"\b(?:agreement|contract)\b", re.IGNORECASE)
 _TERMS = re.compile(r"\bterms\b", re.IGNORECASE)  # "Enterprise Terms" as a title: terms that govern orders
 _SKIP_TITLE = re.compile(
     r"^(?:exhibit\s+[\d.]+\S*|ex-\d.*|execution\s+(?:copy|version)|confidential(?:\s+treatment)?.*|draft.*"
-    r"|page\s+\d+.*|\[\*+\].*|table\s+of\s+contents|source:.*)$",
+    r"|page\s+\d+.*|\[\*+\].*|table\s+of\s+contents|source:.*"
+    # ("ANNEX 3 / to Contract No. 14 of 2 February 2026": the line that ties an annex to its contract)
+    r"|to\s+(?:the\s+)?(?:contract|agreement)\s+(?:no\.|number\b|dated\b|of\b).*)$",
     re.IGNORECASE,
 )
 _TITLE_WORDS = re.compile(
-    r"agreement|addendum|contract|terms|order|statement of work|proposal|schedule|policy|amendment|license",
+    r"agreement|addendum|contract|terms|order|statement of work|proposal|schedule|policy|amendment|license|annex|appendix",
     re.IGNORECASE,
 )
 _GAP = re.compile(r"\n|\s{3,}")
