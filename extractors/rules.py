@@ -369,6 +369,11 @@ _OF_DOCUMENT = re.compile(r"\s+(?:of|to)\s+the\s+(?P<doc>[A-Z][\w-]*(?:\s+[A-Z][
 _DOCUMENT_NOUN = re.compile(r"(?:Documents?|Agreement|Contract|Tender|Offer|Proposal|Specification)$")
 
 
+_WHICH_HOLDS = re.compile(
+    r",?\s*which\s+(?:will|shall|is\s+to|are\s+to)?\s*(?:specif|set\s+out|sets?\s+out|describ|contain|establish|govern|"
+    r"determin|defin|regulat)\w*[^.;]{0,120}",
+    re.I,
+)
 _QUOTED_TITLE = re.compile(r"\s*[\"“]([^\"”\n]{1,80})[\"”]")
 
 
@@ -403,6 +408,10 @@ def dangling_reference(
             # ('Appendix No. 4 "Information Security Requirements"': a quoted title after the number names it too)
             quoted = _QUOTED_TITLE.match(text, m.end())
             title = m.group("title") or (quoted.group(1) if quoted else "")
+            # ('set out in Annexure 2, which will specify the timing, method and evidence of destruction': what the
+            # attachment holds, said right after it)
+            holds = _WHICH_HOLDS.match(text, quoted.end() if quoted else m.end())
+            title += " " + holds.group(0) if holds else ""
             near = text[max(0, m.start() - 80) : m.end()]
             kind = m.group("kind").lower()
             of_doc = _OF_DOCUMENT.match(text, m.end())

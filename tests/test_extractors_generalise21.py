@@ -5,7 +5,8 @@ the clause that revealed the miss); nothing comes from the held-out set.
 Mechanisms, by area:
 - structure: 'Appendix No. 2' headings contain their appendix; a quoted title after a reference ('Appendix No. 4
   "Information Security Requirements"') names its topic; a reference hard-wrapped to the start of a line is no
-  heading; '(To be provided ...)' under a heading is a placeholder, and 'to be approved' holds a place too; an
+  heading; what an attachment 'will specify' names its topic; '(To be provided ...)' under a heading is a
+  placeholder, and 'to be approved' holds a place too; an
   annex titled 'PERSONAL DATA PROCESSING ANNEX' (with an 'ANNEX 3 / to Contract No.' head) is a DPA; German
   'Ziff.' ends no sentence; a lettered clause ('Section A.8 of Exhibit A') can be switched off; a glossary entry
   ends where the next one begins, and a definition that says the term is 'not a Security Incident' does not make
@@ -452,3 +453,12 @@ def test_an_operation_period_of_months_is_the_term() -> None:
         "and shall not be extended tacitly.\n"
     )
     check("renewal_notice", P, text, {"term_months": 36}, whole=True)
+
+
+def test_what_an_attachment_will_specify_names_its_topic() -> None:
+    text = (
+        "9. Council Data\n9.2 The Supplier must not delete, destroy or otherwise dispose of any Council Data, "
+        "including on or after the end of the Agreement, except in accordance with the Disposal Instructions set out "
+        "in Annexure 2, which will specify the timing, method and evidence of destruction of Council Data.\n"
+    )
+    check("data_retention", U, text, whole=True)
