@@ -310,6 +310,8 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
         # "the social compliance audits carried out at the plants of LA EMPRESA"
         rf"^[^.;]{{0,60}}?\b(?:at|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_SITES}\s+of\s+(?:the\s+)?"
         rf"(?:{roles.customer.pattern})\b|"
+        # "the National Customs Authority may audit LA CLIENTE's warehouse records and inventory"
+        rf"^\s+(?:the\s+)?(?:{roles.customer.pattern})(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?{_SITES}\b|"
         # "The audits of the CLIENT by the Autoridade Tributária ... do not extend to the SUPPLIER"
         rf"^\s+of\s+(?:the\s+)?(?:{roles.customer.pattern})\b(?!['’])\s+by\b",
         re.I,
@@ -333,6 +335,12 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
             later = rejudge_from(h, AUDIT, h.end, ctx, ("customer", "both", None))
             if later is None or of_customer.search(text[later.end :]):
                 continue
+            if re.search(
+                r"\b(?:such|these|those|said|the\s+same)\s+$",
+                text[max(0, later.start - 20) : later.start],
+                re.I,
+            ):
+                continue  # "... the reports required for such audits": the same audit of the customer
             h = later
         if WHOLE_RIGHT.search(text):
             continue  # "The delivery of the summary ... constitutes the whole of the Customer's right to examine"
@@ -452,6 +460,8 @@ def audit_rights(req: Requirement, ctx: ReviewContext) -> Finding:
 # --- subprocessor disclosure --------------------------------------------------------------------
 SUBPROC = rx(
     r"sub-?\s?processors?|sub-?contractors?|sub-?contract(?:ing)?|third[- ]party\s+processors?|"
+    # French drafting in translation: "subsequent processors" (sous-traitants ultérieurs)
+    r"\bsubsequent\s+processors?|sous-traitants?\s+ultérieurs?|"
     r"(?:another|other|additional|new)\s+processors?|"
     # Korean (PIPA) and Japanese (APPI) drafting in translation: the processor "re-entrusts" the processing
     r"\b(?:re|sub)-?entrust\w*|"

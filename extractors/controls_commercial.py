@@ -95,6 +95,10 @@ CHANGE_CONTROL = rx(
     rf"\bno\s+(?:change|modification|variation|amendment)s?\s+(?:to|of|in)\s+(?:the\s+)?{_OBJECTS}[^.]{{0,200}}?"
     r"\b(?:unless|except|until)\b[^.]{0,160}?(?:signed|change\s+(?:order|request|note)|agreed\s+in\s+writing|mutual)|"
     r"\bchanges?\s+(?:to|of)\s+(?:the\s+)?(?:scope|services|fees|charges)[^.]{0,80}\bonly\b[^.]{0,80}\b(?:change\s+control|signed|mutual)"
+    # "No modification of the functional scope of the Services, of the Service Levels or of the prices may be applied to
+    # the Client without a rider (avenant) signed by the Director General of the Client"
+    + r"|\bno\s+(?:change|modification|variation|amendment)s?\s+(?:to|of|in)\s+[^.]{0,160}?\b(?:may|shall|will|can)\s+(?:be\s+)?"
+    r"(?:applied|made|implemented|effective|binding)\b[^.]{0,80}?\bwithout\s+(?:a|an|the)\s+[^.]{0,60}?\bsigned\b"
     # "No change shall be effective unless recorded in a change note signed by both Parties"
     + r"|\bno\s+(?:change|modification|variation)s?\s+(?:shall|will)\s+(?:be\s+)?(?:effective|binding|valid|take\s+effect)"
     r"[^.]{0,160}?\b(?:unless|except|until)\b[^.]{0,120}?\b(?:change\s+(?:order|request|note|control)|"
@@ -308,7 +312,8 @@ CAP = rx(
     # "The monthly cap on Service Credits is fifteen percent (15%)"
     r"\bcap\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:is|shall\s+be|will\s+be)\b)"
     # ("shall not exceed 25 (twenty-five) percent": the words follow the figure)
-    r"\s*(?:[\w-]+\s+(?:percent\s+|per\s*cent\s+)?\()?(?P<pct>\d{1,3})\)?\s*(?:\([\w\s-]{1,30}\)\s*)?(?:%|per\s*cent)"
+    # ("two and a half per cent (2.5%)": words, then the figure with decimals)
+    r"\s*(?:(?:[\w-]+\s+){1,4}?(?:percent\s+|per\s*cent\s+)?\()?(?P<pct>\d{1,3}(?:\.\d+)?)\)?\s*(?:\([\w\s-]{1,30}\)\s*)?(?:%|per\s*cent)"
 )
 # "capped at two per cent of the Monthly Charges": a cap written in words
 CAP_WORDS = rx(
@@ -383,7 +388,7 @@ def _next_in_heading(sentence: Sentence, count: int) -> list[Sentence]:
     ]
 
 
-def _credit_cap(remedies: list[Hit], ctx: ReviewContext) -> tuple[int | None, Hit | None]:
+def _credit_cap(remedies: list[Hit], ctx: ReviewContext) -> tuple[float | None, Hit | None]:
     """The cap on credits, in a remedy's sentence or the next one of the same clause ('Notwithstanding
     the foregoing, credits shall not exceed, in aggregate, two percent (2%) of the monthly fee'); where another
     document restates the cap ('3.4 Service Level Remedies (modifies MSA Section 8.3). The monthly cap on Service
@@ -394,7 +399,13 @@ def _credit_cap(remedies: list[Hit], ctx: ReviewContext) -> tuple[int | None, Hi
         for sent in [h.sentence, *(s for s in _next_in_heading(h.sentence, 6) if CREDIT_WORD.search(s.text))]
     ]
     first = next(((pct, s) for s in sentences_ if (pct := _cap_in(s.text)) is not None), None)
-    values = [(first[0], Hit(first[1], "cap", 0, 0, None, "ok"))] if first else []
+    if first is None:
+        # "The total service credits in a calendar month shall not exceed DKK 1,500": a cap in money, read as a
+        # share of the monthly fee the family states
+        first = next(
+            ((pct, s) for s in sentences_ if (pct := _money_cap_percent(s.text, ctx)) is not None), None
+        )
+    values: list[tuple[float, Hit]] = [(first[0], Hit(first[1], "cap", 0, 0, None, "ok"))] if first else []
     # ("Notwithstanding anything in the SLA Schedule, the aggregate Service Credits ... shall not exceed five per
     # cent", against the schedule's 15% "subject always to Clause 6.3 of the Agreement": the override stands)
     if values and not re.search(r"\bnotwithstanding\s+anything\b", values[0][1].sentence.text, re.I):
@@ -419,10 +430,54 @@ CAP_STATED = rx(
 )
 
 
-def _cap_in(text: str) -> int | None:
+_AMOUNT = r"\d{1,3}(?:[,.' ]\d{3})+(?:\.\d{2})?|\d+(?:\.\d{2})?"
+CAP_MONEY = rx(
+    r"(?:not\s+exceed|capped\s+at|maximum\s+(?:of\s+)?|limited\s+to|cap\s+of)\s*"
+    rf"(?:(?:[A-Z]{{3}}|[$€£])\s*(?P<amt>{_AMOUNT})\b|(?P<amt2>{_AMOUNT})\s*(?-i:[A-Z]{{3}})\b)"
+)
+# "Operation fee per month, four trawlers ... | 46,500", "a monthly subscription fee of USD 12,400"
+MONTHLY_FEE = rx(
+    r"\b(?:fees?|charges?|price|subscription)\b[^.\n]{0,80}?\b(?:per\s+month|monthly|a\s+month|each\s+month)\b|"
+    r"\bmonthly\s+(?:[\w-]+\s+){0,2}?(?:fees?|charges?|price|subscription)\b"
+)
+
+
+def _money(text: str) -> float:
+    """'46,500' -> 46500.0, "1'250.00" -> 1250.0, '1.500' -> 1500.0."""
+    grouped = re.fullmatch(r"(\d{1,3}(?:[,.' ]\d{3})+)(?:\.(\d{2}))?", text.strip())
+    if grouped:
+        return float(
+            re.sub(r"\D", "", grouped.group(1)) + (f".{grouped.group(2)}" if grouped.group(2) else "")
+        )
+    return float(text.replace(",", ""))
+
+
+def _monthly_fee(ctx: ReviewContext) -> float | None:
+    """The largest monthly fee the family states, in a sentence or a table row, if any."""
+    amounts = []
+    for doc in ctx.documents:
+        for line in doc.text.splitlines():
+            fee = MONTHLY_FEE.search(line)
+            if fee is not None:
+                amounts += [_money(m.group(0)) for m in re.finditer(_AMOUNT, line[fee.start() :])]
+    amounts = [a for a in amounts if a >= 100]
+    return max(amounts) if amounts else None
+
+
+def _money_cap_percent(text: str, ctx: ReviewContext) -> int | None:
+    m = CAP_MONEY.search(text)
+    fee = _monthly_fee(ctx) if m else None
+    if m is None or not fee:
+        return None
+    cap = _money(m.group("amt") or m.group("amt2"))
+    return round(100 * cap / fee) if cap < fee else None
+
+
+def _cap_in(text: str) -> int | float | None:
     m = CAP.search(text)
     if m:
-        return int(m.group("pct"))
+        pct = float(m.group("pct"))
+        return int(pct) if pct.is_integer() else pct
     w = CAP_WORDS.search(text)
     return parse_number(w.group("pct")) if w else None
 

@@ -13,6 +13,7 @@ from extractors.rules import (
     CONFIDENTIAL,
     CUST,
     DELETE_VERB,
+    DOC_PRECEDENCE,
     VEND,
     Hit,
     add_new_sentences,
@@ -22,13 +23,22 @@ from extractors.rules import (
     drop_outranked,
     ok,
     pick_value,
+    precedence,
     rx,
+    says_it_prevails,
     scan,
     to_finding,
     unclear_reference,
     weak_signals,
 )
-from extractors.spans import FROM_START, defined_terms, glued_heading_end, with_terms
+from extractors.spans import (
+    FROM_START,
+    Sentence,
+    defined_terms,
+    family_sentences,
+    glued_heading_end,
+    with_terms,
+)
 from extractors.text import find_durations
 
 # --- data ownership -----------------------------------------------------------------------------
@@ -124,6 +134,17 @@ COMMERCIAL = rx(
 
 
 USAGE_ONLY = rx(r"\busage\s+(?:data|statistics|information|metrics)\b|\btelemetry\b")
+
+
+def _banned_by_prevailing(hit: Hit, bans: list[Sentence]) -> bool:
+    """A training use that another document, one that prevails over the hit's, forbids."""
+    if not TRAINING.search(hit.sentence.text):
+        return False
+    return any(
+        b.doc.id != hit.sentence.doc.id
+        and (says_it_prevails(b.doc) or DOC_PRECEDENCE.get(b.doc.kind.value, 5) < precedence(hit))
+        for b in bans
+    )
 
 
 def _misuse(hit: Hit, topic: re.Pattern[str]) -> bool:
@@ -293,6 +314,18 @@ def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
     such = ok(scan(ctx, "use", OWN_USE, within=SUCH_DATA, actors=vendor_side))
     uses = add_new_sentences(uses, [h for h in such if _before_names(h, used)])
     misuse = [h for h in uses if _misuse(h, used) and not disapplied(h, ctx)]
+    # "Vendor shall not use Borough Data to develop or train any ... model, whether or not the Borough opts out", in
+    # a rider that prevails: the terms' training licence no longer stands
+    # (a ban on the customer's data as a whole: "Selfie images ... shall not be used to train any model" leaves the
+    # training on the other images standing)
+    bans = [
+        sent
+        for sent in family_sentences(ctx)
+        if (ban := NO_OWN_USE.search(sent.text)) is not None
+        and TRAINING.search(sent.text, ban.end())
+        and topic.search(sent.text)
+    ]
+    misuse = [h for h in misuse if not _banned_by_prevailing(h, bans)]
     weak = (
         [f"the vendor may use customer data for its own purposes ({misuse[0].sentence.where})"]
         if misuse
@@ -301,14 +334,24 @@ def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
     # a limited licence alone is purpose limitation, not ownership: without an ownership statement it is
     # missing (quoted as related text); own-purpose use without one is weak
     licence = ok(scan(ctx, "licence", LICENCE, within=topic))
-    if not granted and misuse:
-        granted, weak = licence[:1], [*weak, "customer ownership of its data is not stated"]
     wrong = [h for h in ok(owns) if not _owner_ok(h)]
+    # the vendor owns the data itself when the data is the subject ("The Traceability Data are the property of the
+    # Provider"), not when it owns its services "whether or not based on Your Content"
+    # (not the adjective: "transferring the Customer Data ... to the Customer's own infrastructure")
+    vendor_owns_data = [
+        h
+        for h in wrong
+        if topic.search(h.sentence.text[: h.start]) and h.sentence.text[h.start : h.end].lower() != "own"
+    ]
+    if not granted and misuse and not vendor_owns_data:
+        # (where the vendor owns the data itself, "The Traceability Data are the property of the Provider", the
+        # customer has nothing to keep: missing, whatever the vendor does with it)
+        granted, weak = licence[:1], [*weak, "customer ownership of its data is not stated"]
     for h in wrong:
         h.verdict = "wrong_direction"
     out = decide(
         req,
-        granted + misuse[:1],
+        granted + (misuse[:1] if granted or not vendor_owns_data else []),
         weak=weak,
         ctx=ctx,
         present_reason=f"The customer keeps ownership of its data ({granted[0].sentence.where})."

@@ -371,6 +371,13 @@ def _delivers_proof_only(hit: Hit) -> bool:
     return any(m.start() <= hit.start < m.end() for m in PROOF_OF_DELETION.finditer(hit.sentence.text))
 
 
+CHARGED = rx(
+    r"\bat\s+(?:the\s+|its\s+|our\s+)?(?:then[- ]?current\s+|current\s+|standard\s+|applicable\s+)?(?:hourly|daily|time[- ]and[- ]materials?|"
+    r"professional\s+services?)\s+(?:rates?|fees?|charges?)|\bat\s+the\s+(?:hourly|daily)\s+rate\b|\bcharged\s+(?:separately|"
+    r"according\s+to|at)\b"
+)
+
+
 @register("exit_assistance")
 def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
     """Transition services and/or data return in a usable format for a defined period on exit."""
@@ -409,6 +416,14 @@ def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
     weak: list[str] = []
     if granted_t:
         what = f"The vendor provides transition assistance on exit ({granted_t[0].sentence.where})."
+        if (
+            period is None
+            and all(CHARGED.search(h.sentence.text) for h in granted_t)
+            and not any(FORMAT.search(h.sentence.text) for h in granted_d)
+        ):
+            # "Assistance with the transfer to another supplier is provided at the hourly rate in force": a service
+            # the customer may buy, with no period and no usable format promised
+            weak.append("transition help only as a paid service, with no exit period or data format")
     elif granted_d:
         has_format = any(FORMAT.search(h.sentence.text) for h in granted_d)
         params["format"] = has_format

@@ -196,10 +196,19 @@ def _time_limited_ban(hit: Hit, term_months: int | None) -> bool:
         return False
     if EVERY_TERM.search(hit.sentence.text):
         return False
+    # "During the firm period, neither Party may terminate for convenience. The Client expressly waives any right
+    # of unilateral early termination other than those provided in Article 19.": no right opens afterwards either
+    if any(WAIVES_ANY.search(s.text) for s in neighbours(hit.sentence, 2)):
+        return False
     if _lockin_months([hit], term_months) is None:
         return False
     hit.verdict = "ok"
     return True
+
+
+WAIVES_ANY = rx(
+    r"\bwaive\w*\s+(?:any|all)\s+(?:other\s+)?rights?\s+(?:of|to)\s+(?:unilateral\s+|early\s+){0,2}terminat\w*"
+)
 
 
 NOT_LIABLE = rx(
@@ -294,8 +303,9 @@ def _lockin_months(hits: list[Hit], term_months: int | None) -> int | None:
 
 
 EVENT_BEFORE = rx(
-    r"\b(?:upon|on|following|after|at|in\s+the\s+event\s+of|on\s+or\s+after|(?:date|day|time)\s+of)\s+(?:the\s+|any\s+)?"
-    r"(?:expiry\s+or\s+|expiration\s+or\s+)?$"
+    # ("upon its earlier termination for any reason")
+    r"\b(?:upon|on|following|after|at|in\s+the\s+event\s+of|on\s+or\s+after|(?:date|day|time)\s+of)\s+(?:the\s+|any\s+|its\s+|their\s+)?"
+    r"(?:earlier\s+|early\s+|premature\s+)?(?:expiry\s+or\s+|expiration\s+or\s+)?$"
 )
 
 
@@ -594,7 +604,7 @@ RENEWAL_CAP = rx(
     rf"(?:prices?|pricing|fees?|rates?)[^.;]{{0,80}}{_RENEWS}[^.;]{{0,80}}{_CAPPED}"
 )
 NON_RENEWAL = rx(
-    r"non-?renewal|not\s+to\s+renew|\bunless\b|cancel|terminat|opt\s+out|prevent|stop|elect\w*\s+not|decline|"
+    r"non-?renewal|not\s+to\s+(?:renew|extend|prolong)|\bunless\b|cancel|terminat|opt\s+out|prevent|stop|elect\w*\s+not|decline|"
     # CIS drafting: "notifies the other Party of its refusal to prolong this Agreement"
     r"\brefus\w*\s+(?:of\s+|to\s+)?(?:the\s+)?(?:prolong|extend|renew)\w*|"
     r"\buntil\b[^.;]{0,60}\bnotice|\bend\s+(?:it|this|the\s+\w+)\b"

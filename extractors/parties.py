@@ -497,6 +497,8 @@ _PURPOSE_ASIDE = re.compile(
     # (and a request aside: "the Supplier shall, upon the written request of the Contracting Authority, hand over")
     r",\s*(?:in\s+order\s+to|so\s+as\s+to|for\s+the\s+purposes?\s+of|which|who|"
     r"(?:(?:up)?on|at)\s+(?:the\s+)?(?:written\s+|reasonable\s+|prior\s+)?(?:request|instructions?|demand)\s+of|"
+    # ("Kauri shall, if TGL so requests, return to TGL a copy": the requester is not the one returning)
+    r"(?:if|where|when|whenever)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:so\s+)?(?:requests?|asks?|instructs?|requires?)\b(?=[^,;]{0,40},)|"
     r"in\s+(?:a|an|such)\s+(?:\w+\s+)?(?:form|manner|way|format)\s+(?:that|which|as))\b[^,;]{0,160},",
     re.I,
 )

@@ -9,9 +9,10 @@ and let `decide` turn the surviving hits, the parameters and the weak rules into
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from assistant.models import Document, Evidence, Finding, Status
 from assistant.playbook import Requirement
@@ -201,7 +202,10 @@ _SELF_PREVAILS = re.compile(
     # (also in the present tense: "If this Rider conflicts with the Terms, ..., this Rider controls")
     r"\b(?:conflict\w*|inconsisten\w*|discrepanc\w*)\b[^.]{0,240}?\bthis\s+(?:[A-Z][\w-]*\s+){0,3}?"
     r"(?:Addendum|Amendment|Order\s+Form|Agreement|Contract|Terms|Schedule|Rider|Supplement|Order)\s+"
-    r"(?:(?:shall|will|is\s+to)\s+(?:prevail|control|govern|take\s+precedence)|prevails|controls|governs|takes\s+precedence)",
+    r"(?:(?:shall|will|is\s+to)\s+(?:prevail|control|govern|take\s+precedence)|prevails|controls|governs|takes\s+precedence)|"
+    # "This Rider prevails over the Terms, the Order, any click-through ... terms"
+    r"\bthis\s+(?:[A-Z][\w-]*\s+){0,3}?(?:Addendum|Amendment|Order\s+Form|Schedule|Rider|Supplement)\s+"
+    r"(?:(?:shall|will)\s+(?:prevail|take\s+precedence)|prevails|takes\s+precedence)\s+over\b",
     re.I,
 )
 
@@ -216,7 +220,12 @@ def _prevails(text: str) -> bool:
     return bool(_SELF_PREVAILS.search(text))
 
 
-def pick_value(values: list[tuple[int, Hit]], prefer: str = "first") -> tuple[int | None, Hit | None, str]:
+Num = TypeVar("Num", int, float)
+
+
+def pick_value(
+    values: Sequence[tuple[Num, Hit]], prefer: str = "first"
+) -> tuple[Num | None, Hit | None, str]:
     """Choose one parameter value among hits: the most specific document wins (order form, SLA, DPA over
     the MSA); within it `prefer` ('min', 'max' or 'first'). Returns (value, hit, note on conflicts)."""
     if not values:
@@ -369,6 +378,11 @@ _OF_DOCUMENT = re.compile(r"\s+(?:of|to)\s+the\s+(?P<doc>[A-Z][\w-]*(?:\s+[A-Z][
 _DOCUMENT_NOUN = re.compile(r"(?:Documents?|Agreement|Contract|Tender|Offer|Proposal|Specification)$")
 
 
+_DEFINED_IN = re.compile(
+    r"\W*(?:\d+(?:\.\d+)*\.?\s+)?(?P<subject>[^.;]{3,240}?)\s+(?:are|is|shall\s+be|will\s+be)\s+(?:\w+ly\s+)?"
+    r"(?:defined|set\s+out|specified|described|established|governed|regulated|laid\s+down)\s+(?:\w+ly\s+)?in\b",
+    re.I,
+)
 _WHICH_HOLDS = re.compile(
     r",?\s*which\s+(?:will|shall|is\s+to|are\s+to)?\s*(?:specif|set\s+out|sets?\s+out|describ|contain|establish|govern|"
     r"determin|defin|regulat)\w*[^.;]{0,120}",
@@ -412,6 +426,11 @@ def dangling_reference(
             # attachment holds, said right after it)
             holds = _WHICH_HOLDS.match(text, quoted.end() if quoted else m.end())
             title += " " + holds.group(0) if holds else ""
+            # ("The technical and organisational security measures ... are defined exclusively in the Security
+            # Assurance Plan forming Annex 3": the sentence's subject is what the attachment holds)
+            subject = _DEFINED_IN.match(text)
+            if subject and m.start() - subject.end() <= 80:
+                title += " " + subject.group("subject")
             near = text[max(0, m.start() - 80) : m.end()]
             kind = m.group("kind").lower()
             of_doc = _OF_DOCUMENT.match(text, m.end())

@@ -32,6 +32,9 @@ _BENIGN = re.compile(
     # ("in a form that does not identify the Customer" describes the data, it does not negate the use)
     r"\b(?:that|which|who)\s+(?:(?:have|has|had|is|are|was|were|does|do|did)\s+not\s+(?:yet\s+)?(?:been\s+)?\w+|"
     r"(?:haven't|hasn't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't)\s+(?:been\s+)?\w+)|"
+    # a notice of non-renewal names the renewal it stops, it does not deny it: "notifies ... of its intention not to
+    # extend this Agreement ..., this Agreement shall be deemed extended"
+    r"\b(?:intention|intent|notice|election|decision|wish)\s+not\s+to\s+(?:renew|extend|prolong|continue)\w*|"
     # a negation inside a condition: "if we don't meet 99.9% uptime, you'll get a credit"
     r"\b(?:if|where|should|whenever|in\s+the\s+event\s+(?:that\s+)?)\s+[^,;.]{0,60}?"
     r"(?:\b(?:does|do|did|is|are|was|were|should|would|has|have)\s+not|\b(?:doesn't|don't|didn't|isn't|aren't|cannot|can't|"
@@ -80,7 +83,8 @@ DEFINITION_RE = re.compile(
     r"(?:(?:within\s+the\s+meaning\s+of|for\s+the\s+purposes\s+of|as\s+used\s+in|in)\s+this\s+\w+,?\s+)?"
     r"(?:means|shall\s+mean|has\s+the\s+meaning|refers\s+to|is\s+defined|includes)\b|"
     # a glossary item: "- **Inputs** - prompts, files and other material ...", "**Model**: a machine ..."
-    r"^\W*?(?:[-*•]\s+)?(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)\s*(?:[-–—:]|means\b)|"
+    # (also lettered: "b) **System data** – all data entered ...")
+    r"^\W*?(?:\(?[a-z]{1,2}\)\s*|\d+[.)]\s*)?(?:[-*•]\s+)?(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)\s*(?:[-–—:]|means\b)|"
     # a quoted glossary item: '- "Subcontractor": any third party to which ...'
     r"^\W*?(?:[-*•]\s+)?[\"“][^\"”\n]{1,60}[\"”]\s*:",
     re.I,
@@ -345,11 +349,12 @@ _PROHIBIT_FROM = re.compile(
 def is_negated(text: str, pos: int, end: int | None = None) -> bool:
     """True when the phrase at text[pos:end] is negated in its own fragment: 'Customer shall have no
     right to audit', 'Nothing obliges Supplier to', 'transition services are not included'."""
-    left = text[max(0, pos - 120) : pos]
+    # (benign phrases are blanked over a wider window first, so that one cut by the window's edge still reads as
+    # benign: "its intention | not to extend this Agreement")
+    left = _BENIGN.sub(lambda m: " " * len(m.group()), text[max(0, pos - 300) : pos])[-120:]
     cuts = [m.end() for m in _CLAUSE_CUT.finditer(left)] + [left.rfind(";") + 1, left.rfind(". ") + 1]
     subj = [m.start() for m in _SUBJECT_MODAL.finditer(left)]
     left = left[max([*cuts, *(subj[-1:] or [0])]) :]
-    left = _BENIGN.sub(" ", left)
     wide = _BENIGN.sub(" ", text[max(0, pos - 300) : pos])
     if re.search(r"\b(?:not|no)\b[^;.]*\bwithout\b(?![^;.]*\b(?:not|no)\b)[^;.]*$", wide, re.I):
         return False  # "shall not change X without giving notice": the notice is required
@@ -622,7 +627,9 @@ TAKES_EFFECT = re.compile(
 REFERENCE_RE = re.compile(
     r"\b(?:is|are|shall\s+be|will\s+be)\s+(?:as\s+)?(?:set\s+(?:out|forth)|described|specified|governed|addressed|"
     # ("are governed exclusively by the Data Processing Agreement")
-    r"covered|dealt\s+with|detailed|contained)\s+(?:(?:exclusively|solely|only|entirely|fully)\s+)?(?:in|by|under)\s+"
+    # (and "are laid down in", "are defined ... in", "are regulated by")
+    r"covered|dealt\s+with|detailed|contained|laid\s+down|defined|regulated|established)\s+"
+    r"(?:(?:exclusively|solely|only|entirely|fully)\s+)?(?:in|by|under)\s+"
     r"(?P<target>[^.;]{1,80})",
     re.I,
 )
@@ -671,6 +678,9 @@ FROM_START_DATE = (
     r"signature|service\s+commencement|contract\s+start)\s+date|go-?live(?:\s+(?:protocol|certificate))?|"
     # "within ninety (90) days of the date of this Agreement"
     r"date\s+of\s+this\s+(?:agreement|contract)|"
+    # a calendar date: "within ninety (90) days after April 1, 2026", "by 30 days after 1 April 2026"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s+\d{4}|"
     # "within ninety (90) days from the date of signature of this contract", "within three months of the start order"
     # (but "following the signing of the Acta de Entrega", the hand-over at the end, is no start)
     # (not "after signing the Transfer-acceptance act", an act of the end)
@@ -754,7 +764,10 @@ def listed_among_others(text: str, m: re.Match[str], kind: str = ATTACHMENT_KIND
 
 
 # What holds the place of a missing attachment: "to be agreed by the parties ...", "to follow", "reserved"
-_TO_BE = r"to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed|issued|concluded|signed|approved)\b"
+_TO_BE = (
+    r"to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed|issued|concluded|signed|approved|"
+    r"communicated|delivered|submitted)\b"
+)
 _HOLDS_PLACE = r"to\s+follow|intentionally\s+(?:left\s+)?blank|reserved|not\s+used|TBD|TBC"
 # "Annex IV - Exit Plan (to be attached)": a heading that only holds the place of a missing attachment
 PLACEHOLDER = re.compile(
