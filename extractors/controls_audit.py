@@ -233,6 +233,41 @@ _BY_REGULATOR = rx(
 )
 
 
+# "Administrator shall cooperate with the audit at its own cost": the vendor's duty that follows the right
+_COOPERATES = rx(r"\b(?:shall|will|must)\s+(?:\w+\s+)?(?:cooperat|co-operat|assist|support)\w*")
+_MAY_BEFORE = rx(
+    r"\b(?:may|can|shall\s+have\s+the\s+right\s+to|(?:is|are)\s+entitled\s+to|(?:has|have)\s+the\s+right\s+to|right\s+to)\b"
+    r"[^.;]{0,160}$"
+)
+# "In addition, the Client may audit at any time ... where required by a supervisory authority", "except following a
+# breach": a further case of the right, quoted after the right itself
+_FURTHER_CASE = rx(
+    r"^\W*(?:in\s+addition|additionally|also|further(?:more)?)\b|\bexcept\s+(?:following|after|where|in)\b|"
+    r"\bfor\s+cause\b|\badditional\s+(?:audits?|inspections?)\b"
+)
+
+
+def _grant_rank(hit: Hit) -> tuple[bool, bool, bool, bool]:
+    """Which audit sentence to quote: a right to audit stated with its modal ('may audit and inspect'), the
+    customer's own before another's."""
+    text = hit.sentence.text
+    # (any audit word of the sentence: the hit may be "Audit" in "the Queensland Audit Office ... may audit")
+    modal = next(
+        (
+            m
+            for a in AUDIT.finditer(text)
+            if (m := _MAY_BEFORE.search(text[max(0, a.start() - 160) : a.start()]))
+        ),
+        None,
+    )
+    return (
+        bool(_COOPERATES.search(text)) and modal is None,
+        modal is None,
+        bool(_FURTHER_CASE.search(text)),
+        hit.role != "customer",
+    )
+
+
 def _by_regulator(hit: Hit) -> bool:
     return bool(_BY_REGULATOR.search(hit.sentence.text))
 
@@ -415,10 +450,12 @@ def audit_rights(req: Requirement, ctx: ReviewContext) -> Finding:
                 "notice_days": notice_param(regulator)[0],
                 "frequency_months": _audit_frequency(regulator),
             }
-        where = granted[0].sentence.where
+        # the sentence that grants the right is quoted, not one where the vendor "shall cooperate with such audits"
+        shown = sorted(granted, key=_grant_rank)[:1]
+        where = shown[0].sentence.where
         out = decide(
             req,
-            granted[:1] + extra,
+            shown + extra,
             present_reason=f"{who} may audit the vendor ({where}).{note}",
             weak=weak,
             params=params,

@@ -107,3 +107,17 @@ def test_the_same_text_under_another_name_is_cited_under_that_name() -> None:
     second, _ = review("security_obligations", {"second.txt": text})
     assert {e.filename for e in first.evidence} == {"first.txt"}
     assert {e.filename for e in second.evidence} == {"second.txt"}
+
+
+def test_the_audit_right_is_quoted_not_the_vendors_duty_to_cooperate_or_a_further_case() -> None:
+    grant = (
+        "The Customer, the Auditor-General and the privacy regulator may audit the Supplier's compliance, "
+        "including by inspecting the Supplier's records, on thirty (30) days' written notice."
+    )
+    text = (
+        "8. Audit\n8.1 The Supplier shall cooperate with any such audit at its own cost.\n"
+        f"8.2 {grant}\n8.3 The Customer may conduct an audit under clause 8.2 no more than once in any twelve (12) "
+        "month period, except following a data breach.\n"
+    )
+    finding = check("audit_rights", P, text, whole=True)
+    assert finding.evidence[0].quote == grant, [e.quote for e in finding.evidence]
