@@ -30,7 +30,7 @@ EVALS_DIR = Path(__file__).resolve().parent
 LABELLED_SETS = (
     "gold", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "nineteenth", "twentieth",
-    "twentyfirst", "twentysecond", "holdout",
+    "twentyfirst", "twentysecond", "twentythird", "holdout",
 )  # fmt: skip
 
 
