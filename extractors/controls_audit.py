@@ -16,6 +16,7 @@ from extractors.rules import (
     Hit,
     Outcome,
     decide,
+    disapplied,
     duration_param,
     notice_param,
     ok,
@@ -343,7 +344,7 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
         rf"^[^.;]{{0,60}}?\b(?:at|of|in)\s+(?:the\s+)?(?:{roles.customer.pattern})(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?"
         rf"{_SITES}\b|"
         # "the social compliance audits carried out at the plants of LA EMPRESA"
-        rf"^[^.;]{{0,60}}?\b(?:at|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_SITES}\s+of\s+(?:the\s+)?"
+        rf"^[^.;]{{0,120}}?\b(?:at|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_SITES}\s+of\s+(?:the\s+)?"
         rf"(?:{roles.customer.pattern})\b|"
         # "the National Customs Authority may audit LA CLIENTE's warehouse records and inventory"
         rf"^\s+(?:the\s+)?(?:{roles.customer.pattern})(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?{_SITES}\b|"
@@ -379,6 +380,10 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
             h = later
         if WHOLE_RIGHT.search(text):
             continue  # "The delivery of the summary ... constitutes the whole of the Customer's right to examine"
+        if re.search(
+            r"\bresponsib\w+\b[^.;]{0,60}\bfor\s+(?:the\s+)?$", text[max(0, h.start - 100) : h.start], re.I
+        ):
+            continue  # "The First Party remains responsible before the Ministry for the inspection of ...": its own duty
         audits_customer = re.match(rf"\s+(?:the\s+)?(?:{CUST}|your)\b", text[h.end : h.end + 30], re.I)
         # ("its internal audit function ... shall have the right to" names who audits, not a report)
         own_audit = (
@@ -756,6 +761,8 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
         if not told_after_the_event(h.sentence.text)
         and not _audit_notice(h.sentence.text)
         and _announces_a_change(h.sentence.text)
+        # ("Clause 11.2 of the Call-Off Terms is deleted and replaced by: ...": the notice it replaced is gone)
+        and not disapplied(h, ctx)
     ]
     # the consent of the customer by the family's own name for it ("the prior written consent of the
     # Contracting Authority")

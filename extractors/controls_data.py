@@ -52,8 +52,10 @@ DATA = rx(
     r"users|members|students|employees|end[- ]users|affiliates|policyholders|borrowers)\b|"
     # "the information of the loan applications ... contained in the Platform": what the service holds
     # (and "All data entered into, generated in or stored in the LIS": the system by its acronym)
-    r"\b(?:data|information|content|records)\s+(?:[\w,-]+\s+){0,6}?(?:contained|stored|held|hosted)\s+(?:in|on|within)\s+the\s+"
-    r"(?:Platform|Services?|System|Software|Solution|Application|(?-i:[A-Z]{2,6}))\b)"
+    # (and "the production data loaded into the Plataforma": a translated contract keeps the platform's own name)
+    r"\b(?:data|information|content|records)\s+(?:[\w,-]+\s+){0,6}?(?:contained|stored|held|hosted|loaded|entered|uploaded|"
+    r"input)\s+(?:in|on|within|into)\s+the\s+(?:Platform|Plataforma|Plateforme|Services?|System|Software|Solution|Application|"
+    r"(?-i:[A-Z]{2,6}))\b)"
 )
 OWN = rx(
     r"(?<!its\s)(?<!our\s)(?<!your\s)(?<!their\s)(?<!his\s)(?<!her\s)"  # "its own data" is not ownership
@@ -236,10 +238,23 @@ _DATA_WORDS = re.compile(
 )
 
 
+# '"Datos" means all information that LA EXPORTADORA, its supplier farms or its users load into or generate in the
+# Plataforma': a definition that names the loading late
+_INFO_LOADED = re.compile(
+    r"^\s*(?:all\s+|any\s+)?(?:information|data)\s+(?:that|which)\b[^.;]{0,120}?\b(?:load|upload|enter|submit|input|transmit)\w*",
+    re.I,
+)
+
+
 def data_terms(ctx: ReviewContext) -> re.Pattern[str]:
     """DATA plus the family's own defined terms for the customer's data: '**Inputs** - prompts, files,
     messages ...' makes 'Customer owns all Inputs and all Outputs' a statement about its data."""
-    terms = with_terms(DATA, defined_terms(ctx.documents, _DATA_WORDS) | _capitalised_data(ctx))
+    terms = with_terms(
+        DATA,
+        defined_terms(ctx.documents, _DATA_WORDS)
+        | defined_terms(ctx.documents, _INFO_LOADED, reach=140)
+        | _capitalised_data(ctx),
+    )
     customer = family_roles(ctx.documents).customer.pattern
     # by the family's own name for the customer: "All Network Information", "the information of THE
     # EXPORTER", "the data, documents and information loaded into the Platform by THE EXPORTER"

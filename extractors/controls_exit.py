@@ -70,7 +70,8 @@ RETURN_DATA = rx(
     r"(?:export|extract|copy|download)\b|"
     # "export transcripts, summaries and action items in DOCX, TXT or JSON format": a file format names data
     # (translated CIS drafting "unloads" or "uploads" the information out of the system in a format)
-    r"\b(?:export|retriev|download|extract|obtain|unload|upload)\w*\s+(?:[\w,'’-]+\s+){1,20}?(?:in|as)\s+(?:an?\s+)?"
+    r"\b(?:(?:export|retriev|download|extract|obtain|unload|upload)\w*|provid(?:e|es|ed|ing)|deliver(?:s|ed|ing)?)\s+"
+    r"(?:[\w,'’-]+\s+){1,20}?(?:in|as)\s+(?:an?\s+)?"
     r"(?:[\w/-]+,?\s+(?:or\s+|and\s+)?){1,5}?formats?\b|"
     # "maintain access of the Customer's Users to the System in view mode": read-only access kept for the exit
     r"\b(?:maintain|keep|continue|preserve)\w*\s+(?:[\w'’-]+\s+){0,3}?access\b[^.;]{0,80}?\b(?:read[- ]only|view[- ]only|"
@@ -169,6 +170,8 @@ EXIT_WHEN = rx(
     # "when LA ADMINISTRADORA so requests"
     + r"|\bwhen(?:ever)?\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?so\s+requests?\b"
     r"|\b(?:ends?|ended|ending)\b|\bcancel\w*|\bclos\w*\s+(?:of\s+)?(?:your|its|the)\s+account|\bwind[- ]?down|\boff-?board"
+    # an order form that resets the terms' "Export Period" or "Exit Period" speaks of the exit
+    r"|\b(?-i:Export|Exit|Transition|Run-?[Oo]ff)\s+(?-i:Period)\b"
 )
 DELETE_ALT = rx(
     r"\b(?:return|deliver)\w*\s+(?:\w+\s+){0,6}?or\s+(?:\w+ly\s+)?(?:delete|destroy|erase)|"

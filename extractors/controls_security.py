@@ -136,7 +136,10 @@ def _optional_control(hit: Hit) -> bool:
 # another company's certificate, not a commitment of the vendor
 THIRD_PARTY_CERT = rx(
     r"\b(?:payment\s+(?:processor|provider|gateway|service\s+provider)|card\s+processor|acquirer)s?\b[^.;]{0,60}?"
-    r"\b(?:is|are|which\s+is|which\s+are)\s+(?:\w+\s+)?(?:certified|compliant|accredited|validated)\b"
+    r"\b(?:is|are|which\s+is|which\s+are)\s+(?:\w+\s+)?(?:certified|compliant|accredited|validated)\b|"
+    # "hosted on the infrastructure of an international cloud provider which maintains ISO/IEC 27001 ... certifications"
+    r"\b(?:cloud|hosting|infrastructure)\s+(?:service\s+)?providers?\b[^.;]{0,40}?\b(?:which|that|who)\s+(?:maintains?|holds?|"
+    r"has|have)\b[^.;]{0,60}?\bcertif"
 )
 
 
@@ -312,8 +315,18 @@ _LETS = re.compile(r"\b(?:allow|enable|let|permit)s?\s+(?:the\s+)?", re.I)
 
 
 def _customer_operates(hit: Hit, roles: Roles) -> bool:
-    """The hit follows 'allows/enables [the customer or its people] to ...' in its sentence."""
+    """The hit follows 'allows/enables [the customer or its people] to ...' in its sentence, or the sentence's
+    subject is 'They' after one whose subject is the customer's people ('Your administrators control who can use
+    the Services. They can assign users to roles, require ... multi-factor authentication ...')."""
     before = hit.sentence.text[: hit.start]
+    if re.match(r"\W*(?:they|these\s+administrators)\b", hit.sentence.text, re.I):
+        prior = sentence_before(hit.sentence)
+        if prior is not None and re.match(
+            rf"\W*(?:your|the\s+(?:{roles.customer.pattern})(?:'s|’s))\s+(?:[\w-]+\s+)?(?:administrators?|admins?|users?)\b",
+            prior.text,
+            re.I,
+        ):
+            return True
     lets = list(_LETS.finditer(before))
     if not lets or len(before) - lets[-1].end() > 160:
         return False

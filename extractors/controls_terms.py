@@ -28,6 +28,7 @@ from extractors.rules import (
 from extractors.spans import (
     RUN_IN_LABEL,
     Sentence,
+    doc_sentences,
     family_sentences,
     neighbours,
     notice_durations,
@@ -640,6 +641,10 @@ AFTER_THE_END = rx(
 )
 
 
+FIELD_PERIOD = rx(r"\W*(?:period|term)[ \t]*[:|]")
+LABEL_BEFORE = rx(r"\b(?:initial|minimum|contract|subscription|committed|base)\s*$")
+
+
 def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
     """Initial/subscription term in months, preferring the order form over the MSA; a definition of the
     term ('Minimum Term means ... sixty (60) months') states its length as much as an operative clause."""
@@ -656,6 +661,15 @@ def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
         and not TERM_AS_TIME.search(h.sentence.text[max(0, h.start - 40) : h.start])
         # "keep all documents ... for a period of ten years from the end of the Contract": a time after it
         and not AFTER_THE_END.search(h.sentence.text[h.end : h.end + 80])
+    ]
+    # an order form field whose label the segmenter kept apart: "B5  Call-Off Initial" / "Period:  Twenty-four (24)
+    # months from the Start Date."
+    hits += [
+        Hit(sent, "term", 0, 0, None, "ok")
+        for doc in ctx.documents
+        for sent in doc_sentences(doc)
+        if FIELD_PERIOD.match(sent.text)
+        and LABEL_BEFORE.search(doc.text[max(0, sent.start - 60) : sent.start])
     ]
     value, hit, _ = duration_param(hits, TERM_NEAR, "months", prefer="first")
     if not value:

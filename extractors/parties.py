@@ -59,7 +59,12 @@ _DEFINED_HEREINAFTER = re.compile(
     # (Central European translations put a colon: '(hereinafter: the "Provider")')
     r"\b(?:hereinafter|henceforth)[,:]?\s+(?:(?:referred\s+to\s+|called\s+|designated\s+)(?:as\s+)?)?(?:the\s+)?"
     + _EMPHASIS
-    + r"[\"“'](?P<alias>[A-Z][\w&.\- ]{1,30}?)[\"”']"
+    # (and the emphasis and article inside the quotes: 'hereinafter "**the Cooperative**"')
+    + r"[\"“']"
+    + _EMPHASIS
+    + r"(?:the\s+)?(?P<alias>[A-Z][\w&.\- ]{1,30}?)"
+    + _EMPHASIS
+    + r"[\"”']"
 )
 # Spanish-language drafting in translation names a party in capitals, unquoted: "..., hereinafter LA
 # ADMINISTRADORA; and ..., hereinafter EL PROVEEDOR"
@@ -562,7 +567,10 @@ def actor(text: str, pos: int, end: int, roles: Roles) -> Role | None:
         if head and head[0][0] == 0:
             return head[0][2]  # "Vendor shall permit Customer to audit": the grantee acts
         grantor = [f for f in found if f[1] <= grant.start()]
-        own_people = re.match(r"(?:its|their|our|his|her)\b", grant.group("who"), re.I)
+        # ("shall grant each of them an individual username": its own people, named by a pronoun)
+        own_people = re.match(
+            r"(?:its|their|our|his|her|each|every|all|them|those|such)\b", grant.group("who"), re.I
+        )
         if grantor and re.match(r"grant", grant.group(1), re.I) and not own_people:
             return _opposite(grantor[-1][2])  # "You grant Quillstack a licence to use": not the grantor
     if _ELIDED_PASSIVE.search(left):

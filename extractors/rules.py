@@ -19,11 +19,13 @@ from assistant.playbook import Requirement
 from extractors.base import ReviewContext, evidence_for
 from extractors.parties import Role, Roles, actor, family_roles
 from extractors.spans import (
+    ATTACHMENT_KINDS,
     NAMED_DOC_RE,
     REFERENCE_RE,
     XREF_RE,
     Sentence,
     family_sentences,
+    glossary,
     is_definition,
     is_negated,
     matching_sentences,
@@ -362,6 +364,23 @@ def _missing(req: Requirement, rejected: list[Hit], reason: str, ctx: ReviewCont
     return Outcome(Status.missing, text, evidence, confidence=0.7 if evidence else 0.8)
 
 
+def _cues(req: Requirement) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{c})" for c in req.cues if c) or r"(?!)", re.I)
+
+
+def _attachment_terms(ctx: ReviewContext) -> list[tuple[str, str]]:
+    """The family's defined terms that name an attachment ('"Security Management Plan" means the plan set out in or
+    agreed under Call-Off Schedule 9'), with that attachment."""
+    out = []
+    for term, body in glossary(ctx.documents):
+        ref = next(
+            (m for m in XREF_RE.finditer(body) if re.fullmatch(ATTACHMENT_KINDS, m.group("kind"), re.I)), None
+        )
+        if ref is not None and len(term.split()) >= 2:
+            out.append((term, ref.group(0)))
+    return out
+
+
 def _topic(req: Requirement) -> re.Pattern[str] | None:
     """The requirement's subject for cross-reference checks: `options.topic` if set, else its cues."""
     topic = req.options.get("topic")
@@ -411,7 +430,20 @@ def dangling_reference(
     topic = _topic(req)
     if topic is None:
         return None
+    termed = _attachment_terms(ctx)
     for sent in sentences_ if sentences_ is not None else family_sentences(ctx):
+        # '"Exit Plan" means the plan ... agreed under Call-Off Schedule 5', and Schedule 5 is "to be agreed": a
+        # clause that defers to the Exit Plan defers to the missing schedule
+        for term, attachment in termed:
+            named = re.search(rf"\b{re.escape(term)}\b", sent.text)
+            if (
+                named
+                and (topic.search(term) or _cues(req).search(term))
+                and target_missing(attachment, ctx.documents)
+            ):
+                return Hit(
+                    sent, "xref", named.start(), named.end(), None, "xref"
+                ), f"the {term} ({attachment})"
         # "using its own equipment": "own" after a possessive stresses whose, it claims no ownership
         text = _OWN_INTENSIFIER.sub(
             lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), sent.text

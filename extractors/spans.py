@@ -425,6 +425,16 @@ def defined_terms(documents: list[Document], meaning: re.Pattern[str], reach: in
     }
 
 
+def glossary(documents: list[Document]) -> list[tuple[str, str]]:
+    """Every (term, definition) of the family's glossaries, each definition cut where the next one begins."""
+    return [
+        (m.group("term").strip(), _NEXT_DEFINITION.split(m.group("body"), maxsplit=1)[0])
+        for doc in documents
+        for glossary_re in (_GLOSSARY, _DASH_GLOSSARY)
+        for m in _entries(glossary_re, doc.text)
+    ]
+
+
 # the next definition of a glossary run on in one paragraph: '... signed by you and us. "Subprocessor" means'
 # ('...; (e) "Business Day": Monday to Friday')
 _NEXT_DEFINITION = re.compile(
