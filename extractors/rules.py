@@ -368,9 +368,21 @@ def _cues(req: Requirement) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{c})" for c in req.cues if c) or r"(?!)", re.I)
 
 
+_ATTACHMENT_TERMS: dict[tuple[tuple[str, str, int], ...], list[tuple[str, str]]] = {}
+
+
 def _attachment_terms(ctx: ReviewContext) -> list[tuple[str, str]]:
     """The family's defined terms that name an attachment ('"Security Management Plan" means the plan set out in or
-    agreed under Call-Off Schedule 9'), with that attachment."""
+    agreed under Call-Off Schedule 9'), with that attachment (read once per family)."""
+    key = tuple((d.id, d.sha256, len(d.text)) for d in ctx.documents)
+    if key not in _ATTACHMENT_TERMS:
+        if len(_ATTACHMENT_TERMS) > 64:
+            _ATTACHMENT_TERMS.clear()
+        _ATTACHMENT_TERMS[key] = _read_attachment_terms(ctx)
+    return _ATTACHMENT_TERMS[key]
+
+
+def _read_attachment_terms(ctx: ReviewContext) -> list[tuple[str, str]]:
     out = []
     for term, body in glossary(ctx.documents):
         ref = next(
@@ -430,17 +442,14 @@ def dangling_reference(
     topic = _topic(req)
     if topic is None:
         return None
-    termed = _attachment_terms(ctx)
+    cues = _cues(req)
+    termed = [(t, a) for t, a in _attachment_terms(ctx) if topic.search(t) or cues.search(t)]
     for sent in sentences_ if sentences_ is not None else family_sentences(ctx):
         # '"Exit Plan" means the plan ... agreed under Call-Off Schedule 5', and Schedule 5 is "to be agreed": a
         # clause that defers to the Exit Plan defers to the missing schedule
         for term, attachment in termed:
             named = re.search(rf"\b{re.escape(term)}\b", sent.text)
-            if (
-                named
-                and (topic.search(term) or _cues(req).search(term))
-                and target_missing(attachment, ctx.documents)
-            ):
+            if named and target_missing(attachment, ctx.documents):
                 return Hit(
                     sent, "xref", named.start(), named.end(), None, "xref"
                 ), f"the {term} ({attachment})"
