@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 
 from assistant.models import Document, Evidence, Finding, Status
 from extractors.base import evidence_for
-from extractors.text import Duration, find_durations, negated_before
+from extractors.text import MONTH_NAMES, Duration, find_durations, negated_before
 
 RenewalStatus = Literal["ok", "evergreen", "unclear", "not_found"]
 
@@ -77,7 +77,7 @@ class _Terms:
 
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MON = "|".join(calendar.month_name[1:])
+_MON = MONTH_NAMES
 _DATE_RE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MON}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MON})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"

@@ -13,13 +13,13 @@ from extractors.rules import (
     CONFIDENTIAL,
     CUST,
     DELETE_VERB,
-    DOC_PRECEDENCE,
     VEND,
     Hit,
     add_new_sentences,
     context,
     decide,
     disapplied,
+    doc_rank,
     drop_outranked,
     ok,
     pick_value,
@@ -143,8 +143,7 @@ def _banned_by_prevailing(hit: Hit, bans: list[Sentence]) -> bool:
     if not TRAINING.search(hit.sentence.text):
         return False
     return any(
-        b.doc.id != hit.sentence.doc.id
-        and (says_it_prevails(b.doc) or DOC_PRECEDENCE.get(b.doc.kind.value, 5) < precedence(hit))
+        b.doc.id != hit.sentence.doc.id and (says_it_prevails(b.doc) or doc_rank(b.doc) < precedence(hit))
         for b in bans
     )
 

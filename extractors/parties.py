@@ -433,11 +433,11 @@ _OBJECT_BEFORE = re.compile(
 )
 
 
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 # (but "the personnel of THE PROVIDER" are the party's own people, who act for it)
-_OF_BEFORE = re.compile(
-    r"(?<!personnel\s)(?<!staff\s)(?<!employees\s)(?<!engineers\s)(?<!representatives\s)(?<!agents\s)"
-    r"(?<!officers\s)(?<!auditors\s)(?<!subcontractors\s)(?<!team\s)(?<!administrator\s)(?<!administrators\s)"
-    r"(?<!users\s)(?<!officer\s)(?<!manager\s)(?<!managers\s)(?<!director\s)(?<!employee\s)\bof\s+(?:the\s+)?$",
+_PEOPLE_OF = re.compile(
+    r"\b(?:personnel|staff|employees?|engineers|representatives|agents|officers?|auditors|subcontractors|team|"
+    r"administrators?|users|managers?|director)\s+of\s+(?:the\s+)?$",
     re.I,
 )
 # ("the right of the Customer to audit": the party of an infinitive acts; in "the environment of LA CLIENTE shall be
@@ -456,7 +456,8 @@ def mentions(text: str, roles: Roles) -> list[tuple[int, int, Role | None]]:
         if _OBJECT_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue  # "give Customer notice", "notify the Customer": the party is an object
         if (
-            _OF_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+            _OF_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+            and not _PEOPLE_OF.search(text[max(0, m.start() - 40) : m.start()])
             and not _ACTS_AFTER.match(text, m.end())
             and not re.match(r"['’]s\b", text[m.end() : m.end() + 2])
         ):
@@ -583,11 +584,7 @@ def actor(text: str, pos: int, end: int, roles: Roles) -> Role | None:
     start, stop, role = found[-1]
     if re.search(r"\bby\s+(?:the\s+)?$", left[:start], re.I):
         return role  # "Access by the Supplier's personnel shall be restricted": the agent, not a recipient
-    if re.search(
-        r"\bof\s+(?:the\s+)?$",
-        left[:start],
-        re.I,
-    ):
+    if _OF_BEFORE.search(left[:start]):
         # "Every access of the personnel of EL PROVEEDOR ... shall be recorded", "including those of the SUPPLIER's
         # support personnel, shall be recorded": whose access, not a recipient of the passive
         return role

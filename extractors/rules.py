@@ -159,9 +159,14 @@ def ok(hits: Iterable[Hit]) -> list[Hit]:
 DOC_PRECEDENCE = {"order_form": 0, "sla": 1, "dpa": 2, "sow": 3, "msa": 4}
 
 
+def doc_rank(doc: Document) -> int:
+    """Rank of a document by its kind (lower prevails; documents of other kinds come last)."""
+    return DOC_PRECEDENCE.get(doc.kind.value, 5)
+
+
 def precedence(hit: Hit) -> int:
     """Rank of the hit's document (lower prevails; documents of other kinds come last)."""
-    return DOC_PRECEDENCE.get(hit.sentence.doc.kind.value, 5)
+    return doc_rank(hit.sentence.doc)
 
 
 def to_vendor(hits: Iterable[Hit], roles: Roles) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from assistant.models import Clause, Document
 from extractors.base import ReviewContext
-from extractors.text import NEGATION_RE, Duration, find_durations, sentences
+from extractors.text import CALENDAR_DATE, NEGATION_RE, Duration, find_durations, sentences
 
 _BENIGN = re.compile(
     r"\b(?:not\s+limited\s+to|without\s+limitation|without\s+limiting|notwithstanding|no\s+later\s+than|"
@@ -416,13 +416,7 @@ def defined_terms(documents: list[Document], meaning: re.Pattern[str], reach: in
     """The family's defined terms whose definition (its first `reach` characters, up to the next definition run
     on in the same paragraph) matches `meaning`, unless it says the term is not that ('"Priority Incident"
     means a fault ...; it is not a Security Incident')."""
-    return {
-        m.group("term").strip()
-        for doc in documents
-        for glossary in (_GLOSSARY, _DASH_GLOSSARY)
-        for m in _entries(glossary, doc.text)
-        if _means(_NEXT_DEFINITION.split(m.group("body"), maxsplit=1)[0][:reach], meaning)
-    }
+    return {term for term, body in glossary(documents) if _means(body[:reach], meaning)}
 
 
 def glossary(documents: list[Document]) -> list[tuple[str, str]]:
@@ -687,10 +681,8 @@ FROM_START_DATE = (
     r"\b(?:after|of|from|following)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?(?:(?:effective|commencement|go-?live|start|"
     r"signature|service\s+commencement|contract\s+start)\s+date|go-?live(?:\s+(?:protocol|certificate))?|"
     # "within ninety (90) days of the date of this Agreement"
-    r"date\s+of\s+this\s+(?:agreement|contract)|"
+    r"date\s+of\s+this\s+(?:agreement|contract)|" + CALENDAR_DATE + r"|"
     # a calendar date: "within ninety (90) days after April 1, 2026", "by 30 days after 1 April 2026"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}|"
-    r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s+\d{4}|"
     # "within ninety (90) days from the date of signature of this contract", "within three months of the start order"
     # (but "following the signing of the Acta de Entrega", the hand-over at the end, is no start)
     # (not "after signing the Transfer-acceptance act", an act of the end)

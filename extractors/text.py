@@ -44,6 +44,14 @@ def words_to_int(text: str) -> int | None:
     return total + current
 
 
+# Month names, and a calendar date written out ("1 April 2026", "April 1, 2026") or in ISO form
+MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+CALENDAR_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES}),?\s+\d{{4}}|(?:{MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    r"\d{4}-\d{2}-\d{2})"
+)
+
+
 def parse_number(text: str) -> int | None:
     """'30', '30.0', 'thirty', 'thirty (30)', '1,000' -> int."""
     t = text.strip().lower()
