@@ -9,7 +9,7 @@ from functools import lru_cache
 from assistant.models import Finding, Status
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
-from extractors.parties import Roles, family_roles
+from extractors.parties import Roles, actor, family_roles
 from extractors.rules import (
     CONFIDENTIAL,
     CUST,
@@ -374,15 +374,19 @@ def _customer_side(customer: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     owner = rf"(?:\b(?:your|its)|{customer})"
     users = re.compile(
         rf"{owner}(?:'s|’s)?\s+(?:authori[sz]ed\s+|end[- ]|key\s+)?users?\b|"
-        # ("every verification decision made by the Customer's compliance officers")
+        # ("every verification decision made by the Customer's compliance officers", "every access by EL CLIENTE's
+        # physicians")
         rf"\b(?:made|taken|performed|entered)\s+by\s+(?:the\s+)?{owner}(?:'s|’s)\s+(?:[\w-]+\s+)?(?:officers?|staff|employees|"
         r"administrators?|admins?|personnel|agents|operators?)\b|"
+        rf"\baccess(?:es)?\s+by\s+(?:the\s+)?{owner}(?:'s|’s)\s+[\w-]+|"
         # "an activity log showing who in your organization viewed or edited"
         rf"\b(?:who|anyone|everyone|people)\s+in\s+{owner}(?:'s|’s)?\s+(?:organi[sz]ation|company|team|account)\b",
         re.I,
     )
-    # ("the Customer's own admins", "District administrators")
-    own = re.compile(rf"(?:\b(?:your|its)\s+|{customer}(?:'s|’s)?\s+)(?:[\w-]+\s+)?$", re.I)
+    # ("the Customer's own admins", "District administrators", "EL CLIENTE's physicians and administrative staff")
+    own = re.compile(
+        rf"(?:\b(?:your|its)\s+|{customer}(?:'s|’s)?\s+)(?:[\w-]+\s+)?(?:(?:and|or)\s+(?:[\w-]+\s+)?)?$", re.I
+    )
     return users, own
 
 
@@ -412,7 +416,7 @@ def _names_vendor_staff(text: str, roles: Roles) -> bool:
     # admins of the customer's users are the customer's own)
     theirs = bool(users.search(text))
     return any(
-        not own.search(text[max(0, m.start() - 40) : m.start()])
+        not own.search(text[max(0, m.start() - 70) : m.start()])
         and not (theirs and re.match(r"admin", m.group(0), re.I))
         for m in VENDOR_STAFF.finditer(text)
     )
@@ -803,13 +807,19 @@ def _people_notified(hit: Hit) -> bool:
     return bool(_PEOPLE_NOTIFIED.search(hit.sentence.text[max(0, hit.start - 60) : hit.start]))
 
 
-def _follow_ups(hits: list[Hit]) -> list[Hit]:
-    """Next sentences that time the same notice ('Such notification shall be made within 36 hours')."""
+def _follow_ups(hits: list[Hit], roles: Roles) -> list[Hit]:
+    """Next sentences that time the same notice ('Such notification shall be made within 36 hours'), not a
+    notice the customer gives ('The Cooperative shall inform the Provider within 24 hours of the loss of a
+    tablet')."""
     out = []
     for hit in hits:
         for sent in context(hit, 1):
-            if sent.start > hit.sentence.start and NOTIFY.search(sent.text) and find_durations(sent.text):
-                if not is_negated(sent.text, NOTIFY.search(sent.text).start()):  # type: ignore[union-attr]
+            m = NOTIFY.search(sent.text)
+            if sent.start > hit.sentence.start and m is not None and find_durations(sent.text):
+                if (
+                    not is_negated(sent.text, m.start())
+                    and actor(sent.text, m.start(), m.end(), roles) != "customer"
+                ):
                     out.append(Hit(sent, "notify", 0, 0, hit.role, "ok"))
     return out
 
@@ -863,7 +873,9 @@ def incident_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     if not timed:
         # (a next sentence that is the customer's own duty, or only to an authority, times nothing of the vendor's)
         timed = [
-            h for h in _follow_ups(granted) if not _customer_bears(h, roles) and not _to_authority_only(h)
+            h
+            for h in _follow_ups(granted, roles)
+            if not _customer_bears(h, roles) and not _to_authority_only(h)
         ]
     conflict = _conflicting_hours(timed)
     if conflict is not None:

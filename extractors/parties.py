@@ -7,6 +7,7 @@ Customer/Client/Licensee/Controller/Subscriber/"you"; many also define a short n
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,8 +33,8 @@ CUSTOMER_WORDS = (
 # They are role names only when a party is defined by them (as words they also name third parties).
 # (and the role names of Spanish, Portuguese and French drafting kept in translation: "hereinafter EL PROVEEDOR")
 ALIAS_VENDOR_WORDS = (
-    "subcontractor", "sub-contractor", "co-contractor", "proveedor", "prestador", "contratista", "fornecedor", "prestataire",
-    "fournisseur",
+    "subcontractor", "sub-contractor", "co-contractor", "proveedor", "proveedora", "prestador", "prestadora",
+    "contratista", "fornecedor", "prestataire", "fournisseur",
 )  # fmt: skip
 ALIAS_CUSTOMER_WORDS = ("prime", "prime contractor", "cliente", "contratante", "adquirente")
 _BOTH = r"either\s+party|each\s+party|both\s+parties|the\s+parties|a\s+party|any\s+party"
@@ -135,7 +136,8 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
     customer: list[str] = []
     unknown: list[str] = []
     lettered: list[str] = []
-    for m in _definitions(text[:6000]):
+    definitions = _definitions(text[:6000])
+    for m in definitions:
         alias = m.group("alias").strip()
         low = alias.lower()
         if _LETTERED.fullmatch(alias):
@@ -187,7 +189,50 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
         to_vendor = not vendor_named and (customer_named or _supplier_score(head, alias) >= 0)
         (vendor if to_vendor else customer).append(alias)
         vendor_named, customer_named = vendor_named or to_vendor, customer_named or not to_vendor
+    _second_names(text[:6000], definitions, vendor, customer)
     return vendor, customer
+
+
+# what ends one party's description: "AND:", a line of its own "and", "of the one part", "on the other side", the
+# parties' joint name ('(hereinafter jointly the "Parties")'), a paragraph that ends with a full stop
+_PARTY_BREAK = re.compile(
+    r"\bAND\b|^\W*and\W*$|\b(?:of|on)\s+the\s+(?:one|first|other|second)\s+(?:part|side|hand)\b|"
+    r"\b(?:jointly|together|collectively)\b|\.[ \t]*$|\A\W*(?:and|between)\b|\bagree\b",
+    re.M,
+)
+# what follows the last name of a party's description: the next party ("AND:", ", and", "on the other side") or
+# the parties' joint name
+_BLOCK_END = re.compile(
+    r"\W*(?:and\b|on\s+the\s+(?:one|other)\b|of\s+the\s+(?:one|other)\b|"
+    r"\(?\s*(?:hereinafter\s+)?(?:referred\s+to\s+)?(?:as\s+)?(?:jointly|together|collectively|each\s+a|individually)\b)",
+    re.I,
+)
+
+
+_CLOSING_NAME = re.compile(r"\b(?:hereinafter|henceforth|referred\s+to\s+as)\b", re.I)
+
+
+def _second_names(
+    head: str, definitions: list[re.Match[str]], vendor: list[str], customer: list[str]
+) -> None:
+    """A party described with two defined names ('SOCIETE COOPERATIVE ... ("COOPRAN"), a cooperative
+    society ..., hereinafter "the Cooperative"'): the closing "hereinafter" name, still unassigned, goes
+    to the side of the name defined before it in the same description."""
+    for prev, cur in itertools.pairwise(definitions):
+        alias, before = cur.group("alias").strip(), prev.group("alias").strip()
+        if alias in vendor or alias in customer or _COMMON_TERM.search(alias.lower()):
+            continue
+        side = vendor if before in vendor else customer if before in customer else None
+        gap = head[prev.end() : cur.start()]
+        if (
+            side is None
+            or len(gap) > 1500
+            or _PARTY_BREAK.search(gap)
+            or not _BLOCK_END.match(head, cur.end())
+            or not _CLOSING_NAME.search(head[max(0, cur.start() - 30) : cur.start() + 25])
+        ):
+            continue
+        side.append(alias)
 
 
 # "# Clinara Enterprise Subscription Terms", "HaulPoint Fleet Terms of Service": a vendor's standard terms are

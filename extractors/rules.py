@@ -21,6 +21,7 @@ from extractors.parties import Role, Roles, actor, family_roles
 from extractors.spans import (
     ATTACHMENT_KINDS,
     NAMED_DOC_RE,
+    PLACEHOLDER_NOTE,
     REFERENCE_RE,
     XREF_RE,
     Sentence,
@@ -138,6 +139,8 @@ def _judge(
         return Hit(sent, element, m.start(), m.end(), role, "negated")
     if is_definition(text):
         verdict = "definition"
+    elif PLACEHOLDER_NOTE.match(sent.text):
+        verdict = "placeholder"
     elif (ref := REFERENCE_RE.search(text)) is not None and not _GRANT.search(text[: ref.start()]):
         verdict = "reference"
     elif is_negated(text, m.start(), m.end()):
@@ -325,6 +328,7 @@ _VERDICT_TEXT = {
     "negated": "is negated",
     "wrong_direction": "runs the wrong way (the other party acts)",
     "definition": "is only a definition",
+    "placeholder": "only holds the place of text still to be written",
 }
 
 

@@ -771,6 +771,9 @@ _TO_BE = (
     r"communicated|delivered|submitted)\b"
 )
 _HOLDS_PLACE = r"to\s+follow|intentionally\s+(?:left\s+)?blank|reserved|not\s+used|TBD|TBC"
+# "[To be completed by the Vendor ...: list of Sub-processors, ... and the procedure for objection.]": a note that
+# holds the place of text still to be written says what the text will cover, and commits to none of it
+PLACEHOLDER_NOTE = re.compile(rf"\s*[\[(]\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b", re.I)
 # "Annex IV - Exit Plan (to be attached)": a heading that only holds the place of a missing attachment
 PLACEHOLDER = re.compile(
     # ("Appendix 4 - Exit Plan (to be agreed by the parties within six months of the Effective Date)")
