@@ -98,7 +98,9 @@ SUBSTITUTE = rx(
 )
 # "This report is provided in place of any audit": a pointer to the report named in the sentence before
 SUBSTITUTE_FOR = rx(
-    REPORT.pattern + r"|\bquestionnaires?\b|\b(?:this|these|such|that|the\s+said)\s+(?:\w+\s+)?reports?\b|"
+    # ("The Provider agrees that these documents are provided in place of any right to audit")
+    REPORT.pattern + r"|\bquestionnaires?\b|\b(?:this|these|such|that|those|the\s+said)\s+(?:\w+\s+)?"
+    r"(?:reports?|documents|certificates?|summar(?:y|ies))\b|"
     # "The documents described in clause 11.1 are provided in place of any right to audit"
     r"\b(?:documents|information|materials|evidence)\s+(?:described|referred\s+to|listed|set\s+out|specified|mentioned)\s+in\b"
 )
@@ -303,15 +305,20 @@ FOR_AN_AUDIT = rx(
     r"to\s+prepare\s+for|in\s+support\s+of|during)\s+(?:an?|any|the|its|your|their|such|that|this)\s+(?:[\w,-]+\s+){0,10}?$|"
     # "shall generate the payroll and overtime reports required by the social compliance audits carried out at the
     # plants of LA EMPRESA by its customers ..., and by the inspections of the Labour Ministry"
+    # ("the booking and revenue reports it requires for audits of the Company's tax returns ..., and for inspections")
     r"\b(?:reports?|records?|registers?|documents?|documentation|information|data|extracts?)\s+(?:[\w,-]+\s+){0,3}?"
-    r"(?:required|needed|requested|demanded)\s+(?:by|for|in)\s+[^.;]{0,180}$"
+    r"(?:required|needed|requested|demanded|(?:it|they|he|she)\s+(?:requires?|needs?))\s+(?:by|for|in)\s+[^.;]{0,180}$"
 )
 HELPS = rx(r"\b(?:give|provide|assist|help|support|co-?operat|generat|produc|prepar|deliver|suppl)\w*")
 
 
 def _helps_with_an_audit(text: str, hit: Hit) -> bool:
     before = text[max(0, hit.start - 240) : hit.start]
-    noun = re.search(r"\b(?:an?|the|any|your|its|their)\s+(?:[\w-]+\s+){0,3}$", before, re.I)
+    noun = re.search(
+        r"\b(?:an?|the|any|your|its|their)\s+(?:[\w-]+\s+){0,3}$|\b(?:for|during|in\s+connection\s+with)\s+$",
+        before,
+        re.I,
+    )
     return bool(noun and FOR_AN_AUDIT.search(before) and HELPS.search(text))
 
 
@@ -333,6 +340,11 @@ WHOLE_RIGHT = rx(
 )
 
 
+_AGENCY_NAME = re.compile(
+    r"(?-i:[A-Z])\w+\s+(?-i:Agency|Authority|Office|Commission|Board|Service|Department|Bureau|Directorate|Inspectorate)\b"
+)
+
+
 def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
     """Audit hits where the customer (or its auditor/regulator) audits; 'Vendor shall permit Customer to
     audit' counts, 'Vendor may audit Customer's use' does not."""
@@ -349,7 +361,8 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
         # "the National Customs Authority may audit LA CLIENTE's warehouse records and inventory"
         rf"^\s+(?:the\s+)?(?:{roles.customer.pattern})(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?{_SITES}\b|"
         # "The audits of the CLIENT by the Autoridade Tributária ... do not extend to the SUPPLIER"
-        rf"^\s+of\s+(?:the\s+)?(?:{roles.customer.pattern})\b(?!['’])\s+by\b",
+        # ("... by the Canadian Food Inspection Agency are inspections of Customer, and ...")
+        rf"^\s+of\s+(?:the\s+)?(?:{roles.customer.pattern})\b(?!['’])(?:\s+by\b|\s*[,.;)]|\s+and\b|\s*$)",
         re.I,
     )
     subject_to = re.compile(
@@ -369,6 +382,9 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
             # "(where the Customer's accounts are subject to audit by the Audit Department) ... may audit and inspect
             # the Provider's facilities": an aside about the customer's own audit; judge what follows it
             later = rejudge_from(h, AUDIT, h.end, ctx, ("customer", "both", None))
+            while later is not None and _AGENCY_NAME.match(text, later.start):
+                # "by the Canadian Food Inspection Agency": the name of the body that inspects, no further audit
+                later = rejudge_from(h, AUDIT, later.end, ctx, ("customer", "both", None))
             if later is None or of_customer.search(text[later.end :]):
                 continue
             if re.search(
@@ -733,6 +749,14 @@ def _audit_notice(text: str) -> bool:
     return bool(AUDIT.search(text)) and not _CHANGE_WORD.search(text)
 
 
+# "the sub-contractors named in Annex (4), which also sets out the procedure for informing the First Party": what the
+# attachment holds, named after it
+_ATTACHMENT_SETS_OUT = rx(
+    r"\b(?:Annex(?:ure)?|Schedule|Appendix|Exhibit|Attachment)\s*\(?[\w.]+\)?,?\s+which\s+(?:also\s+|further\s+)?"
+    r"(?:sets?\s+out|specif\w*|describ\w*|contains?|lays?\s+down|governs?|defines?|regulates?)\b"
+)
+
+
 @register("subprocessor_disclosure")
 def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
     """Subprocessors listed AND advance notice of new ones AND a customer right to object."""
@@ -809,6 +833,7 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
         and (
             REFERENCE_RE.search(h.sentence.text)
             or re.search(r"\bin\s+accordance\s+with\b", h.sentence.text, re.I)
+            or _ATTACHMENT_SETS_OUT.search(h.sentence.text[: h.start])
         )
         and not notice_durations(h.sentence.text)
     ]

@@ -19,6 +19,7 @@ from extractors.rules import (
     duration_param,
     notice_param,
     ok,
+    overridden_by,
     pick_value,
     precedence,
     rx,
@@ -78,6 +79,12 @@ CHANGE = rx(
     rf"\b{_VERB}\s+(?:to|of|in)\s+(?:[\w'’-]+,?\s+){{0,12}}?(?:or|and)\s+(?:the\s+|its\s+|our\s+)?(?:[\w-]+\s+){{0,2}}?{_OBJECTS}\b"
 )
 RELEASE_NOTICE = rx(r"\b(?:each|every|any)\s+(?:new|major)\s+(?:software\s+)?(?:versions?|releases?)\b")
+# "may apply security patches and corrections of defects that do not change the functions of the Platform after posting
+# a notice 48 hours in advance": a notice of maintenance that changes nothing the customer relies on
+NOT_A_CHANGE = rx(
+    r"\b(?:that|which)\s+do(?:es)?\s+not\s+(?:change|alter|affect|modify|reduce|degrade)\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?"
+    r"(?:functions?|functionality|features?|service\s+levels?)\b"
+)
 UNILATERAL = rx(
     rf"{VEND}\s+(?:may|reserves\s+the\s+right\s+to|can)\s+(?:\w+\s+){{0,3}}?{_VERB}\s+(?:[\w,]+\s+){{0,6}}?{_TERMS}\b"
 )
@@ -202,7 +209,11 @@ def _notice_hits(ctx: ReviewContext) -> list[Hit]:
     delay after publication, or a notice following the change right."""
     # the family's own name for a change ('"Major Change" means any change to the Hosted Application ...')
     change = with_terms(CHANGE, defined_terms(ctx.documents, CHANGE_NOUN))
-    hits = [h for h in scan(ctx, "notice", NOTICE, within=change) if not _at_will_only(h.sentence.text)]
+    hits = [
+        h
+        for h in scan(ctx, "notice", NOTICE, within=change)
+        if not _at_will_only(h.sentence.text) and not NOT_A_CHANGE.search(h.sentence.text)
+    ]
     to_vendor(hits, family_roles(ctx.documents))
     windows = [
         h for h in scan(ctx, "notice", BEFORE_EFFECT, within=CHANGE) if notice_durations(h.sentence.text)
@@ -232,6 +243,9 @@ def change_notification(req: Requirement, ctx: ReviewContext) -> Finding:
         and any(c.sentence.doc.id != h.sentence.doc.id and _overrides([c], [h]) for c in control)
     ]
     hits = [h for h in hits if h not in overridden]
+    # "Notwithstanding Section 14.1 of the Terms, no change shall bind the Assessor unless ... twenty (20) days'
+    # notice": the window of the clause set aside gives way
+    hits = [h for h in hits if not (h.ok and overridden_by(h, ok(hits)))]
     granted = ok(hits) + control
     at_will = [h for h in ok(scan(ctx, "at_will", AT_WILL, within=CHANGE)) if _at_will_only(h.sentence.text)]
     if not granted and not at_will:
@@ -405,6 +419,10 @@ def _credit_cap(remedies: list[Hit], ctx: ReviewContext) -> tuple[float | None, 
         first = next(
             ((pct, s) for s in sentences_ if (pct := _money_cap_percent(s.text, ctx)) is not None), None
         )
+    if first is None:
+        # "shall not exceed, in total, an amount equal to one (1) day's Subscription Fees": a cap in days of fees, read
+        # as a share of a 30-day month
+        first = next(((pct, s) for s in sentences_ if (pct := _days_cap_percent(s.text)) is not None), None)
     values: list[tuple[float, Hit]] = [(first[0], Hit(first[1], "cap", 0, 0, None, "ok"))] if first else []
     # ("Notwithstanding anything in the SLA Schedule, the aggregate Service Credits ... shall not exceed five per
     # cent", against the schedule's 15% "subject always to Clause 6.3 of the Agreement": the override stands)
@@ -471,6 +489,20 @@ def _money_cap_percent(text: str, ctx: ReviewContext) -> int | None:
         return None
     cap = _money(m.group("amt") or m.group("amt2"))
     return round(100 * cap / fee) if cap < fee else None
+
+
+CAP_DAYS = rx(
+    r"(?:not\s+exceed|capped\s+at|maximum\s+(?:of\s+)?|limited\s+to|cap\s+of)[^.;]{0,40}?\b"
+    r"(?P<n>[\w-]+(?:\s*\(\d+\))?)\s+(?:calendar\s+)?days?(?:['’]s?)?\s+(?:worth\s+of\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:fees?|charges?)\b"
+)
+
+
+def _days_cap_percent(text: str) -> float | None:
+    m = CAP_DAYS.search(text)
+    days = parse_number(m.group("n")) if m else None
+    if days is None or not 0 < days < 30:
+        return None
+    return round(100 * days / 30, 1)
 
 
 def _cap_in(text: str) -> int | float | None:

@@ -85,7 +85,16 @@ _OTHER_CUSTOMERS = (
     # "models ... which Werkpuls offers to all of its customers", "offered to all Switchback customers"
     r"(?:provide|offer|serve|sell)\w*\s+(?:\w+\s+){0,3}?(?:to|for)\s+all\s+(?:of\s+)?(?:its\s+|our\s+|their\s+)?"
     r"(?:[A-Z][\w-]*\s+)?(?:customers|clients)|(?:evaluations?|benchmarks?|reports?|products?|services)\s+(?:for|to)\s+"
-    r"(?:its|our|their)\s+other\s+(?:customers|clients)"
+    r"(?:its|our|their)\s+other\s+(?:customers|clients)|"
+    # "makes the preferences of returning guests available to other resorts and hotels that use GuestMoor"
+    r"(?:available|disclos\w*|shar\w*|provid\w*|show\w*)\s+(?:[\w-]+\s+){0,3}?to\s+other\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:that|who|which)\s+(?:also\s+)?(?:use|uses|subscribe)"
+)
+# "may license such data to the Mill, to agricultural input suppliers and to lending institutions": the data licensed out
+# to others, whatever was removed from it first (not "a licence to use the data")
+_LICENSES_OUT = (
+    r"(?<=\s)licen[cs]e\s+(?:such|the|this|these|those|that|any|all)\s+(?:[\w-]+\s+){0,3}?(?:data|information|records|"
+    r"datasets?)\s+to"
 )
 # "for any purpose other than performing the Services" restricts use; it does not widen it
 _NOT_EXCEPT = r"(?!\s+(?:other\s+than|except|save|beyond|not\s+(?:expressly\s+)?(?:permitted|authori[sz]ed)))"
@@ -98,6 +107,8 @@ OWN_USE = rx(
     r"marketing|market(?:s|ed)?\s+(?:[\w-]+\s+){0,4}?to|advertis\w*|research\s+and\s+development|product\s+development|"
     # "use Guest Data to send guests offers of partner hotels ... selected by the Provider"
     r"send\w*\s+(?:[\w'’-]+\s+){0,3}?(?:offers|promotions|promotional|newsletters)|"
+    + _LICENSES_OUT
+    + r"|"
     + _OTHER_CUSTOMERS
     + r")\b"
 )
@@ -127,6 +138,8 @@ COMMERCIAL = rx(
     + _NOT_EXCEPT
     + r"|"
     r"(?:share|disclose|licen[cs]e|provide)\w*\s+(?:\w+\s+){0,4}?to\s+(?:any\s+)?third\s+parties|"
+    + _LICENSES_OUT
+    + r"|"
     # "may market these indicators to port authorities, shipowners and other operators"
     r"market(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:[\w-]+\s+){0,4}?(?:operators|companies|authorities|owners|"
     r"customers|clients|buyers|third\s+parties|(?:the\s+)?market)|"
@@ -135,6 +148,11 @@ COMMERCIAL = rx(
 )  # even de-identified data may not be sold or used for any purpose at all
 
 
+# what a vendor may own without taking the customer's data: usage data, aggregates, statistics, feedback
+VENDOR_MAY_OWN = rx(
+    r"\b(?:usage|telemetry|aggregat\w*|de-?identified|anonymi[sz]\w*|statistic\w*|analytics|metrics|feedback|suggestions|"
+    r"derived|insights?|benchmark\w*|platform|software|services|documentation|intellectual\s+property|know-how|models?)\b"
+)
 USAGE_ONLY = rx(r"\busage\s+(?:data|statistics|information|metrics)\b|\btelemetry\b")
 
 
@@ -319,6 +337,7 @@ SUCH_DATA = rx(r"\b(?:such|that|this|the\s+resulting)\s+(?:[\w-]+\s+){0,2}?(?:da
 def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
     """Customer keeps ownership of its data; weak if the vendor may use it for its own purposes."""
     topic = data_terms(ctx)
+    roles = family_roles(ctx.documents)
     owns = [h for h in scan(ctx, "own", OWN, actors=None) if _about_data(h, topic)]
     granted = [h for h in ok(owns) if _owner_ok(h)] or _ownership_kept(ctx)
     used = USE_DATA if topic is DATA else re.compile(f"{USE_DATA.pattern}|{topic.pattern}", re.I)
@@ -357,6 +376,22 @@ def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
         for h in wrong
         if topic.search(h.sentence.text[: h.start]) and h.sentence.text[h.start : h.end].lower() != "own"
     ]
+    # "All Transaction Data shall be the sole and exclusive property of Vendor": the vendor owns the customer's
+    # business records themselves (not only usage statistics or aggregates): whatever else the customer keeps, its
+    # data is not its own
+    core = [
+        h
+        for h in vendor_owns_data
+        if not VENDOR_MAY_OWN.search(h.sentence.text)
+        and re.match(
+            r"(?:own(?:s|ed)?\b|(?:sole\s+and\s+)?exclusive\s+property|property\s+of|title\s+to|all\s+right)",
+            h.sentence.text[h.start : h.end],
+            re.I,
+        )
+        and (h.role == "vendor" or _owner_by_alias(h.sentence.text, roles) is False)
+    ]
+    if core:
+        granted, weak = [], []
     if not granted and misuse and not vendor_owns_data:
         # (where the vendor owns the data itself, "The Traceability Data are the property of the Provider", the
         # customer has nothing to keep: missing, whatever the vendor does with it)
@@ -372,7 +407,10 @@ def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
         if granted and granted[0].element == "own"
         else "Customer data use is addressed",
         rejected=wrong + [h for h in owns if not h.ok],
-        missing_reason="No clause states that the customer owns its data"
+        missing_reason=f"The vendor owns the customer's data itself ({core[0].sentence.where}), whatever else the "
+        "customer keeps."
+        if core
+        else "No clause states that the customer owns its data"
         + (f"; {licence[0].sentence.where} only licenses its use to the vendor." if licence else "."),
     )
     return to_finding(req, out)
@@ -496,6 +534,13 @@ _AFTER_PERIOD = (
 
 
 NO_DUTY = rx(r"not\s+(?:be\s+)?(?:required|obliged|obligated)|no\s+obligation|under\s+no|need\s+not")
+# "instructs the Processor not to delete the personal data", "is not required to delete": no deletion at all ("when
+# the data is no longer required ..., Contractor shall destroy" is a trigger, not a refusal)
+REFUSED = rx(
+    r"\bnot\s+(?:to\s+)?(?:delet|destr|eras|purg)\w*|\b(?:"
+    + NO_DUTY.pattern
+    + r")\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:delet|destr|eras|purg)\w*"
+)
 
 
 def _retention_limits(ctx: ReviewContext) -> list[Hit]:
@@ -585,11 +630,19 @@ def data_retention(req: Requirement, ctx: ReviewContext) -> Finding:
     # "Section 4.4 of the Vendor Terms ... do(es) not apply": a deletion clause another document switches off
     hits = [h for h in hits if not (h.ok and disapplied(h, ctx))]
     granted = ok(hits) or _retention_limits(ctx)
+    # "the Controller instructs the Processor not to delete the personal data after the Export Period": with no
+    # deletion anywhere, the archive kept instead is the absence of deletion, not a deletion without deadline
+    refused = [
+        h
+        for h in scan(ctx, "delete", DELETE_VERB, within=topic)
+        if h.verdict == "negated" and REFUSED.search(h.sentence.text)
+    ]
     if not granted:
         kept = [
             h
             for h in ok(scan(ctx, "retain", RETAIN, within=RET_TOPIC))
-            if not _own_records(h)
+            if not refused
+            and not _own_records(h)
             and not KEPT_FOR_EXPORT.search(h.sentence.text)
             and (
                 RET_WHEN.search(h.sentence.text)
@@ -602,7 +655,8 @@ def data_retention(req: Requirement, ctx: ReviewContext) -> Finding:
             kept[:1] + extra,
             weak=[*weak, "retention is stated but no deletion or return"],
             present_reason=f"Retention after termination is addressed ({kept[0].sentence.where if kept else ''})",
-            rejected=[h for h in hits if not h.ok],
+            rejected=[h for h in hits if not h.ok]
+            + [h for h in refused if all(h.sentence is not x.sentence for x in hits)],
             ctx=ctx,
             missing_reason="No clause requires deletion or return of customer data after termination.",
         )

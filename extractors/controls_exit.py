@@ -16,6 +16,7 @@ from extractors.rules import (
     dangling_reference,
     decide,
     ok,
+    overriding_sentences,
     pick_value,
     rx,
     scan,
@@ -38,7 +39,9 @@ from extractors.text import find_durations, is_frequency
 # --- exit assistance --------------------------------------------------------------------------
 TRANSITION = rx(
     r"\b(?:transition(?:al)?|exit|termination|migration|disengagement|wind[- ]?down|run[- ]?off|hand-?over|"
-    r"deconversion|reverse[- ]transition|exit\s+management)\s+(?:services|assistance|support|plan|management)|"
+    r"deconversion|reverse[- ]transition|exit\s+management|reversibility)\s+(?:services|assistance|support|plan|management)|"
+    # French drafting in translation: "the Provider shall ensure the reversibility of the Services" (réversibilité)
+    r"\b(?:ensur|provid|perform|carr(?:y|ies)\s+out|organi[sz])\w*\s+(?:the\s+)?reversibility\b|"
     r"\b(?:assist|help)\w*\s+(?:the\s+)?(?:customer\s+|client\s+|you\s+)?(?:in|with)\s+(?:the\s+)?(?:orderly\s+)?"
     r"(?:transition|migration|transfer|handover|hand-over)|"
     # "cooperate with the new provider for the migration": cooperation on the hand-over is assistance too
@@ -285,9 +288,27 @@ def _deferred_to_missing_annex(ctx: ReviewContext, req: Requirement, granted: li
     operative = [
         h for h in granted if not PLACEHOLDER.search(h.sentence.text) and not PENDING.search(h.sentence.text)
     ]
-    if not operative or any(dangling_reference(ctx, req, [h.sentence]) is None for h in operative):
+    deferring = [h for h in operative if dangling_reference(ctx, req, [h.sentence]) is not None]
+    if not deferring:
         return None
-    return unclear_reference(ctx, req, operative)
+    if len(deferring) < len(operative):
+        # "shall carry out the Reversibility operations under the conditions, within the time limits and in the
+        # formats defined in the Reversibility Plan (Appendix 5)": the exit's terms live in the missing plan, and no
+        # other clause states a period or a format of its own
+        if not any(TERMS_DEFINED_IN.search(h.sentence.text) for h in deferring):
+            return None
+        if _exit_period(operative)[0] is not None or any(FORMAT.search(h.sentence.text) for h in operative):
+            return None
+    return unclear_reference(ctx, req, deferring)
+
+
+# "under the conditions, time limits and formats defined in", "which sets out the duration, the format and the cost"
+TERMS_DEFINED_IN = rx(
+    r"\b(?:conditions|time\s+limits|duration|period|formats?|terms|arrangements|modalities)\b[^.;]{0,80}?\b(?:defined|"
+    r"set\s+out|specified|described|laid\s+down|stipulated)\s+in\b|"
+    r"\b(?:sets?\s+out|defines?|specifies|lays\s+down|stipulates)\s+(?:the\s+)?(?:conditions|time\s+limits|duration|period|"
+    r"formats?|terms|arrangements|modalities)\b"
+)
 
 
 # The family's exit plan, and a plan that is still to be agreed or prepared after signature: "The parties must
@@ -295,7 +316,7 @@ def _deferred_to_missing_annex(ctx: ReviewContext, req: Requirement, granted: li
 # ninety (90) days of the Effective Date, prepare and submit a draft Exit Plan"
 PLAN = rx(
     r"\b(?:exit|disengagement|transition(?:-out)?|reverse\s+transition|exit\s+management|termination\s+assistance|"
-    r"data\s+migration)(?:\s+and\s+(?:migration|transition|handover|hand-over))?\s+plan\b"
+    r"data\s+migration|reversibility)(?:\s+and\s+(?:migration|transition|handover|hand-over))?\s+plan\b"
 )
 _START_DATE = r"\b(?:within|no\s+later\s+than)\b[^.;]{0,40}?" + FROM_START_DATE
 _PREPARE = r"\b(?:agree\w*|approv\w*|prepar\w*|develop\w*|finali[sz]\w*|submit\w*|sign)\b"
@@ -352,7 +373,10 @@ def _period_source(source: Hit | None, granted: list[Hit]) -> list[Hit]:
 # "Migration of the legacy documents into the EDMS before the Service Commencement Date": onboarding, not exit
 ONBOARDING = rx(
     r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:service\s+)?(?:commencement|go-?live|launch|cut-?over)|\bonboarding\b|"
-    r"\binto\s+the\s+(?:new\s+)?(?:[\w-]+\s+)?(?:platform|service|system|solution)\b"
+    r"\binto\s+the\s+(?:new\s+)?(?:[\w-]+\s+)?(?:platform|service|system|solution)\b|"
+    # "migrate the Client's historical data from the existing system", "the initial migration of ... from its legacy tools"
+    r"\bfrom\s+(?:the\s+|its\s+|their\s+|your\s+)?(?:existing|legacy|current|old|previous)\s+(?:[\w-]+\s+)?"
+    r"(?:system|systems|tools?|platform|software|application)\b|\binitial\s+(?:data\s+)?migration\b"
 )
 
 
@@ -374,6 +398,10 @@ def _delivers_proof_only(hit: Hit) -> bool:
     return any(m.start() <= hit.start < m.end() for m in PROOF_OF_DELETION.finditer(hit.sentence.text))
 
 
+AFTER_ANCHOR = rx(
+    r"\b(?:after|following|upon|on|at)\s+(?:the\s+)?(?:completion|end|expiry|expiration|conclusion)\s+of\s+"
+    r"(?:the\s+|such\s+|all\s+|any\s+)?(?:[\w-]+\s+){0,2}$"
+)
 CHARGED = rx(
     r"\bat\s+(?:the\s+|its\s+|our\s+)?(?:then[- ]?current\s+|current\s+|standard\s+|applicable\s+)?(?:hourly|daily|time[- ]and[- ]materials?|"
     r"professional\s+services?)\s+(?:rates?|fees?|charges?)|\bat\s+the\s+(?:hourly|daily)\s+rate\b|\bcharged\s+(?:separately|"
@@ -386,12 +414,17 @@ def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
     """Transition services and/or data return in a usable format for a defined period on exit."""
     # "continue the Services for a run-off period of six months" counts; "delete after the Exit Period" not
     periods = scan(ctx, "transition", EXIT_PERIOD, within=END)
-    transition = [
-        h
-        for h in scan(ctx, "transition", TRANSITION)
-        if not (ONBOARDING.search(h.sentence.text) and not EXIT_CONTEXT.search(h.sentence.text))
-        and not ANNEX_TITLE.search(h.sentence.text[max(0, h.start - 30) : h.start])
-    ] + [h for h in periods if not DELETE_VERB.search(h.sentence.text) and find_durations(h.sentence.text)]
+    transition = (
+        [
+            h
+            for h in scan(ctx, "transition", TRANSITION)
+            if not (ONBOARDING.search(h.sentence.text) and not EXIT_CONTEXT.search(h.sentence.text))
+            and not ANNEX_TITLE.search(h.sentence.text[max(0, h.start - 30) : h.start])
+            # ("Following completion of the deconversion services, Vendor shall purge ...": a time, the deletion's)
+            and not (AFTER_ANCHOR.search(h.sentence.text[: h.start]) and DELETE_VERB.search(h.sentence.text))
+        ]
+        + [h for h in periods if not DELETE_VERB.search(h.sentence.text) and find_durations(h.sentence.text)]
+    )
     data = [h for h in scan(ctx, "return", RETURN_DATA, actors=None) if _on_exit(h)]
     roles = family_roles(ctx.documents)
     data = [
@@ -415,18 +448,30 @@ def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
         period, source, note = _exit_period(_following(granted_t or granted_d))
     if period is None and (granted_t or granted_d):  # "... for 45 days. During that time you can export"
         period, source, note = _exit_period(_preceding(granted_t or granted_d))
+    if source is not None:
+        # "by derogation from Article 14.1 of the CG the Reversibility Period is reduced to fifteen (15) days": a
+        # prevailing document restates the period of the clause that set it
+        for sent in overriding_sentences(source, ctx):
+            found = [
+                d for d in find_durations(sent.text) if d.unit != "hours" and not is_frequency(sent.text, d)
+            ]
+            if found:
+                period, source = found[0].days(), Hit(sent, "period", 0, 0, None, "ok")
+                note = f" {sent.where} restates the exit period as {period} days."
+                break
     params: dict[str, int | float | str | bool | None] = {"period_days": period}
     weak: list[str] = []
     if granted_t:
         what = f"The vendor provides transition assistance on exit ({granted_t[0].sentence.where})."
-        if (
-            period is None
-            and all(CHARGED.search(h.sentence.text) for h in granted_t)
-            and not any(FORMAT.search(h.sentence.text) for h in granted_d)
-        ):
+        if period is None and all(CHARGED.search(h.sentence.text) for h in granted_t):
             # "Assistance with the transfer to another supplier is provided at the hourly rate in force": a service
-            # the customer may buy, with no period and no usable format promised
-            weak.append("transition help only as a paid service, with no exit period or data format")
+            # the customer may buy, with no period promised (a copy of the data on request, even in a stated
+            # format, is a data return with no period)
+            weak.append(
+                "transition help only as a paid service, and data return with no exit period"
+                if granted_d
+                else "transition help only as a paid service, with no exit period or data format"
+            )
     elif granted_d:
         has_format = any(FORMAT.search(h.sentence.text) for h in granted_d)
         params["format"] = has_format

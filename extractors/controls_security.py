@@ -138,8 +138,9 @@ THIRD_PARTY_CERT = rx(
     r"\b(?:payment\s+(?:processor|provider|gateway|service\s+provider)|card\s+processor|acquirer)s?\b[^.;]{0,60}?"
     r"\b(?:is|are|which\s+is|which\s+are)\s+(?:\w+\s+)?(?:certified|compliant|accredited|validated)\b|"
     # "hosted on the infrastructure of an international cloud provider which maintains ISO/IEC 27001 ... certifications"
-    r"\b(?:cloud|hosting|infrastructure)\s+(?:service\s+)?providers?\b[^.;]{0,40}?\b(?:which|that|who)\s+(?:maintains?|holds?|"
-    r"has|have)\b[^.;]{0,60}?\bcertif"
+    # (or "which the Supplier understands to hold ISO/IEC 27001 certification")
+    r"\b(?:cloud|hosting|infrastructure|data\s+cent(?:re|er))\s+(?:service\s+)?(?:providers?|operators?)\b[^.;]{0,40}?"
+    r"\b(?:which|that|who)\s+(?:[\w-]+\s+){0,4}?(?:maintains?|holds?|hold|has|have|to\s+(?:be|hold|have|maintain))\b[^.;]{0,60}?\bcertif"
 )
 
 
@@ -319,13 +320,17 @@ def _customer_operates(hit: Hit, roles: Roles) -> bool:
     subject is 'They' after one whose subject is the customer's people ('Your administrators control who can use
     the Services. They can assign users to roles, require ... multi-factor authentication ...')."""
     before = hit.sentence.text[: hit.start]
+    admins = re.compile(
+        rf"\W*(?:your|the\s+(?:{roles.customer.pattern})(?:'s|’s))\s+(?:[\w-]+\s+)?(?:administrators?|admins?|users?)\b",
+        re.I,
+    )
+    # "Your administrator creates User accounts, assigns roles and permissions, and may require multi-factor
+    # authentication": the customer's people are the subject
+    if admins.match(hit.sentence.text) and not re.search(r"\b(?:we|us|our)\b", before, re.I):
+        return True
     if re.match(r"\W*(?:they|these\s+administrators)\b", hit.sentence.text, re.I):
         prior = sentence_before(hit.sentence)
-        if prior is not None and re.match(
-            rf"\W*(?:your|the\s+(?:{roles.customer.pattern})(?:'s|’s))\s+(?:[\w-]+\s+)?(?:administrators?|admins?|users?)\b",
-            prior.text,
-            re.I,
-        ):
+        if prior is not None and admins.match(prior.text):
             return True
     lets = list(_LETS.finditer(before))
     if not lets or len(before) - lets[-1].end() > 160:
@@ -552,6 +557,24 @@ def _bare_heading(text: str) -> bool:
     )
 
 
+# "Any employee of the Vendor who performs work on the premises of the Assessor shall have passed a criminal background
+# check": a rule for people on the customer's site, not a restriction of access to its data
+ON_PREMISES = rx(
+    r"\b(?:on|at|onto|enter\w*|visit\w*)\s+(?:the\s+|its\s+|their\s+|any\s+)?(?:[\w'’-]+\s+){0,2}?(?:premises|sites?|"
+    r"facilities|offices?|plants?|stations?)\b"
+)
+DATA_ACCESS = rx(
+    r"\baccess\w*\s+(?:to\s+)?(?:the\s+|any\s+|all\s+)?(?:[\w'’-]+\s+){0,2}?(?:data|systems?|information|records|networks?|"
+    r"platform|service|environment|accounts?)\b"
+)
+
+
+def _site_rule(hit: Hit) -> bool:
+    """A personnel check for work on a site, with nothing about access to data or systems."""
+    text = hit.sentence.text
+    return bool(ON_PREMISES.search(text)) and not DATA_ACCESS.search(text) and not LOGGING.search(text)
+
+
 @register("access_logging")
 def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
     """Access restrictions AND logging/monitoring of access; weak with only one of the two."""
@@ -567,6 +590,7 @@ def access_logging(req: Requirement, ctx: ReviewContext) -> Finding:
         and not (PURPOSE_ONLY.search(h.sentence.text) and not PERSONNEL_CONTROL.search(h.sentence.text))
         and not _building_system(h)
         and not _bare_heading(h.sentence.text)
+        and not _site_rule(h)
     ]
     people = _customer_people(ctx)
     access_all = [h for h in access_all if not _customer_admin_may(h, people)]

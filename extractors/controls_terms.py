@@ -3,6 +3,7 @@ term and renewal notice. Both read the initial term (`_term_months`)."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from assistant.models import Finding, Status
@@ -18,6 +19,7 @@ from extractors.rules import (
     duration_param,
     notice_param,
     ok,
+    overridden_by,
     pick_value,
     precedence,
     rx,
@@ -34,7 +36,7 @@ from extractors.spans import (
     notice_durations,
     target_missing,
 )
-from extractors.text import find_durations, fragments, negated_before, parse_number
+from extractors.text import MONTH_NAMES, find_durations, fragments, negated_before, parse_number
 
 # --- termination for convenience -----------------------------------------------------------------
 TERMINATE = rx(
@@ -132,6 +134,9 @@ REMAINING_FEES = rx(
     r"deliverables|work)\s+(?:that|which)\s+(?:remain|are\s+left|are\s+still)\s+to\s+be\s+(?:provided|performed|delivered|supplied)|"
     # "the average monthly price multiplied by the number of months remaining until the end of the term"
     r"\b(?:multiplied\s+by|times)\s+(?:the\s+)?number\s+of\s+(?:\w+\s+)?(?:months|years|periods)\s+(?:remaining|left|outstanding)|"
+    # "an indemnity equal to all the fees remaining due until the end of the Firm Period"
+    r"\b(?:fees|charges|amounts|sums)\s+(?:remaining|still|outstanding)\s+(?:due|payable|to\s+be\s+paid)\s+(?:until|up\s+to|to|"
+    r"through)\s+the\s+(?:end|expiry|expiration)\b|"
     # "pay the fees for the entire remaining Subscription Period"
     r"\b(?:fees|charges|amounts)\s+(?:due\s+)?for\s+the\s+(?:entire\s+|whole\s+|full\s+)?(?:remaining|unexpired)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:term|period|subscription|contract)|"
@@ -757,6 +762,45 @@ def _stop_notice(
     return pick_value(values, prefer="max")
 
 
+# a day of the year with no year: "August 1", "1 August", "the 1st of August"
+_DAY_OF_YEAR = (
+    rf"(?:(?P<m1>{MONTH_NAMES})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?(?P<m2>{MONTH_NAMES}))(?!,?\s+\d{{4}})\b"
+)
+# "unless the Assessor gives written notice of non-renewal on or before August 1 of the preceding year"
+STOP_BY_DATE = rx(r"\b(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by|before)\s+" + _DAY_OF_YEAR)
+# "successive periods of one (1) year, each commencing on January 1"
+RENEWS_ON = rx(
+    r"\b(?:commenc\w*|beginning|begins|starting|starts|effective)\s+(?:on\s+|from\s+)?" + _DAY_OF_YEAR
+)
+
+
+def _day_of_year(m: re.Match[str]) -> datetime.date:
+    month = m.group("m1") or m.group("m2")
+    day = int(m.group("d1") or m.group("d2"))
+    return datetime.date(2001, MONTH_NAMES.split("|").index(month.capitalize()) + 1, day)
+
+
+def _stop_by_date(sentences: list[Sentence]) -> tuple[int | None, Hit | None, str]:
+    """The notice window of a non-renewal due by a day of the year before a renewal that starts on another
+    ('on or before August 1 of the preceding year' for renewals 'each commencing on January 1': 153 days)."""
+    for s in sentences:
+        if not NON_RENEWAL.search(s.text):
+            continue
+        due, renews = STOP_BY_DATE.search(s.text), RENEWS_ON.search(s.text)
+        if due is None or renews is None:
+            continue
+        try:
+            deadline, start = _day_of_year(due), _day_of_year(renews)
+        except ValueError:  # "February 30"
+            continue
+        days = (start - deadline).days % 365
+        if days:
+            note = f" The notice is due {due.group(0)} for renewals {renews.group(0)}: {days} days before they start."
+            return days, Hit(s, "stop", due.start(), due.end(), None, "ok"), note
+    return None, None, ""
+
+
 @register("renewal_notice")
 def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
     """Term and renewal stated: auto-renewal with a notice window to stop it, or a fixed term that expires."""
@@ -764,13 +808,16 @@ def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
     auto_all = scan(ctx, "auto", AUTO, actors=None)
     # "Section 9.2 of the Terms (automatic renewal) ... do not apply": a renewal another document switches off
     for h in auto_all:
-        if h.ok and (disapplied(h, ctx) or switches_off(h)):
+        # (and one another document sets aside: "Notwithstanding Section 4.1 of the Terms, ... shall renew ...")
+        if h.ok and (disapplied(h, ctx) or switches_off(h) or overridden_by(h, ok(auto_all))):
             h.verdict = "negated"
     auto = ok(auto_all)
     if term is not None and not auto:
         auto = ok(scan(ctx, "auto", CONTINUATION, actors=None))
     renewal = _renewal_sentences(auto)
     notice, notice_hit, note = _stop_notice(renewal, [h.sentence for h in auto])
+    if notice is None:
+        notice, notice_hit, note = _stop_by_date([h.sentence for h in auto] + renewal)
     expires = ok(scan(ctx, "expire", EXPIRE, within=TERM_WORDS, actors=None))
     prices = [
         h

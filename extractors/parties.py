@@ -59,6 +59,9 @@ _DEFINED = re.compile(
 _DEFINED_HEREINAFTER = re.compile(
     # (Central European translations put a colon: '(hereinafter: the "Provider")')
     r"\b(?:hereinafter|henceforth)[,:]?\s+(?:(?:referred\s+to\s+|called\s+|designated\s+)(?:as\s+)?)?(?:the\s+)?"
+    # (a translated role name may come first: 'hereinafter the FIRST CONTRACTING PARTY (PRIMEIRO OUTORGANTE) or the
+    # "Insurer"')
+    + r"(?:[^;\"“”\n]{0,80}?\bor\s+(?:the\s+)?)?"
     + _EMPHASIS
     # (and the emphasis and article inside the quotes: 'hereinafter "**the Cooperative**"')
     + r"[\"“']"
@@ -74,7 +77,10 @@ _DEFINED_HEREINAFTER_CAPS = re.compile(
     r"(?P<alias>(?:[A-ZÁÉÍÓÚÑÜ]{2,}\s+){0,2}[A-ZÁÉÍÓÚÑÜ]{3,})\b(?!\s*[\"“'])"
 )
 _DEFINED_BARE = re.compile(
-    r"\(\s*(?:the\s+)?(?P<alias>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*\)[ \t]*(?:$|;|\band\b|(?=\s+[A-Z]))",
+    # (in bold too, at the end of the sentence: "... Mount Barker SA 5251 (**Provider**).")
+    # (the full stop only after a name in bold: "(the Project)." closes a plain definition of something else)
+    r"\(\s*(?:the\s+)?(?P<em>\*\*|__)?(?P<alias>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?(em)(?:\*\*|__))\s*\)[ \t]*"
+    r"(?:$|;|\band\b|(?=\s+[A-Z])|(?(em)\.|(?!)))",
     re.M,
 )
 
@@ -142,6 +148,10 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
         low = alias.lower()
         if _LETTERED.fullmatch(alias):
             lettered.append(alias)
+        elif low == "company" and _CUSTOMER_FIELD.search(_field_label(text, m)):
+            # "A2  Customer: Faruvaa Island Resorts Private Limited, ... (the "Company")": "Company" names the vendor
+            # only by default
+            customer.append(alias)
         elif low in vendor_set or (low.split()[-1] in vendor_set and not _GENERIC_HEAD.fullmatch(low)):
             vendor.append(alias)
         elif low in customer_set or low.split()[-1] in customer_set:
@@ -169,6 +179,10 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
                 customer.append(alias)
             else:
                 unknown.append(alias)
+    # field labels name lettered parties too: "**First Party:** Arz Assurances S.A.L., ..."
+    for m in re.finditer(rf"^\W*(?P<alias>{_LETTERED.pattern})\W*:", text[:6000], re.M | re.I):
+        if m.group("alias") not in lettered:
+            lettered.append(m.group("alias"))
     _from_alias_lists(text[:6000], vendor, customer, unknown)
     _company_as_customer(vendor, customer)
     _issuer_of_terms(text[:6000], vendor)
@@ -190,7 +204,45 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
         (vendor if to_vendor else customer).append(alias)
         vendor_named, customer_named = vendor_named or to_vendor, customer_named or not to_vendor
     _second_names(text[:6000], definitions, vendor, customer)
+    _two_suppliers(text[:6000], definitions, vendor, customer)
     return vendor, customer
+
+
+# how surely a role word names the supplier: "Provider" also names a care or health provider that buys
+_VENDOR_RANK = (
+    "vendor",
+    "supplier",
+    "licensor",
+    "contractor",
+    "seller",
+    "service provider",
+    "processor",
+    "provider",
+)
+
+
+def _two_suppliers(
+    head: str, definitions: list[re.Match[str]], vendor: list[str], customer: list[str]
+) -> None:
+    """'Careloom Pty Ltd ... (**Supplier**) and Stringybark Care Ltd, a charity ... (**Provider**)': two parties
+    both named by supplier words; the surer word names the vendor, the other party is the customer."""
+    if customer or len(vendor) != 2:
+        return
+    found = {m.group("alias").strip(): m for m in definitions}
+    if any(a not in found for a in vendor):
+        return
+    first, second = sorted(vendor, key=lambda a: found[a].start())
+    segment = head[found[first].start() : found[second].start()]
+    if not (
+        re.search(r"\)\W*and\b", segment, re.I) or _PARTY_BREAK.search(segment[len(found[first].group(0)) :])
+    ):
+        return  # two names of one party ('("Supplier" or "Provider")')
+    ranks = [_VENDOR_RANK.index(a.lower()) if a.lower() in _VENDOR_RANK else -1 for a in (first, second)]
+    if -1 in ranks or ranks[0] == ranks[1]:
+        return
+    buyer = first if ranks[0] > ranks[1] else second
+    vendor.remove(buyer)
+    customer.append(buyer)
 
 
 # what ends one party's description: "AND:", a line of its own "and", "of the one part", "on the other side", the
@@ -360,12 +412,26 @@ def _own_description(text: str, m: re.Match[str]) -> str:
     return text[start : m.end()] + (after[: cut.start()] if cut else after)
 
 
+_CUSTOMER_FIELD = re.compile(r"\b(?:customer|client|licensee|subscriber|buyer|purchaser)\W*:", re.I)
+
+
 def _field_label(text: str, m: re.Match[str]) -> str:
     """The field label that opens the paragraph of a definition ('**Customer:** Harcourt ... (the "Union")')."""
     back = text[max(0, m.start() - 400) : m.start()]
     paragraph = back[back.rfind("\n\n") + 2 :] if "\n\n" in back else back
-    label = re.match(r"\W*[A-Za-z]+\W*:", paragraph)
+    # a fixed-width form: the field's own line, above the indented lines that continue it ("A2  Customer:
+    # Faruvaa Island Resorts ..." / "            Republic of Maldives (the "Company")")
+    label = None
+    for line in reversed(paragraph.split("\n")):
+        label = re.match(_LABEL, line)
+        if label is not None or (line and not line[0].isspace()):
+            break
+    label = label or re.match(_LABEL, paragraph)
     return label.group(0) if label else ""
+
+
+# (an order form numbers its fields: "A2  Customer:       Faruvaa Island Resorts ... (the "Company")")
+_LABEL = re.compile(r"\W*(?:[A-Z]?\d+[.)]?[ \t]+)?[A-Za-z]+\W*:")
 
 
 _ALIAS_LIST = re.compile(
@@ -466,7 +532,7 @@ _NOUN_AFTER = re.compile(
 _OBJECT_BEFORE = re.compile(
     r"\b(?:give|gives|giving|given|provide|provides|send|sends|sent|notify|notifies|notified|inform|informs|informed|"
     r"serve|served|deliver|delivered|furnish|furnished|offer|to|against|help|helps|assist|assists|support|supports|"
-    r"tell|tells|told|warn|warns|warned|"
+    r"tell|tells|told|warn|warns|warned|identify|identifies|identifying|identified|naming|"
     # "share with the Controller the results of its audit": a party after a preposition is not the subject
     r"with|"
     # "at the choice of the Controller", "on behalf of Customer": not the party acting
@@ -564,6 +630,9 @@ _OBJECT_FIRST = re.compile(r"\s*(?:the|a|an|its|their|any|all|such|each|his|her)
 _PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|eld|ept|ade|ent|own)\s+by\s+(?:the\s+)?$", re.I)
 
 
+_NEXT_PREDICATE = re.compile(r"\b(?:and|but)\s+(?:shall|will|must)\b", re.I)
+
+
 def actor(text: str, pos: int, end: int, roles: Roles) -> Role | None:
     """The party performing the verb at text[pos:end] of one sentence: the agent of a passive
     ('notified by Supplier'), else the last party named before the verb in the same fragment;
@@ -609,10 +678,14 @@ def actor(text: str, pos: int, end: int, roles: Roles) -> Role | None:
     grants = list(_GRANT_TO.finditer(left))
     if grants:
         grant = grants[-1]
+        grantor = [f for f in found if f[1] <= grant.start()]
+        if grantor and _NEXT_PREDICATE.search(left, grant.end()):
+            # "the Contractor shall enable the Client to access the System ... and shall, at the request of the
+            # Client, deliver a copy": a second predicate of the grantor, not the grantee's act
+            return grantor[-1][2]
         head = mentions(left[grant.start("who") :], roles)
         if head and head[0][0] == 0:
             return head[0][2]  # "Vendor shall permit Customer to audit": the grantee acts
-        grantor = [f for f in found if f[1] <= grant.start()]
         # ("shall grant each of them an individual username": its own people, named by a pronoun)
         own_people = re.match(
             r"(?:its|their|our|his|her|each|every|all|them|those|such)\b", grant.group("who"), re.I

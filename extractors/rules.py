@@ -21,6 +21,7 @@ from extractors.parties import Role, Roles, actor, family_roles
 from extractors.spans import (
     ATTACHMENT_KINDS,
     NAMED_DOC_RE,
+    PLACEHOLDER_BODY,
     PLACEHOLDER_NOTE,
     REFERENCE_RE,
     XREF_RE,
@@ -59,7 +60,8 @@ INDEX_LINKED = rx(
 )
 CONFIDENTIAL = rx(r"confidential\s+information(?![^.]{0,80}\bdata\b)")
 DELETE_VERB = rx(
-    r"\b(?:delet|destroy|destruct|eras|purg|dispos|anonymi[sz]|shred|expung|overwr|wip(?:e|es|ed|ing)\b)\w*|"
+    # ("eliminate the Insurer's Data from the Platform": Portuguese and Spanish "eliminar" in translation)
+    r"\b(?:delet|destroy|destruct|eras|purg|dispos|anonymi[sz]|shred|expung|overwr|wip(?:e|es|ed|ing)\b|eliminat)\w*|"
     r"\brender\w*\s+(?:\w+\s+){0,4}?(?:unreadable|irretrievable|unrecoverable|inaccessible|anonymous)|"
     r"\bcertif\w*\s+(?:the\s+|such\s+|its\s+)?(?:destruction|deletion|erasure)"
 )
@@ -139,7 +141,7 @@ def _judge(
         return Hit(sent, element, m.start(), m.end(), role, "negated")
     if is_definition(text):
         verdict = "definition"
-    elif PLACEHOLDER_NOTE.match(sent.text):
+    elif PLACEHOLDER_NOTE.match(sent.text) or _inside_placeholder_note(sent):
         verdict = "placeholder"
     elif (ref := REFERENCE_RE.search(text)) is not None and not _GRANT.search(text[: ref.start()]):
         verdict = "reference"
@@ -150,6 +152,19 @@ def _judge(
     else:
         verdict = "ok"
     return Hit(sent, element, m.start(), m.end(), role, verdict)
+
+
+def _inside_placeholder_note(sent: Sentence) -> bool:
+    """The sentence continues a bracketed note that holds a place ('[To be agreed ... . The Deconversion Plan will
+    set out the deconversion period, the file formats and the deconversion fees.]')."""
+    text = sent.doc.text
+    opened = text.rfind("[", max(0, sent.start - 400), sent.start)
+    return (
+        opened >= 0
+        and "]" not in text[opened : sent.start]
+        and "\n\n" not in text[opened : sent.start]
+        and bool(PLACEHOLDER_NOTE.match(text, opened))
+    )
 
 
 def ok(hits: Iterable[Hit]) -> list[Hit]:
@@ -431,6 +446,18 @@ _WHICH_HOLDS = re.compile(
 _QUOTED_TITLE = re.compile(r"\s*[\"“]([^\"”\n]{1,80})[\"”]")
 
 
+# Australian drafting keeps its particulars in numbered Items of a schedule: "specified in Item 9"
+_ITEM_REF = re.compile(
+    r"\b(?:specified|set\s+out|stated|described|listed|identified)\s+in\s+(?P<item>Item\s+(?P<n>\d+))\b", re.I
+)
+
+
+def _item_placeholder(text: str, number: str) -> bool:
+    """The schedule's row for Item `number` holds only a placeholder ('| 9. Service Levels | To be agreed ... |')."""
+    row = re.search(rf"^\|?\s*(?:Item\s+)?{number}\.?\s+[^|\n]*\|\s*([^|\n]*)", text, re.I | re.M)
+    return row is not None and bool(PLACEHOLDER_BODY.match(" " + row.group(1).strip() + "\n"))
+
+
 def _xref_hit(sent: Sentence, start: int, end: int) -> tuple[Hit, str]:
     return Hit(sent, "xref", start, end, None, "xref"), sent.text[start:end]
 
@@ -506,6 +533,10 @@ def dangling_reference(
                 and target_missing(of_doc.group("doc"), ctx.documents, named=True, source=sent.doc)
             ):
                 return _xref_hit(sent, m.start(), of_doc.end())
+        item = _ITEM_REF.search(text)
+        if item and topic.search(text) and _item_placeholder(sent.doc.text, item.group("n")):
+            # "the Service Credits specified in Item 9", where Item 9 of the Contract Details reads "To be agreed"
+            return _xref_hit(sent, item.start("item"), item.end())
         for m in NAMED_DOC_RE.finditer(text):
             near = text[max(0, m.start() - 120) : m.end()]
             if topic.search(near) and target_missing(m.group("name"), ctx.documents, named=True):
@@ -614,10 +645,7 @@ _LEADING_NUMBER = re.compile(r"\s*([A-Z]\.\d+(?:\.\d+)*|\d+(?:\.\d+)+)\s")
 def disapplied(hit: Hit, ctx: ReviewContext) -> bool:
     """Another document of the family switches off the hit's numbered clause ('Section 6.2 of the Terms does not
     apply', '... is superseded by this Section 9')."""
-    clause = hit.sentence.clause
-    number = (clause.number or "").strip("().") if clause is not None else ""
-    leading = _LEADING_NUMBER.match(hit.sentence.text)
-    numbers = {n for n in (number, leading.group(1) if leading else "") if n}
+    numbers = hit_numbers(hit)
     if not numbers:
         return False
     return any(
@@ -632,6 +660,53 @@ def _disapplied_numbers(text: str) -> frozenset[str]:
     return frozenset(
         n for m in _DISAPPLIED.finditer(text) for n in _NUMBER.findall(re.sub(r"\([^()]*\)", " ", m.group(0)))
     )
+
+
+_NOTWITHSTANDING = re.compile(
+    # ("by derogation from Article 14.1 of the CG", French "par dérogation à")
+    r"\b(?:notwithstanding\s+(?:anything\s+in\s+)?|(?:by\s+|in\s+)?derogation\s+(?:from|of|to)\s+)(?:section|clause|article|"
+    r"paragraph|§)\s*(?:[A-Z]\.)?\d+(?:\.\d+)*",
+    re.I,
+)
+
+
+def hit_numbers(hit: Hit) -> set[str]:
+    """The numbers the hit's clause goes by: its own, and a number that opens the sentence."""
+    clause = hit.sentence.clause
+    number = (clause.number or "").strip("().") if clause is not None else ""
+    leading = _LEADING_NUMBER.match(hit.sentence.text)
+    return {n for n in (number, leading.group(1) if leading else "") if n}
+
+
+def overriding_sentences(hit: Hit, ctx: ReviewContext) -> list[Sentence]:
+    """Sentences of the family's other documents that set the hit's numbered clause aside ('by derogation from
+    Article 14.1 of the CG the Reversibility Period is reduced to fifteen (15) days')."""
+    numbers = hit_numbers(hit)
+    if not numbers:
+        return []
+    return [
+        s
+        for s in family_sentences(ctx)
+        if s.doc.id != hit.sentence.doc.id
+        and numbers & {n for m in _NOTWITHSTANDING.finditer(s.text) for n in _NUMBER.findall(m.group(0))}
+    ]
+
+
+def overridden_by(hit: Hit, others: Iterable[Hit]) -> Hit | None:
+    """The first of `others`, in another document, that sets the hit's numbered clause aside ('Notwithstanding
+    Section 14.1 of the Terms, no change shall bind the Assessor unless ... twenty (20) days' notice'), or None."""
+    numbers = hit_numbers(hit)
+    if not numbers:
+        return None
+    for other in others:
+        if other.sentence.doc.id == hit.sentence.doc.id:
+            continue
+        cited = {
+            n for m in _NOTWITHSTANDING.finditer(other.sentence.text) for n in _NUMBER.findall(m.group(0))
+        }
+        if numbers & cited:
+            return other
+    return None
 
 
 def switches_off(hit: Hit) -> bool:

@@ -19,6 +19,8 @@ from extractors.text import CALENDAR_DATE, NEGATION_RE, Duration, find_durations
 _BENIGN = re.compile(
     r"\b(?:not\s+limited\s+to|without\s+limitation|without\s+limiting|notwithstanding|no\s+later\s+than|"
     r"not\s+later\s+than|no\s+less\s+than|not\s+less\s+than|no\s+more\s+than|not\s+more\s+than|"
+    # ("may use them, without identifying the Assessor as their source, to calibrate": how, not whether)
+    r"without\s+(?:identifying|naming|disclosing\s+the\s+(?:identity|name))|"
     r"without\s+undue\s+delay|no\s+event\s+later|without\s+(?:cause|reason|penalty|liability|charge|"
     r"additional\s+(?:cost|charge|fee)s?|(?:any\s+)?further\s+(?:cost|charge)s?)|for\s+no\s+reason|"
     r"in\s+no\s+event\s+(?:later|more|less)|no\s+additional\s+(?:cost|charge))\b|"
@@ -679,7 +681,8 @@ def reference_target(text: str) -> str | None:
 # a time counted from the start of the contract is a set-up deadline, not a time after its end
 FROM_START_DATE = (
     r"\b(?:after|of|from|following)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?(?:(?:effective|commencement|go-?live|start|"
-    r"signature|service\s+commencement|contract\s+start)\s+date|go-?live(?:\s+(?:protocol|certificate))?|"
+    r"signature|service\s+commencement|contract\s+start|commissioning)\s+date|go-?live(?:\s+(?:protocol|certificate))?|"
+    r"entry\s+into\s+force\s+of\s+th(?:is|e)\s+(?:contract|agreement)|"
     # "within ninety (90) days of the date of this Agreement"
     r"date\s+of\s+this\s+(?:agreement|contract)|" + CALENDAR_DATE + r"|"
     # a calendar date: "within ninety (90) days after April 1, 2026", "by 30 days after 1 April 2026"
@@ -768,12 +771,16 @@ def listed_among_others(text: str, m: re.Match[str], kind: str = ATTACHMENT_KIND
 # What holds the place of a missing attachment: "to be agreed by the parties ...", "to follow", "reserved"
 _TO_BE = (
     r"to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed|issued|concluded|signed|approved|"
-    r"communicated|delivered|submitted)\b"
+    r"communicated|delivered|submitted|adopted|drawn\s+up|prepared|developed|determined)\b"
 )
 _HOLDS_PLACE = r"to\s+follow|intentionally\s+(?:left\s+)?blank|reserved|not\s+used|TBD|TBC"
 # "[To be completed by the Vendor ...: list of Sub-processors, ... and the procedure for objection.]": a note that
 # holds the place of text still to be written says what the text will cover, and commits to none of it
-PLACEHOLDER_NOTE = re.compile(rf"\s*[\[(]\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b", re.I)
+# (and a schedule's row whose value is one: "| 9. Service Levels and Service Credits | To be agreed by the parties |")
+PLACEHOLDER_NOTE = re.compile(
+    rf"\s*[*_]{{0,2}}[\[(]\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b|[^|\n]{{1,80}}\|\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b",
+    re.I,
+)
 # "Annex IV - Exit Plan (to be attached)": a heading that only holds the place of a missing attachment
 PLACEHOLDER = re.compile(
     # ("Appendix 4 - Exit Plan (to be agreed by the parties within six months of the Effective Date)")
@@ -786,16 +793,20 @@ PLACEHOLDER = re.compile(
 )
 # "SCHEDULE 2 - SERVICE LEVELS" over a body that is only "[To be agreed in accordance with Section 5(b).]"
 PLACEHOLDER_BODY = re.compile(
+    # (a title line may come between: "APPENDIX 1" / "TECHNICAL AND ORGANISATIONAL MEASURES" / "[To be adopted ...]")
+    r"(?:[ \t]*\n[ \t]*(?-i:(?:[A-Z][\w'&/-]*|and|of|the|for|to|in|on)[ \t,]*){1,10}(?=\n))?(?:"
     # (a DOCX paragraph ends at a single line break)
     # (or in brackets: "(To be provided by the County Clerk and attached before the first renewal.)")
-    rf"\s*[\[(]?\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b[^\n]{{0,100}}?[\])]?[ \t]*(?:\n|\Z)|"
+    # (Markdown may emphasise it: "*[To be completed and signed in accordance with Article 15-2.]*")
+    rf"\s*[*_]{{0,2}}[\[(]?\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b[^\n]{{0,100}}?[\])]?[*_]{{0,2}}[ \t]*(?:\n|\Z)|"
     # a longer bracketed note: "[To be agreed by the parties within sixty (60) days after the Go-Live Date. Until
     # this Schedule is agreed, the Provider shall ...]"
-    rf"\s*\[\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b[^\]\n]{{0,400}}\]\s*(?:\n\s*\n|\Z)|"
+    # (a PDF's text may run the next block onto the same line: "...Crop Season.] SIGNED for and on behalf of")
+    rf"\s*[*_]{{0,2}}\[\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b[^\]\n]{{0,400}}\][*_]{{0,2}}(?:\s*(?:\n\s*\n|\Z)|\s+(?-i:(?=[A-Z]{{2,}}\b)))|"
     # a note that the attachment has no text: "[Translator's note: the original bears the legend 'to be signed
     # by the parties'. No text follows.]"
     r"\s*\[[^\]\n]{0,300}\b(?:no\s+(?:further\s+)?text\s+follows|(?:page|annex|schedule)\s+(?:intentionally\s+)?left\s+blank)"
-    r"\b[^\]\n]{0,100}\][ \t]*(?:\n|\Z)",
+    r"\b[^\]\n]{0,100}\][ \t]*(?:\n|\Z))",
     re.I,
 )
 

@@ -202,7 +202,7 @@ _ABBREV = re.compile(
     r"\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|no|nos|sec|art|para|cl|vs|u\.s|u\.k|mr|ms|dr|st|approx|"
     # statute citations: "Wis. Stat. section 134.98", "Tex. Bus. Code Ann.", "42 U.S.C. § 1320d"
     r"stat|rev|ann|gen|comp|regs?|ch|cap|bus|wis|cal|fla|tex|mass|mich|minn|ariz|colo|conn|okla|ore|tenn|"
-    r"wash|u\.s\.c|c\.f\.r|"
+    r"wash|u\.s\.c|c\.f\.r|la|ala|ark|del|ill|ind|kan|ky|md|mont|neb|nev|pa|va|vt|wyo|r\.s|"
     # German and Swiss drafting: "Ziff. 15.3", "Abs. 2", "lit. b", "Nr. 4", "gem. Art. 28"
     r"ziff|abs|lit|nr|gem|bzw|vgl)\.$",
     re.I,
@@ -218,6 +218,15 @@ def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     pos = 0
     for m in _SENT_END.finditer(text):
         if _ABBREV.search(text[max(0, m.start() - 8) : m.start()]):
+            continue
+        # "(as defined in La. R.S. 51:3073)": a full stop inside an open parenthesis ends no sentence
+        opened = text.rfind("(", pos, m.start())
+        if (
+            opened >= 0
+            and m.start() - opened < 120
+            and ")" not in text[opened : m.start()]
+            and "\n" not in m.group()
+        ):
             continue
         if text[pos : m.start()].strip():
             spans.append((base + pos, base + m.start()))
