@@ -210,15 +210,8 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
 
 # how surely a role word names the supplier: "Provider" also names a care or health provider that buys
 _VENDOR_RANK = (
-    "vendor",
-    "supplier",
-    "licensor",
-    "contractor",
-    "seller",
-    "service provider",
-    "processor",
-    "provider",
-)
+    "vendor", "supplier", "licensor", "contractor", "seller", "service provider", "processor", "provider",
+)  # fmt: skip
 
 
 def _two_suppliers(

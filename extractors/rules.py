@@ -21,9 +21,9 @@ from extractors.parties import Role, Roles, actor, family_roles
 from extractors.spans import (
     ATTACHMENT_KINDS,
     NAMED_DOC_RE,
-    PLACEHOLDER_BODY,
     PLACEHOLDER_NOTE,
     REFERENCE_RE,
+    ROW_PLACEHOLDER,
     XREF_RE,
     Sentence,
     family_sentences,
@@ -455,7 +455,7 @@ _ITEM_REF = re.compile(
 def _item_placeholder(text: str, number: str) -> bool:
     """The schedule's row for Item `number` holds only a placeholder ('| 9. Service Levels | To be agreed ... |')."""
     row = re.search(rf"^\|?\s*(?:Item\s+)?{number}\.?\s+[^|\n]*\|\s*([^|\n]*)", text, re.I | re.M)
-    return row is not None and bool(PLACEHOLDER_BODY.match(" " + row.group(1).strip() + "\n"))
+    return row is not None and bool(ROW_PLACEHOLDER.match(row.group(1)))
 
 
 def _xref_hit(sent: Sentence, start: int, end: int) -> tuple[Hit, str]:
@@ -678,35 +678,27 @@ def hit_numbers(hit: Hit) -> set[str]:
     return {n for n in (number, leading.group(1) if leading else "") if n}
 
 
+def _sets_aside(sentence: Sentence, hit: Hit) -> bool:
+    """`sentence`, in another document than the hit's, sets the hit's numbered clause aside ('Notwithstanding Section
+    14.1 of the Terms', 'by derogation from Article 14.1 of the CG')."""
+    if sentence.doc.id == hit.sentence.doc.id:
+        return False
+    cited = {n for m in _NOTWITHSTANDING.finditer(sentence.text) for n in _NUMBER.findall(m.group(0))}
+    return bool(cited & hit_numbers(hit))
+
+
 def overriding_sentences(hit: Hit, ctx: ReviewContext) -> list[Sentence]:
     """Sentences of the family's other documents that set the hit's numbered clause aside ('by derogation from
     Article 14.1 of the CG the Reversibility Period is reduced to fifteen (15) days')."""
-    numbers = hit_numbers(hit)
-    if not numbers:
+    if not hit_numbers(hit):
         return []
-    return [
-        s
-        for s in family_sentences(ctx)
-        if s.doc.id != hit.sentence.doc.id
-        and numbers & {n for m in _NOTWITHSTANDING.finditer(s.text) for n in _NUMBER.findall(m.group(0))}
-    ]
+    return [s for s in family_sentences(ctx) if _sets_aside(s, hit)]
 
 
 def overridden_by(hit: Hit, others: Iterable[Hit]) -> Hit | None:
-    """The first of `others`, in another document, that sets the hit's numbered clause aside ('Notwithstanding
-    Section 14.1 of the Terms, no change shall bind the Assessor unless ... twenty (20) days' notice'), or None."""
-    numbers = hit_numbers(hit)
-    if not numbers:
-        return None
-    for other in others:
-        if other.sentence.doc.id == hit.sentence.doc.id:
-            continue
-        cited = {
-            n for m in _NOTWITHSTANDING.finditer(other.sentence.text) for n in _NUMBER.findall(m.group(0))
-        }
-        if numbers & cited:
-            return other
-    return None
+    """The first of `others` that sets the hit's numbered clause aside ('Notwithstanding Section 14.1 of the Terms,
+    no change shall bind the Assessor unless ... twenty (20) days' notice'), or None."""
+    return next((other for other in others if _sets_aside(other.sentence, hit)), None)
 
 
 def switches_off(hit: Hit) -> bool:

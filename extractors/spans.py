@@ -777,10 +777,16 @@ _HOLDS_PLACE = r"to\s+follow|intentionally\s+(?:left\s+)?blank|reserved|not\s+us
 # "[To be completed by the Vendor ...: list of Sub-processors, ... and the procedure for objection.]": a note that
 # holds the place of text still to be written says what the text will cover, and commits to none of it
 # (and a schedule's row whose value is one: "| 9. Service Levels and Service Credits | To be agreed by the parties |")
+# (not "| Transition assistance | To be provided by the Supplier for 90 days |": a commitment in a table)
+_STILL_TO_AGREE = (
+    r"to\s+be\s+(?:agreed|completed|attached|annexed|finali[sz]ed|confirmed|determined|adopted|drawn\s+up|approved)\b"
+)
 PLACEHOLDER_NOTE = re.compile(
-    rf"\s*[*_]{{0,2}}[\[(]\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b|[^|\n]{{1,80}}\|\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b",
+    rf"\s*[*_]{{0,2}}[\[(]\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b|[^|\n]{{1,80}}\|\s*(?:{_STILL_TO_AGREE}|{_HOLDS_PLACE})",
     re.I,
 )
+# a schedule row's value that only holds a place
+ROW_PLACEHOLDER = re.compile(rf"\s*(?:{_STILL_TO_AGREE}|{_HOLDS_PLACE})", re.I)
 # "Annex IV - Exit Plan (to be attached)": a heading that only holds the place of a missing attachment
 PLACEHOLDER = re.compile(
     # ("Appendix 4 - Exit Plan (to be agreed by the parties within six months of the Effective Date)")

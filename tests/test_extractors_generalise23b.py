@@ -13,9 +13,7 @@ Sub-processors ... and objection.]') commits to nothing it names.
 
 from __future__ import annotations
 
-from assistant.ingest import parse_bytes
-from extractors.parties import family_roles
-from tests.support.extractors import M, P, U, W, check
+from tests.support.extractors import M, P, U, W, check, party_patterns
 
 PARTIES = (
     "CONTRACT FOR A HOSTED TRACEABILITY SOLUTION\n\nBETWEEN THE UNDERSIGNED:\n\n**SAHEL LOGICIEL SARL**, a limited "
@@ -27,13 +25,10 @@ PARTIES = (
 )
 
 
-def _roles(text: str) -> tuple[str, str]:
-    roles = family_roles([parse_bytes(text.encode(), "contract.md")])
-    return roles.vendor.pattern, roles.customer.pattern
-
-
 def test_a_party_with_an_acronym_and_a_closing_name_is_known_by_both() -> None:
-    vendor, customer = _roles(PARTIES + "Article 1 - OBJECT\n\n1.1 The Provider hosts the Solution.\n")
+    vendor, customer = party_patterns(
+        PARTIES + "Article 1 - OBJECT\n\n1.1 The Provider hosts the Solution.\n"
+    )
     assert "UPKN" in customer and "Union" in customer, customer
     assert "Union" not in vendor, vendor
     text = PARTIES + (
@@ -49,7 +44,7 @@ def test_a_name_defined_after_the_parties_names_no_party() -> None:
         'follows: 1. BACKGROUND 1.1 A device was developed by Drs. Smith and Jones (hereinafter "Inventors"). 1.2 '
         "Company shall pay royalties.\n"
     )
-    vendor, customer = _roles(text)
+    vendor, customer = party_patterns(text)
     assert "Inventors" not in vendor and "Inventors" not in customer, (vendor, customer)
     text = (
         '"Hrazdan Medical Centre" CJSC, acting on the basis of the Charter (hereinafter the "Customer"), on the one '
@@ -58,7 +53,7 @@ def test_a_name_defined_after_the_parties_names_no_party() -> None:
         "Subject\n(1) The Contractor undertakes to provide the Customer with access to the MedCloud system "
         '(hereinafter the "System").\n'
     )
-    vendor, customer = _roles(text)
+    vendor, customer = party_patterns(text)
     assert "System" not in vendor and "System" not in customer, (vendor, customer)
 
 

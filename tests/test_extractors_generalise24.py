@@ -34,16 +34,8 @@ Mechanisms, by area:
 
 from __future__ import annotations
 
-from assistant.ingest import parse_bytes
-from extractors.parties import family_roles
 from extractors.text import sentences
-from tests.support.extractors import M, P, U, W, check
-
-
-def _roles(text: str, name: str = "contract.md") -> tuple[str, str]:
-    roles = family_roles([parse_bytes(text.encode(), name)])
-    return roles.vendor.pattern, roles.customer.pattern
-
+from tests.support.extractors import M, P, U, W, check, party_patterns
 
 # --- parties -----------------------------------------------------------------------------------------------------
 LETTERED = (
@@ -55,7 +47,7 @@ LETTERED = (
 
 
 def test_lettered_parties_named_by_field_labels() -> None:
-    vendor, customer = _roles(LETTERED)
+    vendor, customer = party_patterns(LETTERED)
     assert "Second\\s+Party" in vendor and "First\\s+Party" in customer, (vendor, customer)
     text = LETTERED + (
         "11-1 The Second Party shall process the Data only for the purpose of this Contract.\n\n11-2 The Platform "
@@ -73,7 +65,7 @@ def test_a_translated_role_name_before_the_quoted_one() -> None:
         "days after the termination of this Agreement the Provider shall eliminate the Insurer's Data from the "
         "Platform and from all its backup copies.\n"
     )
-    vendor, customer = _roles(text, "contrato.txt")
+    vendor, customer = party_patterns(text, "contrato.txt")
     assert "Insurer" in customer and "Provider" in vendor, (vendor, customer)
     check("data_ownership", P, text, whole=True)
     check("data_retention", P, text, {"deletion_days": 30}, whole=True)
@@ -88,7 +80,7 @@ ORDER = (
 
 
 def test_a_numbered_order_form_field_names_the_customer() -> None:
-    vendor, customer = _roles(ORDER, "order_form.txt")
+    vendor, customer = party_patterns(ORDER, "order_form.txt")
     assert "Company" in customer and "Company" not in vendor.split("(?:")[-1].split("|"), (vendor, customer)
     text = ORDER + (
         "B8  Isleware shall, within five (5) Business Days of a request, provide the Company with the booking reports "
@@ -106,7 +98,7 @@ BOLD_PARTIES = (
 
 
 def test_two_parties_named_by_supplier_words() -> None:
-    vendor, customer = _roles(BOLD_PARTIES)
+    vendor, customer = party_patterns(BOLD_PARTIES)
     assert "Provider" in customer, (vendor, customer)
     text = BOLD_PARTIES + (
         "16.3 The Provider may terminate this Agreement for convenience by giving the Supplier at least six (6) "
@@ -115,7 +107,7 @@ def test_two_parties_named_by_supplier_words() -> None:
     check("termination_convenience", W, text, whole=True)
     # one party with two names is no pair of parties
     one = 'Gumleaf Pty Ltd ("Supplier" or "Provider") and Hillcrest Care Ltd ("Customer") agree as follows.\n'
-    vendor, customer = _roles(one)
+    vendor, customer = party_patterns(one)
     assert "Provider" not in customer, customer
 
 
@@ -205,6 +197,12 @@ def test_an_item_of_the_particulars_still_to_be_agreed() -> None:
         "99.5% monthly availability; a credit of 10% of the monthly fee for each 0.5% below it",
     )
     check("service_credits", P, agreed, whole=True)
+    # a commitment written in a table row is no placeholder
+    row = (
+        "| Item | Detail |\n|---|---|\n| 10. Transition | To be provided by the Supplier for ninety (90) days after "
+        "termination, with a complete export of the Customer Data in CSV format |\n"
+    )
+    check("exit_assistance", P, row, whole=True)
 
 
 # --- precedence --------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from assistant.ingest import parse_bytes
 from assistant.models import Document, Finding, Status
 from assistant.playbook import load_playbook
 from extractors.base import ReviewContext, get_extractor
+from extractors.parties import family_roles
 
 PB = load_playbook("default")
 P, W, M, U = Status.present, Status.weak, Status.missing, Status.unclear
@@ -40,3 +41,9 @@ def check(
     for e in finding.evidence:
         assert by_id[e.document_id].text[e.start : e.end] == e.quote
     return finding
+
+
+def party_patterns(text: str, name: str = "contract.md") -> tuple[str, str]:
+    """The (vendor, customer) name patterns learned from one document written in a test."""
+    roles = family_roles([parse_bytes(text.encode(), name)])
+    return roles.vendor.pattern, roles.customer.pattern
