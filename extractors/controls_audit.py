@@ -302,7 +302,8 @@ FOR_AN_AUDIT = rx(
     # ("the reports that Customer needs to respond to such an audit")
     r"\b(?:needs?|requires?|request\w*)\b[^.;]{0,60}?\b(?:for|in\s+connection\s+with|in\s+preparation\s+for|"
     r"(?:to\s+)?(?:respond|reply)\s+to|to\s+answer|"
-    r"to\s+prepare\s+for|in\s+support\s+of|during)\s+(?:an?|any|the|its|your|their|such|that|this)\s+(?:[\w,-]+\s+){0,10}?$|"
+    r"to\s+prepare\s+for|in\s+support\s+of|during)\s+(?:an?|any|the|its|your|their|such|that|this|those|these)\s+"
+    r"(?:[\w,-]+\s+){0,10}?$|"
     # "shall generate the payroll and overtime reports required by the social compliance audits carried out at the
     # plants of LA EMPRESA by its customers ..., and by the inspections of the Labour Ministry"
     # ("the booking and revenue reports it requires for audits of the Company's tax returns ..., and for inspections")
@@ -315,7 +316,7 @@ HELPS = rx(r"\b(?:give|provide|assist|help|support|co-?operat|generat|produc|pre
 def _helps_with_an_audit(text: str, hit: Hit) -> bool:
     before = text[max(0, hit.start - 240) : hit.start]
     noun = re.search(
-        r"\b(?:an?|the|any|your|its|their)\s+(?:[\w-]+\s+){0,3}$|\b(?:for|during|in\s+connection\s+with)\s+$",
+        r"\b(?:an?|the|any|your|its|their|those|these|such)\s+(?:[\w-]+\s+){0,3}$|\b(?:for|during|in\s+connection\s+with)\s+$",
         before,
         re.I,
     )
@@ -331,7 +332,10 @@ def _grants_vendor(before: str, vendor: re.Pattern[str]) -> bool:
     return bool(re.search(GIVES + rf"(?:{VEND}|{vendor.pattern})", before[-160:], re.I))
 
 
-_SITES = r"(?:premises|offices|sites?|facilities|plants?|factories|warehouses|stores|branches|records|accounts|books|systems)"
+_SITES = (
+    r"(?:premises|offices|sites?|facilities|plants?|factories|warehouses|stores|branches|records|accounts|books|systems|"
+    r"laborator(?:y|ies)|clinics?|hospitals?|farms?|mines?|vessels?)"
+)
 # a report that "constitutes the whole of the COOPERATIVE's right to examine the PROVIDER's systems": assurance in
 # place of an audit, not a grant of one
 WHOLE_RIGHT = rx(
@@ -356,7 +360,8 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
         rf"^[^.;]{{0,60}}?\b(?:at|of|in)\s+(?:the\s+)?(?:{roles.customer.pattern})(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?"
         rf"{_SITES}\b|"
         # "the social compliance audits carried out at the plants of LA EMPRESA"
-        rf"^[^.;]{{0,120}}?\b(?:at|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_SITES}\s+of\s+(?:the\s+)?"
+        # ("the inspections that the Ministry of Health carry out on the laboratories of EL LABORATORIO")
+        rf"^[^.;]{{0,120}}?\b(?:at|of|in|on)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_SITES}\s+of\s+(?:the\s+)?"
         rf"(?:{roles.customer.pattern})\b|"
         # "the National Customs Authority may audit LA CLIENTE's warehouse records and inventory"
         rf"^\s+(?:the\s+)?(?:{roles.customer.pattern})(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?{_SITES}\b|"

@@ -568,9 +568,10 @@ def _target_rank(hit: Hit) -> tuple[int, bool]:
 
 
 def _not_committed(targets: list[Hit]) -> list[Hit]:
-    """The sentence beside a target that says it is only a target ('This is a target, not a guarantee')."""
+    """The sentence beside a target that says it is only a target ('This is a target, not a guarantee'); below a
+    table of targets, whose rows are sentences of their own, it may come a few sentences on."""
     for h in targets:
-        for sent in neighbours(h.sentence, 2):
+        for sent in neighbours(h.sentence, 5 if "|" in h.sentence.text else 2):
             if sent is not h.sentence and NOT_COMMITTED.search(sent.text):
                 return [Hit(sent, "target", 0, 0, None, "ok")]
     return []

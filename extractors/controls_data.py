@@ -425,7 +425,8 @@ RET_TOPIC = rx(
 RET_WHEN = rx(
     # (a "support request" to restore archived records asks for no deletion or return)
     r"terminat|expir|end\s+of|(?<!support\s)(?<!service\s)(?<!change\s)request|cessation|retention\s+period|no\s+longer\s+(?:needed|required|necessary)|"
-    r"thereafter|retention\s+(?:polic\w*|schedule)|clos\w*\s+(?:of\s+)?(?:your|its|the)\s+account|account\s+(?:closure|deletion)|cancel|completion|"
+    # ("the records retention and disposition schedule approved by the State Records Administrator")
+    r"thereafter|retention\s+(?:and\s+(?:disposition|disposal|destruction)\s+)?(?:polic\w*|schedules?)|clos\w*\s+(?:of\s+)?(?:your|its|the)\s+account|account\s+(?:closure|deletion)|cancel|completion|"
     r"account\s+(?:is\s+)?clos\w*|"
     r"end\s+of\s+the\s+(?:services|engagement|project)|\bends\b|\bended\b|after\s+the\s+(?:agreement|contract|term)|"
     r"\bend[\s-]date\b|"  # public-sector call-offs: "within 120 days of the End Date"

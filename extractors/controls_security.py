@@ -140,7 +140,10 @@ THIRD_PARTY_CERT = rx(
     # "hosted on the infrastructure of an international cloud provider which maintains ISO/IEC 27001 ... certifications"
     # (or "which the Supplier understands to hold ISO/IEC 27001 certification")
     r"\b(?:cloud|hosting|infrastructure|data\s+cent(?:re|er))\s+(?:service\s+)?(?:providers?|operators?)\b[^.;]{0,40}?"
-    r"\b(?:which|that|who)\s+(?:[\w-]+\s+){0,4}?(?:maintains?|holds?|hold|has|have|to\s+(?:be|hold|have|maintain))\b[^.;]{0,60}?\bcertif"
+    r"\b(?:which|that|who)\s+(?:[\w-]+\s+){0,4}?(?:maintains?|holds?|hold|has|have|to\s+(?:be|hold|have|maintain))\b[^.;]{0,60}?\bcertif|"
+    # "Our hosting provider maintains ISO/IEC 27001 certification and SOC 2 reports"
+    r"\b(?:our|its|the|their)\s+(?:third-party\s+)?(?:cloud|hosting|infrastructure|data\s+cent(?:re|er))\s+(?:service\s+)?"
+    r"(?:providers?|operators?)\s+(?:maintains?|holds?|has|is|are)\b[^.;]{0,60}?(?:\bcertif|\bSOC\s*[12]|\bISO\b)"
 )
 
 
@@ -321,7 +324,7 @@ def _customer_operates(hit: Hit, roles: Roles) -> bool:
     the Services. They can assign users to roles, require ... multi-factor authentication ...')."""
     before = hit.sentence.text[: hit.start]
     admins = re.compile(
-        rf"\W*(?:your|the\s+(?:{roles.customer.pattern})(?:'s|’s))\s+(?:[\w-]+\s+)?(?:administrators?|admins?|users?)\b",
+        rf"\W*(?:your|(?:the\s+)?(?:{roles.customer.pattern})(?:'s|’s))\s+(?:[\w-]+\s+)?(?:administrators?|admins?|users?)\b",
         re.I,
     )
     # "Your administrator creates User accounts, assigns roles and permissions, and may require multi-factor
@@ -384,6 +387,8 @@ def _customer_side(customer: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\b(?:made|taken|performed|entered)\s+by\s+(?:the\s+)?{owner}(?:'s|’s)\s+(?:[\w-]+\s+)?(?:officers?|staff|employees|"
         r"administrators?|admins?|personnel|agents|operators?)\b|"
         rf"\baccess(?:es)?\s+by\s+(?:the\s+)?{owner}(?:'s|’s)\s+[\w-]+|"
+        # ("a log of the operations performed by the users of EL CLIENTE")
+        rf"\b(?:authori[sz]ed\s+)?users\s+of\s+(?:the\s+)?{customer}\b|"
         # "an activity log showing who in your organization viewed or edited"
         rf"\b(?:who|anyone|everyone|people)\s+in\s+{owner}(?:'s|’s)?\s+(?:organi[sz]ation|company|team|account)\b",
         re.I,
@@ -816,6 +821,9 @@ def _customer_bears(hit: Hit, roles: Roles) -> bool:
         re.search(
             r"\b(?:is|are|remains?|shall\s+(?:be|remain))\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?(?:responsibility|duty|"
             rf"obligation)\s+of\s+(?:the\s+)?(?:{roles.customer.pattern})|"
+            # ("Any notification of a Data Breach to the Information Commissioner ... is a matter for the Customer")
+            r"\b(?:is|are|remains?|shall\s+(?:be|remain))\s+(?:solely\s+)?(?:a\s+matter\s+for|for|the\s+business\s+of)\s+(?:the\s+)?"
+            rf"(?:{roles.customer.pattern})\b|\brests?\s+(?:solely\s+)?with\s+(?:the\s+)?(?:{roles.customer.pattern})\b|"
             rf"(?:{roles.customer.pattern})\s+(?:is|shall\s+be|will\s+be|remains?)\s+(?:solely\s+)?responsible\s+for\s+"
             r"(?:giving|making|sending|providing|issuing)?\s*(?:any\s+|all\s+)?(?:notices?|notif\w*)\b|"
             # "assist the data controller in ensuring compliance with the data controller's obligation to notify a

@@ -26,12 +26,14 @@ from extractors.rules import (
     scan,
     switches_off,
     to_finding,
+    unclear_reference,
 )
 from extractors.spans import (
     RUN_IN_LABEL,
     Sentence,
     doc_sentences,
     family_sentences,
+    glued_heading_end,
     neighbours,
     notice_durations,
     target_missing,
@@ -658,9 +660,10 @@ def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
         h
         for h in hits
         # (a run-in heading such as "**FIFTH: Term and renewal.**" before the clause names no renewal term)
+        # (nor a heading glued on its own line: "Term and renewal\n3.1 The Contract ... has an initial term of")
         if not re.search(
             r"renew|notice|terminat\w*\s+(?:for|upon|on)",
-            RUN_IN_LABEL.sub("", h.sentence.text[: h.start]),
+            RUN_IN_LABEL.sub("", h.sentence.text[glued_heading_end(h.sentence.text) : h.start]),
             re.I,
         )
         and not TERM_AS_TIME.search(h.sentence.text[max(0, h.start - 40) : h.start])
@@ -771,7 +774,8 @@ _DAY_OF_YEAR = (
 STOP_BY_DATE = rx(r"\b(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by|before)\s+" + _DAY_OF_YEAR)
 # "successive periods of one (1) year, each commencing on January 1"
 RENEWS_ON = rx(
-    r"\b(?:commenc\w*|beginning|begins|starting|starts|effective)\s+(?:on\s+|from\s+)?" + _DAY_OF_YEAR
+    r"\b(?:commenc\w*|beginning|begins|starting|starts|effective)\s+(?:on\s+|from\s+)?(?:each\s+|every\s+)?"
+    + _DAY_OF_YEAR
 )
 
 
@@ -781,13 +785,22 @@ def _day_of_year(m: re.Match[str]) -> datetime.date:
     return datetime.date(2001, MONTH_NAMES.split("|").index(month.capitalize()) + 1, day)
 
 
-def _stop_by_date(sentences: list[Sentence]) -> tuple[int | None, Hit | None, str]:
+# "The Contract enters into force on 1 October 2026": renewals start on the same day of later years
+STARTS_ON = rx(
+    r"\b(?:enters?\s+into\s+force|commenc\w*|starts?|begins?|takes?\s+effect|is\s+effective|effective)\s+(?:on|from)\s+"
+    + _DAY_OF_YEAR.replace(r"(?!,?\s+\d{4})", "")
+)
+
+
+def _stop_by_date(sentences: list[Sentence], ctx: ReviewContext) -> tuple[int | None, Hit | None, str]:
     """The notice window of a non-renewal due by a day of the year before a renewal that starts on another
-    ('on or before August 1 of the preceding year' for renewals 'each commencing on January 1': 153 days)."""
+    ('on or before August 1 of the preceding year' for renewals 'each commencing on January 1': 153 days; 'before
+    31 May' for a contract that 'enters into force on 1 October 2026': 123 days)."""
+    started = next((m for s in family_sentences(ctx) if (m := STARTS_ON.search(s.text))), None)
     for s in sentences:
         if not NON_RENEWAL.search(s.text):
             continue
-        due, renews = STOP_BY_DATE.search(s.text), RENEWS_ON.search(s.text)
+        due, renews = STOP_BY_DATE.search(s.text), RENEWS_ON.search(s.text) or started
         if due is None or renews is None:
             continue
         try:
@@ -796,7 +809,12 @@ def _stop_by_date(sentences: list[Sentence]) -> tuple[int | None, Hit | None, st
             continue
         days = (start - deadline).days % 365
         if days:
-            note = f" The notice is due {due.group(0)} for renewals {renews.group(0)}: {days} days before they start."
+            starts = (
+                renews.group(0)
+                if renews is not started
+                else f"on the anniversary of the start ({renews.group(0)})"
+            )
+            note = f" The notice is due {due.group(0)} for renewals {starts}: {days} days before they start."
             return days, Hit(s, "stop", due.start(), due.end(), None, "ok"), note
     return None, None, ""
 
@@ -817,7 +835,7 @@ def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
     renewal = _renewal_sentences(auto)
     notice, notice_hit, note = _stop_notice(renewal, [h.sentence for h in auto])
     if notice is None:
-        notice, notice_hit, note = _stop_by_date([h.sentence for h in auto] + renewal)
+        notice, notice_hit, note = _stop_by_date([h.sentence for h in auto] + renewal, ctx)
     expires = ok(scan(ctx, "expire", EXPIRE, within=TERM_WORDS, actors=None))
     prices = [
         h
@@ -835,6 +853,11 @@ def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
     if auto:
         stop_any_time = notice is None and any(STOP_BEFORE_RENEWAL.search(s.text) for s in renewal)
         if notice is None and not stop_any_time:
+            # "the conditions under which the Contract may be renewed, including any tacit renewal and the period
+            # of notice required to prevent it, are set out in Annex 1", and Annex 1 is not provided
+            unclear = unclear_reference(ctx, req, auto)
+            if unclear is not None:
+                return to_finding(req, unclear)
             weak.append("auto-renewal with no notice period to stop it")
         evidence = [notice_hit or auto[0], *prices[:1]]
         what = (

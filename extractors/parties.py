@@ -106,7 +106,7 @@ def _definitions(head: str) -> list[re.Match[str]]:
 _COMMON_TERM = re.compile(
     r"\b(?:agreement|contract|date|term|service|order|exhibit|schedule|annex|data|information|software|platform|"
     r"product|fee|confidential\w*|personal|security|incident|breach|polic\w*|documentation|user|content|affiliate|"
-    r"party|parties|dpa|msa|sla|sow|addendum|terms|law|period|effective)s?\b"
+    r"party|parties|dpa|msa|sla|sow|addendum|terms|law|period|effective|sub-?processor|sub-?contractor)s?\b"
 )
 
 
@@ -179,6 +179,18 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
                 customer.append(alias)
             else:
                 unknown.append(alias)
+    # a glossary defines the parties by role words: '(a) "LA PROVEEDORA" means AGROSISTEMAS CENTROAMERICANOS, S.A.;
+    # (b) "EL CLIENTE" means TABACALERA SEGOVIAS, S.A.'
+    for m in _MEANS_PARTY.finditer(text[:6000]):
+        alias = " ".join(m.group("alias").split())
+        # (the role word itself, with an article at most: not '"Payment Service Provider" means Stripe')
+        role = re.sub(r"^(?:the|el|la|los|las|le|les|o|a)\s+", "", alias.lower())
+        if alias in vendor or alias in customer:
+            continue
+        if role in vendor_set:
+            vendor.append(alias)
+        elif role in customer_set:
+            customer.append(alias)
     # field labels name lettered parties too: "**First Party:** Arz Assurances S.A.L., ..."
     for m in re.finditer(rf"^\W*(?P<alias>{_LETTERED.pattern})\W*:", text[:6000], re.M | re.I):
         if m.group("alias") not in lettered:
@@ -295,7 +307,9 @@ _GENERIC_TITLE = re.compile(
 def _issuer_of_terms(text: str, vendor: list[str]) -> None:
     """With no vendor alias defined, the name in the title of a set of terms, used again in the text."""
     m = _TERMS_TITLE.search(text[:300])
-    if vendor or m is None or _GENERIC_TITLE.fullmatch(m.group("name")):
+    # (a vendor named only by its role word, '"Supplier" means Sitewise Ltd', still goes by its name)
+    roles_only = all(v.lower() in {w.lower() for w in (*VENDOR_WORDS, *ALIAS_VENDOR_WORDS)} for v in vendor)
+    if not roles_only or m is None or _GENERIC_TITLE.fullmatch(m.group("name")):
         return
     name = m.group("name")
     if len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 3:
@@ -532,7 +546,8 @@ _OBJECT_BEFORE = re.compile(
     r"(?:choice|option|request|election|direction|instructions?|discretion|expense|cost|consent|approval|behalf)\s+of|"
     # "shall keep the information of THE EXPORTER encrypted": whose data, not who acts on it
     r"(?:data|information|records|documents|files|content|materials)\s+of)"
-    r"\s+(?:the\s+)?$",
+    # ("must give each Customer at least twenty-one (21) days' notice")
+    r"\s+(?:the\s+|each\s+|every\s+|any\s+|all\s+)?$",
     re.I,
 )
 
@@ -623,6 +638,7 @@ _OBJECT_FIRST = re.compile(r"\s*(?:the|a|an|its|their|any|all|such|each|his|her)
 _PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|eld|ept|ade|ent|own)\s+by\s+(?:the\s+)?$", re.I)
 
 
+_MEANS_PARTY = re.compile(r"[\"“](?P<alias>[A-Z][\w\s.-]{1,30}?)[\"”]\s+(?:means|shall\s+mean)\s+(?-i:[A-Z])")
 _NEXT_PREDICATE = re.compile(r"\b(?:and|but)\s+(?:shall|will|must)\b", re.I)
 
 

@@ -109,7 +109,29 @@ def scan(
         judged = [_judge(sent, element, text, m, allowed, roles) for m in pattern.finditer(text)]
         if judged:
             hits.append(next((h for h in judged if h.ok), judged[0]))
+    # "Article 14.1 of the Contract is deleted and replaced by the following: ...": a clause another document of the
+    # family switches off grants nothing
+    # (only the clause's own first paragraph: an unnumbered annex run on below "11.2 ..." is not clause 11.2)
+    for hit in hits:
+        if hit.ok and len(ctx.documents) > 1 and _in_first_paragraph(hit.sentence) and disapplied(hit, ctx):
+            hit.verdict = "disapplied"
     return hits
+
+
+def _in_first_paragraph(sent: Sentence) -> bool:
+    """The sentence opens with its own number, or sits in its clause's first paragraph below the heading (no blank
+    line between them)."""
+    clause = sent.clause
+    if clause is None or _LEADING_NUMBER.match(sent.text):
+        return True
+    before = sent.doc.text[clause.start : sent.start]
+    first = before.find("\n")
+    heading = re.sub(
+        r"^[#*\s]*(?:[A-Z]?\d+(?:\.\d+)*\.?)?", "", before[: max(first, 0)]
+    )  # "## 18. Transition-Out"
+    if 0 <= first <= 80 and not re.search(r"[.;]", heading):
+        before = before[first:].lstrip()  # the clause's heading line ("Article 14 - Security incidents")
+    return "\n\n" not in before
 
 
 def rejudge_from(
@@ -344,6 +366,7 @@ _VERDICT_TEXT = {
     "wrong_direction": "runs the wrong way (the other party acts)",
     "definition": "is only a definition",
     "placeholder": "only holds the place of text still to be written",
+    "disapplied": "is switched off by another document",
 }
 
 
@@ -632,7 +655,11 @@ _CLAUSE_REF = (
     + _OF_DOC
 )
 _DISAPPLIED = re.compile(
-    rf"\b{_CLAUSE_REF}(?:\s*(?:,|and)\s*{_CLAUSE_REF})*\s+(?:(?:does|do|shall|will)\s+not\s+apply|"
+    # (not "Section 9 of the Terms (Availability) does not apply to the AI Features": a part of the service only;
+    # "does not apply to the District" switches it off for the customer, that is, altogether)
+    rf"\b{_CLAUSE_REF}(?:\s*(?:,|and)\s*{_CLAUSE_REF})*\s+(?:(?:does|do|shall|will)\s+not\s+apply"
+    r"(?!\s+(?:to|for|in\s+respect\s+of)\s+(?:the\s+|this\s+|any\s+)?(?:[\w-]+\s+){0,3}?(?:features?|modules?|products?|"
+    r"services?|part\s+[A-Z0-9]+|components?|add-?ons?)\b)|"
     r"(?:is|are)\s+(?:hereby\s+)?(?:superseded|deleted|disapplied|replaced))",
     re.I,
 )
@@ -649,8 +676,16 @@ def disapplied(hit: Hit, ctx: ReviewContext) -> bool:
     if not numbers:
         return False
     return any(
-        numbers & _disapplied_numbers(doc.text) for doc in ctx.documents if doc.id != hit.sentence.doc.id
+        _covers(_disapplied_numbers(doc.text), numbers)
+        for doc in ctx.documents
+        if doc.id != hit.sentence.doc.id
     )
+
+
+def _covers(cited: Iterable[str], numbers: set[str]) -> bool:
+    """A cited clause number covers the hit's own or a sub-clause of it ('Section 12 of the Terms is replaced'
+    reaches 12.2)."""
+    return any(n == c or n.startswith(c + ".") for c in cited for n in numbers)
 
 
 @lru_cache(maxsize=64)
@@ -684,7 +719,7 @@ def _sets_aside(sentence: Sentence, hit: Hit) -> bool:
     if sentence.doc.id == hit.sentence.doc.id:
         return False
     cited = {n for m in _NOTWITHSTANDING.finditer(sentence.text) for n in _NUMBER.findall(m.group(0))}
-    return bool(cited & hit_numbers(hit))
+    return _covers(cited, hit_numbers(hit))
 
 
 def overriding_sentences(hit: Hit, ctx: ReviewContext) -> list[Sentence]:

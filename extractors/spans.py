@@ -134,6 +134,8 @@ class Sentence:
         label = _doc_label(self.doc)
         if self.clause is not None and self.clause.number:
             number = self.clause.number.rstrip(".")
+            if number.endswith(")") and "(" not in number:
+                number = number[:-1]  # "X)" of a list numbered "IX)", "X)": §X
             # a bracketed paragraph of a numbered article: "(3)" under "Article 16. Termination" is "§16(3)"
             if number.startswith("(") and self.clause.index < len(self.doc.clauses):
                 parent = _sections(self.doc)[self.clause.index]
@@ -418,7 +420,22 @@ def defined_terms(documents: list[Document], meaning: re.Pattern[str], reach: in
     """The family's defined terms whose definition (its first `reach` characters, up to the next definition run
     on in the same paragraph) matches `meaning`, unless it says the term is not that ('"Priority Incident"
     means a fault ...; it is not a Security Incident')."""
-    return {term for term, body in glossary(documents) if _means(body[:reach], meaning)}
+    return {
+        term
+        for term, body in glossary(documents)
+        if _means(body[:reach], meaning) and not _AGREEMENT_ITSELF.fullmatch(term)
+    }
+
+
+# ('"Contract": this contract, its Annexes and any amendment signed by the Parties' names the agreement, not a change)
+_AGREEMENT_ITSELF = re.compile(
+    r"(?:the\s+)?(?:contract|agreement|terms|master\s+agreement|framework\s+agreement)", re.I
+)
+# a heading that reads like an entry ("Article 2 - Fees (amendment of Article 5.1)") defines nothing
+_HEADING_TERM = re.compile(
+    r"(?:article|section|clause|chapter|title|part|schedule|annex(?:ure)?|appendix|exhibit|attachment)\s+[\w.()-]+",
+    re.I,
+)
 
 
 def glossary(documents: list[Document]) -> list[tuple[str, str]]:
@@ -428,6 +445,7 @@ def glossary(documents: list[Document]) -> list[tuple[str, str]]:
         for doc in documents
         for glossary_re in (_GLOSSARY, _DASH_GLOSSARY)
         for m in _entries(glossary_re, doc.text)
+        if not _HEADING_TERM.fullmatch(m.group("term").strip())
     ]
 
 
@@ -773,14 +791,16 @@ _TO_BE = (
     r"to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed|issued|concluded|signed|approved|"
     r"communicated|delivered|submitted|adopted|drawn\s+up|prepared|developed|determined)\b"
 )
-_HOLDS_PLACE = r"to\s+follow|intentionally\s+(?:left\s+)?blank|reserved|not\s+used|TBD|TBC"
+_HOLDS_PLACE = (
+    r"to\s+follow|intentionally\s+(?:left\s+)?blank|reserved|not\s+used|TBD|TBC|"
+    # "[Pending preparation. To be agreed by the parties before the start of the winter Season.]"
+    r"pending\s+(?:preparation|agreement|signature|completion|approval|drafting)"
+)
 # "[To be completed by the Vendor ...: list of Sub-processors, ... and the procedure for objection.]": a note that
 # holds the place of text still to be written says what the text will cover, and commits to none of it
 # (and a schedule's row whose value is one: "| 9. Service Levels and Service Credits | To be agreed by the parties |")
 # (not "| Transition assistance | To be provided by the Supplier for 90 days |": a commitment in a table)
-_STILL_TO_AGREE = (
-    r"to\s+be\s+(?:agreed|completed|attached|annexed|finali[sz]ed|confirmed|determined|adopted|drawn\s+up|approved)\b"
-)
+_STILL_TO_AGREE = r"to\s+be\s+(?:agreed|completed|attached|annexed|finali[sz]ed|confirmed|determined|adopted|drawn\s+up|approved)\b"
 PLACEHOLDER_NOTE = re.compile(
     rf"\s*[*_]{{0,2}}[\[(]\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b|[^|\n]{{1,80}}\|\s*(?:{_STILL_TO_AGREE}|{_HOLDS_PLACE})",
     re.I,

@@ -208,7 +208,12 @@ _ABBREV = re.compile(
     re.I,
 )
 # (a bullet on the next line starts a sentence too: ".\n- The notification ...")
-_SENT_END = re.compile(r"(?<=[.;!?])\s+(?=[\"'(\[]?[A-Z0-9(])|(?<=[.;!?])[ \t]*\n\s*(?=[-*•–][ \t])|\n\s*\n")
+# (and each row of a table is its own: "| 11.1 The Provider shall notify ... | 11.1 Le Prestataire notifie ... |", the
+# header row and its |---| line staying with the first row, which they name)
+_SENT_END = re.compile(
+    r"(?<=[.;!?])\s+(?=[\"'(\[]?[A-Z0-9(])|(?<=[.;!?])[ \t]*\n\s*(?=[-*•–][ \t])|\n\s*\n|"
+    r"(?<=\|)(?<![-:]\|)[ \t]*\n(?=[ \t]*\|)(?![ \t]*\|[ \t:|-]*\|[ \t]*\n)"
+)
 
 
 def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
