@@ -126,11 +126,10 @@ def _in_first_paragraph(sent: Sentence) -> bool:
         return True
     before = sent.doc.text[clause.start : sent.start]
     first = before.find("\n")
-    heading = re.sub(
-        r"^[#*\s]*(?:[A-Z]?\d+(?:\.\d+)*\.?)?", "", before[: max(first, 0)]
-    )  # "## 18. Transition-Out"
+    # the clause's heading line, its number aside ("## 18. Transition-Out", "Article 14 - Security incidents")
+    heading = re.sub(r"^[#*\s]*(?:[A-Z]?\d+(?:\.\d+)*\.?)?", "", before[: max(first, 0)])
     if 0 <= first <= 80 and not re.search(r"[.;]", heading):
-        before = before[first:].lstrip()  # the clause's heading line ("Article 14 - Security incidents")
+        before = before[first:].lstrip()
     return "\n\n" not in before
 
 
