@@ -131,6 +131,10 @@ def _exit_period(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
                 continue  # "agree the Exit Plan within ninety (90) days after the Commencement Date": a deadline
             if AFTER_THE_WINDOW.match(text, d.end):
                 continue  # "within sixty (60) days after the end of the Export Window": a time after the exit
+            if re.search(
+                r"\bnotice\s+(?:period\s+)?of\s*$", text[max(0, d.start - 25) : d.start], re.I
+            ) or re.match(r"['’]?s?\s+(?:prior\s+)?(?:written\s+)?notice\b", text[d.end : d.end + 25], re.I):
+                continue  # "subject to notice of six (6) months": a notice to terminate, not an exit period
             row_start, row_end = (
                 text.rfind("\n", 0, d.start) + 1,
                 (text.find("\n", d.end) + 1 or len(text) + 1) - 1,

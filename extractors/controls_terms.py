@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from assistant.models import Finding, Status
+from assistant.models import Document, Finding, Status
 from assistant.playbook import Requirement
 from extractors.base import ReviewContext, register
 from extractors.parties import actor, family_roles
@@ -14,6 +14,7 @@ from extractors.rules import (
     INDEX_LINKED,
     Hit,
     Outcome,
+    citing_sentences,
     decide,
     disapplied,
     duration_param,
@@ -652,6 +653,19 @@ FIELD_PERIOD = rx(r"\W*(?:period|term)[ \t]*[:|]")
 LABEL_BEFORE = rx(r"\b(?:initial|minimum|contract|subscription|committed|base)\s*$")
 
 
+WRAPPED_FIELD = re.compile(
+    r"^[ \t]*(?:initial|minimum|contract|subscription|committed|base)(?:[ \t]+(?:subscription|contract|service))?[ \t]*"
+    r"(?:\.{2,}|:)[ \t]*(?P<value>[^\n]+)\n[ \t]*(?:term|period)\b",
+    re.I | re.M,
+)
+
+
+def _sentence_at(doc: Document, pos: int) -> Hit | None:
+    """A granting hit on the sentence of `doc` that holds `pos`."""
+    sent = next((s for s in doc_sentences(doc) if s.start <= pos < s.end), None)
+    return Hit(sent, "term", 0, 0, None, "ok") if sent is not None else None
+
+
 def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
     """Initial/subscription term in months, preferring the order form over the MSA; a definition of the
     term ('Minimum Term means ... sixty (60) months') states its length as much as an operative clause."""
@@ -678,6 +692,15 @@ def _term_months(ctx: ReviewContext) -> tuple[int | None, Hit | None]:
         for sent in doc_sentences(doc)
         if FIELD_PERIOD.match(sent.text)
         and LABEL_BEFORE.search(doc.text[max(0, sent.start - 60) : sent.start])
+    ]
+    # a fixed-width field whose label wraps below its value: "Initial Subscription ... twenty-four (24) months from the
+    # Go-Live Date" / "Term"
+    hits += [
+        sent
+        for doc in ctx.documents
+        for m in WRAPPED_FIELD.finditer(doc.text)
+        for sent in [_sentence_at(doc, m.start("value"))]
+        if sent is not None
     ]
     value, hit, _ = duration_param(hits, TERM_NEAR, "months", prefer="first")
     if not value:
@@ -834,6 +857,17 @@ def renewal_notice(req: Requirement, ctx: ReviewContext) -> Finding:
         auto = ok(scan(ctx, "auto", CONTINUATION, actors=None))
     renewal = _renewal_sentences(auto)
     notice, notice_hit, note = _stop_notice(renewal, [h.sentence for h in auto])
+    # "Section 2.2 of the MSA applies to renewal, except that the notice of non-renewal must be given at least ninety
+    # (90) days before the end of the then-current term": another document restates the window of the clause
+    cited = [
+        s
+        for h in auto
+        for s in citing_sentences(h, ctx)
+        if NON_RENEWAL.search(s.text) and re.search(r"\brenew", s.text, re.I)
+    ]
+    restated = _stop_notice(cited)
+    if restated[0] is not None:
+        notice, notice_hit, note = restated[0], restated[1], f" {cited[0].where} restates the window."
     if notice is None:
         notice, notice_hit, note = _stop_by_date([h.sentence for h in auto] + renewal, ctx)
     expires = ok(scan(ctx, "expire", EXPIRE, within=TERM_WORDS, actors=None))

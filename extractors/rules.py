@@ -28,6 +28,7 @@ from extractors.spans import (
     Sentence,
     family_sentences,
     glossary,
+    glued_heading_end,
     is_definition,
     is_negated,
     matching_sentences,
@@ -125,11 +126,8 @@ def _in_first_paragraph(sent: Sentence) -> bool:
     if clause is None or _LEADING_NUMBER.match(sent.text):
         return True
     before = sent.doc.text[clause.start : sent.start]
-    first = before.find("\n")
-    # the clause's heading line, its number aside ("## 18. Transition-Out", "Article 14 - Security incidents")
-    heading = re.sub(r"^[#*\s]*(?:[A-Z]?\d+(?:\.\d+)*\.?)?", "", before[: max(first, 0)])
-    if 0 <= first <= 80 and not re.search(r"[.;]", heading):
-        before = before[first:].lstrip()
+    # (the clause's heading line aside: "## 18. Transition-Out", "Article 14 - Security incidents")
+    before = before[glued_heading_end(before) :].lstrip()
     return "\n\n" not in before
 
 
@@ -727,6 +725,23 @@ def overriding_sentences(hit: Hit, ctx: ReviewContext) -> list[Sentence]:
     if not hit_numbers(hit):
         return []
     return [s for s in family_sentences(ctx) if _sets_aside(s, hit)]
+
+
+_CITES = re.compile(r"\b(?:section|clause|article|paragraph|§)\s*(?:[A-Z]\.)?\d+(?:\.\d+)*", re.I)
+
+
+def citing_sentences(hit: Hit, ctx: ReviewContext) -> list[Sentence]:
+    """Sentences of the family's other documents that cite the hit's numbered clause ('Section 2.2 of the MSA
+    applies to renewal, except that the notice of non-renewal must be given at least ninety (90) days before')."""
+    numbers = hit_numbers(hit)
+    if not numbers:
+        return []
+    return [
+        s
+        for s in family_sentences(ctx)
+        if s.doc.id != hit.sentence.doc.id
+        and numbers & {n for m in _CITES.finditer(s.text) for n in _NUMBER.findall(m.group(0))}
+    ]
 
 
 def overridden_by(hit: Hit, others: Iterable[Hit]) -> Hit | None:

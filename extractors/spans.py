@@ -607,9 +607,15 @@ def told_after_the_event(text: str) -> bool:
 
 def glued_heading_end(text: str) -> int:
     """Where a heading glued to the front of a sentence ends ('§ 15 Termination assistance and deletion\n(1) For
-    sixty days ...'): the first line when it is short and has no full stop, else 0."""
+    sixty days ...'): the first line when it is short and has no full stop (its number and an 'Art.' aside:
+    'Art. 4 - Duration and renewal'), else 0."""
     first = text.find("\n")
-    return first if 0 < first <= 80 and not re.search(r"[.;]", text[:first]) else 0
+    if not 0 < first <= 80:
+        return 0
+    head = re.sub(
+        r"^[#*\s§]*(?:(?:art|sec|cl|para|no)\.\s*)?(?:[A-Z]?\d+(?:\.\d+)*\.?)?", "", text[:first], flags=re.I
+    )
+    return first if not re.search(r"[.;]", head) else 0
 
 
 def notice_durations(text: str) -> list[Duration]:
