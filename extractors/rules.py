@@ -710,44 +710,36 @@ def hit_numbers(hit: Hit) -> set[str]:
     return {n for n in (number, leading.group(1) if leading else "") if n}
 
 
-def _sets_aside(sentence: Sentence, hit: Hit) -> bool:
-    """`sentence`, in another document than the hit's, sets the hit's numbered clause aside ('Notwithstanding Section
-    14.1 of the Terms', 'by derogation from Article 14.1 of the CG')."""
+def _cites(sentence: Sentence, hit: Hit, reference: re.Pattern[str] = _NOTWITHSTANDING) -> bool:
+    """`sentence`, in another document than the hit's, names the hit's numbered clause in a `reference`: by default
+    one that sets it aside ('Notwithstanding Section 14.1 of the Terms', 'by derogation from Article 14.1 of the CG'),
+    which reaches its sub-clauses too."""
     if sentence.doc.id == hit.sentence.doc.id:
         return False
-    cited = {n for m in _NOTWITHSTANDING.finditer(sentence.text) for n in _NUMBER.findall(m.group(0))}
-    return _covers(cited, hit_numbers(hit))
+    cited = {n for m in reference.finditer(sentence.text) for n in _NUMBER.findall(m.group(0))}
+    numbers = hit_numbers(hit)
+    return _covers(cited, numbers) if reference is _NOTWITHSTANDING else bool(cited & numbers)
 
 
 def overriding_sentences(hit: Hit, ctx: ReviewContext) -> list[Sentence]:
     """Sentences of the family's other documents that set the hit's numbered clause aside ('by derogation from
     Article 14.1 of the CG the Reversibility Period is reduced to fifteen (15) days')."""
-    if not hit_numbers(hit):
-        return []
-    return [s for s in family_sentences(ctx) if _sets_aside(s, hit)]
+    return [s for s in family_sentences(ctx) if _cites(s, hit)] if hit_numbers(hit) else []
 
 
-_CITES = re.compile(r"\b(?:section|clause|article|paragraph|§)\s*(?:[A-Z]\.)?\d+(?:\.\d+)*", re.I)
+_CITATION = re.compile(r"\b(?:section|clause|article|paragraph|§)\s*(?:[A-Z]\.)?\d+(?:\.\d+)*", re.I)
 
 
 def citing_sentences(hit: Hit, ctx: ReviewContext) -> list[Sentence]:
     """Sentences of the family's other documents that cite the hit's numbered clause ('Section 2.2 of the MSA
     applies to renewal, except that the notice of non-renewal must be given at least ninety (90) days before')."""
-    numbers = hit_numbers(hit)
-    if not numbers:
-        return []
-    return [
-        s
-        for s in family_sentences(ctx)
-        if s.doc.id != hit.sentence.doc.id
-        and numbers & {n for m in _CITES.finditer(s.text) for n in _NUMBER.findall(m.group(0))}
-    ]
+    return [s for s in family_sentences(ctx) if _cites(s, hit, _CITATION)] if hit_numbers(hit) else []
 
 
 def overridden_by(hit: Hit, others: Iterable[Hit]) -> Hit | None:
     """The first of `others` that sets the hit's numbered clause aside ('Notwithstanding Section 14.1 of the Terms,
     no change shall bind the Assessor unless ... twenty (20) days' notice'), or None."""
-    return next((other for other in others if _sets_aside(other.sentence, hit)), None)
+    return next((other for other in others if _cites(other.sentence, hit)), None)
 
 
 def switches_off(hit: Hit) -> bool:
