@@ -104,8 +104,11 @@ CHANGE_CONTROL = rx(
     r"\bchanges?\s+(?:to|of)\s+(?:the\s+)?(?:scope|services|fees|charges)[^.]{0,80}\bonly\b[^.]{0,80}\b(?:change\s+control|signed|mutual)"
     # "No modification of the functional scope of the Services, of the Service Levels or of the prices may be applied to
     # the Client without a rider (avenant) signed by the Director General of the Client"
-    + r"|\bno\s+(?:change|modification|variation|amendment)s?\s+(?:to|of|in)\s+[^.]{0,160}?\b(?:may|shall|will|can)\s+(?:be\s+)?"
-    r"(?:applied|made|implemented|effective|binding)\b[^.]{0,80}?\bwithout\s+(?:a|an|the)\s+[^.]{0,60}?\bsigned\b"
+    # (or "... of the prices set out in Annex 2 shall take effect without an amendment (avenant) signed by both Parties",
+    # past a cited "Article 15.3")
+    + r"|\bno\s+(?:change|modification|variation|amendment)s?\s+(?:to|of|in)\s+(?:[^.]|\.(?=\d)){0,200}?\b(?:may|shall|will|can)\s+"
+    r"(?:be\s+)?(?:applied|made|implemented|effective|binding|take\s+effect)\b[^.]{0,80}?\bwithout\s+(?:a|an|the)\s+[^.]{0,60}?"
+    r"\bsigned\b"
     # "No change shall be effective unless recorded in a change note signed by both Parties"
     + r"|\bno\s+(?:change|modification|variation)s?\s+(?:shall|will)\s+(?:be\s+)?(?:effective|binding|valid|take\s+effect)"
     r"[^.]{0,160}?\b(?:unless|except|until)\b[^.]{0,120}?\b(?:change\s+(?:order|request|note|control)|"

@@ -590,8 +590,10 @@ PRICE_UP = rx(
     rf"{_RENEWS}[^.]{{0,160}}(?:price|pricing|fees?|rates?|tariffs?)[^.]{{0,120}}(?:increase|then[- ]current|{_LIST_PRICE}|adjust)|"
     rf"{_RENEWS}[^.]{{0,120}}(?:then[- ]current|list)\s+(?:list\s+|standard\s+|published\s+)?(?:prices?|pricing|rates?|fees?)|"
     # "Fees for each Renewal Term shall be the Provider's standard rates prevailing at the start of that term"
-    rf"(?:fees?|prices?|pricing|charges)[^.]{{0,60}}{_RENEWS}[^.]{{0,80}}(?:standard|prevailing|published)\s+(?:\w+\s+)?(?:rates?|prices?|fees?|pricing)|"
-    rf"(?:fees?|prices?|pricing)[^.]{{0,80}}{_RENEWS}[^.]{{0,80}}(?:then[- ]current|{_LIST_PRICE}|increase|adjust)|"
+    # ("The Charges for each Renewal Period shall be the Supplier's list charges current at the start of that period")
+    rf"(?:fees?|prices?|pricing|charges)[^.]{{0,60}}{_RENEWS}[^.]{{0,80}}(?:standard|prevailing|published|list)\s+(?:\w+\s+)?"
+    r"(?:rates?|prices?|fees?|pricing|charges)|"
+    rf"(?:fees?|prices?|pricing|charges)[^.]{{0,80}}{_RENEWS}[^.]{{0,80}}(?:then[- ]current|{_LIST_PRICE}|increase|adjust)|"
     r"(?:increase|adjust|change|modify|revise|set)\w*[^.]{0,80}(?:fees?|prices?|rates?|pricing)[^.]{0,80}renew|"
     # "Fees for each renewal term shall be KubeHarbor's rates then in effect"
     rf"{_RENEWS}[^.]{{0,120}}\b(?:prices?|pricing|rates?|fees?)\s+(?:then\s+)?in\s+(?:effect|force)\b"

@@ -6,7 +6,8 @@ a fixed-width field whose label wraps below its value ('Initial Subscription ...
 'Term') states the term; another document that cites the renewal clause and restates its window ('Section 2.2 of
 the MSA applies to renewal, except that the notice of non-renewal must be given at least ninety (90) days before')
 sets the window, but a citation that says nothing of renewal does not; a notice to terminate ('subject to notice of
-six (6) months') is no exit period.
+six (6) months') is no exit period; a change-control clause reads past a cited 'Article 15.3' and 'shall take
+effect without an amendment signed by both Parties'; renewal at 'the Supplier's list charges' is uncapped.
 """
 
 from __future__ import annotations
@@ -77,3 +78,24 @@ def test_a_notice_to_terminate_is_no_exit_period() -> None:
         "six (6) months; in that case it carries out the reversibility operations at its own cost.\n"
     )
     check("exit_assistance", W, text, {"period_days": 21}, whole=True)
+
+
+def test_change_control_past_a_cited_article_number() -> None:
+    text = (
+        "9.2 No modification of the functionalities of the Platform, of the service levels set out in Article 8 or, "
+        "save as provided in Article 15.3, of the prices set out in Annex 2 shall take effect without an amendment "
+        "(avenant) signed by both Parties.\n"
+    )
+    finding = check("change_notification", P, text, whole=True)
+    assert "change control" in finding.reason, finding.reason
+
+
+def test_renewal_at_the_suppliers_list_charges() -> None:
+    text = (
+        "2.2 This agreement shall automatically continue after the Minimum Term for successive Renewal Periods, "
+        "unless either party gives the other not less than ninety (90) days' written notice to terminate at the end "
+        "of the Minimum Term or of the then-current Renewal Period.\n2.3 The Charges for each Renewal Period shall be "
+        "the Supplier's list charges current at the start of that Renewal Period.\n"
+    )
+    finding = check("renewal_notice", W, text, {"notice_days": 90}, whole=True)
+    assert "uncapped" in finding.reason, finding.reason
