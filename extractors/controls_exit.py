@@ -32,6 +32,7 @@ from extractors.spans import (
     glued_heading_end,
     listed_among_others,
     neighbours,
+    notice_durations,
     sentence_before,
 )
 from extractors.text import find_durations, is_frequency
@@ -124,6 +125,7 @@ def _exit_period(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
         heading_end = glued_heading_end(text)
         exits = [m.start() for m in EXIT_VERB.finditer(text)]
         deletes = [m.start() for m in DELETE_VERB.finditer(text) if m.start() >= heading_end]
+        notices = {d.start for d in notice_durations(text)}
         for d in find_durations(text):
             if is_frequency(text, d):
                 continue  # "test the exit plan once every two years"
@@ -131,9 +133,7 @@ def _exit_period(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
                 continue  # "agree the Exit Plan within ninety (90) days after the Commencement Date": a deadline
             if AFTER_THE_WINDOW.match(text, d.end):
                 continue  # "within sixty (60) days after the end of the Export Window": a time after the exit
-            if re.search(
-                r"\bnotice\s+(?:period\s+)?of\s*$", text[max(0, d.start - 25) : d.start], re.I
-            ) or re.match(r"['’]?s?\s+(?:prior\s+)?(?:written\s+)?notice\b", text[d.end : d.end + 25], re.I):
+            if d.start in notices:
                 continue  # "subject to notice of six (6) months": a notice to terminate, not an exit period
             row_start, row_end = (
                 text.rfind("\n", 0, d.start) + 1,

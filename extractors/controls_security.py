@@ -318,15 +318,22 @@ MAYBE_FEATURE = rx(
 _LETS = re.compile(r"\b(?:allow|enable|let|permit)s?\s+(?:the\s+)?", re.I)
 
 
+@lru_cache(maxsize=64)
+def _customer_admins(customer: str) -> re.Pattern[str]:
+    """'Your administrators', 'the Customer's users', 'Customer's admins' opening a sentence, for a family's customer
+    pattern."""
+    return re.compile(
+        rf"\W*(?:your|(?:the\s+)?(?:{customer})(?:'s|’s))\s+(?:[\w-]+\s+)?(?:administrators?|admins?|users?)\b",
+        re.I,
+    )
+
+
 def _customer_operates(hit: Hit, roles: Roles) -> bool:
     """The hit follows 'allows/enables [the customer or its people] to ...' in its sentence, or the sentence's
     subject is 'They' after one whose subject is the customer's people ('Your administrators control who can use
     the Services. They can assign users to roles, require ... multi-factor authentication ...')."""
     before = hit.sentence.text[: hit.start]
-    admins = re.compile(
-        rf"\W*(?:your|(?:the\s+)?(?:{roles.customer.pattern})(?:'s|’s))\s+(?:[\w-]+\s+)?(?:administrators?|admins?|users?)\b",
-        re.I,
-    )
+    admins = _customer_admins(roles.customer.pattern)
     # "Your administrator creates User accounts, assigns roles and permissions, and may require multi-factor
     # authentication": the customer's people are the subject
     if admins.match(hit.sentence.text) and not re.search(r"\b(?:we|us|our)\b", before, re.I):

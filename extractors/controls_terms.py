@@ -791,10 +791,11 @@ def _stop_notice(
 
 
 # a day of the year with no year: "August 1", "1 August", "the 1st of August"
-_DAY_OF_YEAR = (
+_DAY_MONTH = (
     rf"(?:(?P<m1>{MONTH_NAMES})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
-    rf"(?:of\s+)?(?P<m2>{MONTH_NAMES}))(?!,?\s+\d{{4}})\b"
+    rf"(?:of\s+)?(?P<m2>{MONTH_NAMES}))"
 )
+_DAY_OF_YEAR = _DAY_MONTH + r"(?!,?\s+\d{4})\b"
 # "unless the Assessor gives written notice of non-renewal on or before August 1 of the preceding year"
 STOP_BY_DATE = rx(r"\b(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by|before)\s+" + _DAY_OF_YEAR)
 # "successive periods of one (1) year, each commencing on January 1"
@@ -813,7 +814,8 @@ def _day_of_year(m: re.Match[str]) -> datetime.date:
 # "The Contract enters into force on 1 October 2026": renewals start on the same day of later years
 STARTS_ON = rx(
     r"\b(?:enters?\s+into\s+force|commenc\w*|starts?|begins?|takes?\s+effect|is\s+effective|effective)\s+(?:on|from)\s+"
-    + _DAY_OF_YEAR.replace(r"(?!,?\s+\d{4})", "")
+    + _DAY_MONTH
+    + r"\b"
 )
 
 

@@ -163,18 +163,14 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
         elif _AUTHORITY_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
             continue  # 'the Nigeria Data Protection Commission ("NDPC")' names a regulator
         elif len(alias.split()) <= 3 and m.start() < 2500 and not _COMMON_TERM.search(low):
-            context = (_field_label(text, m) + " " + _own_description(text, m)).lower()
+            label, description = _field_label(text, m), _own_description(text, m).lower()
             # "as the supplier", or an order form's field label "**Customer:** Harcourt Students' Union (the "Union")"
-            if re.search(
-                r"\bas\s+(?:the\s+|a\s+)?(?:vendor|provider|supplier|licensor|processor)\b|"
-                r"^\W*(?:vendor|provider|supplier|licensor)\W*:",
-                context,
+            if _VENDOR_FIELD.search(label) or re.search(
+                r"\bas\s+(?:the\s+|a\s+)?(?:vendor|provider|supplier|licensor|processor)\b", description
             ):
                 vendor.append(alias)
-            elif re.search(
-                r"\bas\s+(?:the\s+|a\s+)?(?:customer|client|licensee|controller|subscriber)\b|"
-                r"^\W*(?:customer|client|licensee|subscriber|buyer|purchaser)\W*:",
-                context,
+            elif _CUSTOMER_FIELD.search(label) or re.search(
+                r"\bas\s+(?:the\s+|a\s+)?(?:customer|client|licensee|controller|subscriber)\b", description
             ):
                 customer.append(alias)
             else:
@@ -419,6 +415,8 @@ def _own_description(text: str, m: re.Match[str]) -> str:
     return text[start : m.end()] + (after[: cut.start()] if cut else after)
 
 
+# the role a field label gives the party it introduces ("**Customer:**", "A1  Supplier:")
+_VENDOR_FIELD = re.compile(r"\b(?:vendor|provider|supplier|licensor)\W*:", re.I)
 _CUSTOMER_FIELD = re.compile(r"\b(?:customer|client|licensee|subscriber|buyer|purchaser)\W*:", re.I)
 
 

@@ -423,12 +423,12 @@ def defined_terms(documents: list[Document], meaning: re.Pattern[str], reach: in
     return {
         term
         for term, body in glossary(documents)
-        if _means(body[:reach], meaning) and not _AGREEMENT_ITSELF.fullmatch(term)
+        if _means(body[:reach], meaning) and not _THE_AGREEMENT.fullmatch(term)
     }
 
 
 # ('"Contract": this contract, its Annexes and any amendment signed by the Parties' names the agreement, not a change)
-_AGREEMENT_ITSELF = re.compile(
+_THE_AGREEMENT = re.compile(
     r"(?:the\s+)?(?:contract|agreement|terms|master\s+agreement|framework\s+agreement)", re.I
 )
 # a heading that reads like an entry ("Article 2 - Fees (amendment of Article 5.1)") defines nothing
@@ -807,12 +807,12 @@ _HOLDS_PLACE = (
 # (and a schedule's row whose value is one: "| 9. Service Levels and Service Credits | To be agreed by the parties |")
 # (not "| Transition assistance | To be provided by the Supplier for 90 days |": a commitment in a table)
 _STILL_TO_AGREE = r"to\s+be\s+(?:agreed|completed|attached|annexed|finali[sz]ed|confirmed|determined|adopted|drawn\s+up|approved)\b"
-PLACEHOLDER_NOTE = re.compile(
-    rf"\s*[*_]{{0,2}}[\[(]\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b|[^|\n]{{1,80}}\|\s*(?:{_STILL_TO_AGREE}|{_HOLDS_PLACE})",
-    re.I,
-)
 # a schedule row's value that only holds a place
-ROW_PLACEHOLDER = re.compile(rf"\s*(?:{_STILL_TO_AGREE}|{_HOLDS_PLACE})", re.I)
+_ROW_VALUE = rf"\s*(?:{_STILL_TO_AGREE}|{_HOLDS_PLACE})"
+ROW_PLACEHOLDER = re.compile(_ROW_VALUE, re.I)
+PLACEHOLDER_NOTE = re.compile(
+    rf"\s*[*_]{{0,2}}[\[(]\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b|[^|\n]{{1,80}}\|{_ROW_VALUE}", re.I
+)
 # "Annex IV - Exit Plan (to be attached)": a heading that only holds the place of a missing attachment
 PLACEHOLDER = re.compile(
     # ("Appendix 4 - Exit Plan (to be agreed by the parties within six months of the Effective Date)")
