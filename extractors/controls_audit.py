@@ -217,8 +217,9 @@ def _appoints_auditor(before: str, ctx: ReviewContext) -> bool:
     return m is not None and actor(before, m.start(), m.end(), family_roles(ctx.documents)) == "customer"
 
 
-# "These reports are provided in lieu of any audit by Customer": the audit named is the one replaced
-REPLACED = rx(r"\b(?:in\s+(?:place|lieu)\s+of|instead\s+of|as\s+a\s+substitute\s+for)\s+(?:[\w-]+\s+){0,4}?$")
+# "These reports are provided in lieu of any audit by Customer" ("in lieu of any right of the Customer to audit"): the
+# audit named is the one replaced
+REPLACED = rx(r"\b(?:in\s+(?:place|lieu)\s+of|instead\s+of|as\s+a\s+substitute\s+for)\s+(?:[\w-]+\s+){0,6}?$")
 
 
 # "You must keep the terminals secure and inspect them regularly for tampering": a duty the customer owes is
@@ -556,6 +557,8 @@ SP_NOTICE = rx(
     # "We will e-mail the account owner ...", "shall update that list at least seven (7) days before ..."
     r"\be-?mail\s+(?:you|customers?|the\s+(?:[\w-]+\s+){0,2}?(?:customer|client|owner|administrator|admin|contact))\b|"
     r"\bupdat\w*\s+(?:the|that|this|its|our)\s+(?:[\w-]+\s+)?(?:list|page)\b(?=[^.;]{0,60}\bbefore\b)|"
+    # "We will post any new Subprocessor on that page at least fifteen (15) days before it begins processing"
+    r"\b(?:post|publish)\w*\b(?=[^.;]{0,100}?\b(?:days?|weeks?|months?)['’]?\s+(?:before|prior\s+to|in\s+advance)\b)|"
     r"\b(?:before|prior\s+to)\s+(?:\w+\s+){0,2}(?:authori[sz]|engag|add|appoint|us|allow|permit)\w*"
 )
 SP_CONSENT = rx(

@@ -508,13 +508,42 @@ def _days_cap_percent(text: str) -> float | None:
     return round(100 * days / 30, 1)
 
 
+# "shall not exceed one-twentieth (1/20th) of the monthly portion of the Annual Subscription Fee": a cap as a fraction
+_FRACTIONS = {
+    "half": 2,
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "eighth": 8,
+    "tenth": 10,
+    "twelfth": 12,
+    "twentieth": 20,
+    "fiftieth": 50,
+}
+CAP_FRACTION = rx(
+    r"(?:not\s+exceed|capped\s+at|maximum\s+(?:of\s+)?|up\s+to|limited\s+to|cap\s+of)\s*(?:an?\s+amount\s+equal\s+to\s+)?"
+    rf"(?:one[-\s]+(?P<word>{'|'.join(_FRACTIONS)})\b|\(?1\s*/\s*(?P<den>\d{{1,3}})(?:st|nd|rd|th)?\)?\s+of\b)"
+)
+
+
 def _cap_in(text: str) -> int | float | None:
     m = CAP.search(text)
     if m:
         pct = float(m.group("pct"))
         return int(pct) if pct.is_integer() else pct
     w = CAP_WORDS.search(text)
-    return parse_number(w.group("pct")) if w else None
+    if w:
+        return parse_number(w.group("pct"))
+    f = CAP_FRACTION.search(text)
+    if f is None:
+        return None
+    den = _FRACTIONS[f.group("word").lower()] if f.group("word") else int(f.group("den"))
+    if not den:
+        return None
+    pct = round(100 / den, 1)
+    return int(pct) if pct.is_integer() else pct
 
 
 FAILURE = rx(

@@ -72,7 +72,7 @@ TRAINING = rx(
 # What the service records of the customer's business, under names other than "data": the transactions,
 # calls and conversations it processes. Training the vendor's models on them is own-purpose use too.
 SERVICE_RECORDS = rx(
-    r"\b(?:transactions?|calls?|chats?|claims?|orders?|payments?|tickets?|support|learners?|students?|patients?|"
+    r"\b(?:transactions?|calls?|chats?|claims?|orders?|purchases?|payments?|tickets?|support|learners?|students?|patients?|"
     r"employees?|end[- ]users?|shoppers?|cardholders?)\s+(?:data|records|transcripts?|recordings?|logs|content|histor(?:y|ies))\b|"
     r"\b(?:transcripts?|recordings?|conversations?)\b|"
     # what the customer's own plant and fleet generate: "machine and process data", "Fleet Telemetry"
@@ -80,8 +80,9 @@ SERVICE_RECORDS = rx(
 )
 # models, graphs or products built from one customer's data and offered to the vendor's other customers
 _OTHER_CUSTOMERS = (
+    # ("the marketplace that the Supplier offers to other dealers")
     r"(?:provide|offer|serve|sell)\w*\s+(?:\w+\s+){0,3}?(?:to|for)\s+(?:its\s+|our\s+|their\s+|the\s+\w+'s\s+)?"
-    r"other\s+(?:customers|clients)|"
+    r"other\s+(?:customers|clients|dealers|retailers|merchants|subscribers|users|members|operators|businesses)|"
     # "models ... which Werkpuls offers to all of its customers", "offered to all Switchback customers"
     r"(?:provide|offer|serve|sell)\w*\s+(?:\w+\s+){0,3}?(?:to|for)\s+all\s+(?:of\s+)?(?:its\s+|our\s+|their\s+)?"
     r"(?:[A-Z][\w-]*\s+)?(?:customers|clients)|(?:evaluations?|benchmarks?|reports?|products?|services)\s+(?:for|to)\s+"
@@ -344,6 +345,9 @@ def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
     vendor_side: tuple[Role | None, ...] = ("vendor", "both", None)
     uses = ok(scan(ctx, "use", OWN_USE, within=used, actors=vendor_side))
     uses = add_new_sentences(uses, ok(scan(ctx, "use", TRAINING, within=SERVICE_RECORDS, actors=vendor_side)))
+    # ("may use the purchase histories of the collectors ... to feed the marketplace that it offers to other dealers")
+    records = ok(scan(ctx, "use", OWN_USE, within=SERVICE_RECORDS, actors=vendor_side))
+    uses = add_new_sentences(uses, [h for h in records if COMMERCIAL.search(h.sentence.text)])
     such = ok(scan(ctx, "use", OWN_USE, within=SUCH_DATA, actors=vendor_side))
     uses = add_new_sentences(uses, [h for h in such if _before_names(h, used)])
     misuse = [h for h in uses if _misuse(h, used) and not disapplied(h, ctx)]
@@ -477,6 +481,10 @@ def _deletion_days(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
         found = [d for d in found if not KEEP_CARVE_OUT.search(text[max(0, d.start - 120) : d.start])]
         # "to be agreed by the Parties within sixty (60) days of the signing of this Contract": a set-up deadline
         found = [d for d in found if not FROM_START.match(text, d.end)]
+        # "delete all Your Data from the Service within 30 days, and from its backups within ninety (90) days": the
+        # live data's deadline decides, as across sentences below
+        live_found = [d for d in found if not BACKUP_LEAD.search(text[max(0, d.start - 40) : d.start])]
+        found = live_found or found
         if verbs and found:
             nearest = min(found, key=lambda d: min(abs(d.start - v) for v in verbs))
             values.append((nearest.days(), hit))
@@ -486,6 +494,7 @@ def _deletion_days(hits: list[Hit]) -> tuple[int | None, Hit | None, str]:
     return pick_value(live or values, "max")
 
 
+BACKUP_LEAD = rx(r"\b(?:backups?|back-ups?|backup\s+(?:copies|media|tapes|systems))\b[^.;,]{0,25}$")
 BACKUP_ROTATION = rx(
     r"\bbackups?\b[^.;]{0,80}\b(?:overwrit\w*|rotat\w*|expir\w*|cycl\w*)|\b(?:rotation|cycle)\b"
 )

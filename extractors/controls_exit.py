@@ -29,6 +29,7 @@ from extractors.spans import (
     PLACEHOLDER,
     PLACEHOLDER_BODY,
     doc_sentences,
+    family_sentences,
     glued_heading_end,
     listed_among_others,
     neighbours,
@@ -270,6 +271,33 @@ def _preceding(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+# "During the Transition-Out Period stated in Item 9, ...": a period called by its defined name, whose length the
+# family states where it defines the name, in a table row ("| 9 | Transition-Out Period | thirty (30) days after
+# ... |") or a glossary entry ('"Exit Period" means the ninety (90) days following ...')
+_NAMED_PERIOD = re.compile(r"\b(?:[A-Z][\w-]*\s+){1,3}(?:Period|Window)\b")
+_LEADING_WORD = re.compile(r"^(?:The|During|Within|Throughout|For|Until|After|Before|In)\s+")
+
+
+def _named_period(hits: list[Hit], ctx: ReviewContext) -> tuple[int | None, Hit | None, str]:
+    """The length of the period the hits name by its defined name, read where the family defines it."""
+    for hit in hits:
+        for m in _NAMED_PERIOD.finditer(hit.sentence.text):
+            name = _LEADING_WORD.sub("", m.group())
+            defines = re.compile(
+                rf"(?:^|\|)\s*[\"“]?{re.escape(name)}[\"”]?\s*(?:\||[:–—]|means\b|shall\s+mean\b)", re.M
+            )
+            for sent in family_sentences(ctx):
+                where = defines.search(sent.text)
+                if where is None or sent is hit.sentence:
+                    continue
+                row = sent.text[where.end() :].split("\n", 1)[0]
+                found = [d for d in find_durations(row) if d.unit != "hours" and not is_frequency(row, d)]
+                if found:
+                    note = f" {sent.where} states the {name}."
+                    return found[0].days(), Hit(sent, "period", 0, 0, None, "ok"), note
+    return None, None, ""
+
+
 def _on_exit(hit: Hit) -> bool:
     """The hit speaks of the exit: in its own sentence or lead-in, or through a pointer ('During that
     period ...') to the sentence before it."""
@@ -452,6 +480,8 @@ def exit_assistance(req: Requirement, ctx: ReviewContext) -> Finding:
         period, source, note = _exit_period(_following(granted_t or granted_d))
     if period is None and (granted_t or granted_d):  # "... for 45 days. During that time you can export"
         period, source, note = _exit_period(_preceding(granted_t or granted_d))
+    if period is None and (granted_t or granted_d):  # "During the Transition-Out Period stated in Item 9"
+        period, source, note = _named_period(granted_t or granted_d, ctx)
     if source is not None:
         # "by derogation from Article 14.1 of the CG the Reversibility Period is reduced to fifteen (15) days": a
         # prevailing document restates the period of the clause that set it

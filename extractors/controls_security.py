@@ -149,8 +149,10 @@ THIRD_PARTY_CERT = rx(
 
 # "Annex C shall cover, among other matters, the standards ..., the encryption of the Data ...": what an attachment
 # is to hold, not an obligation of the vendor
+# ("The PAS shall set out in particular the hosting, encryption, backup ... requirements": a plan still to be written)
 ANNEX_COVERS = rx(
-    r"\W*(?:\d[\d.]*\s+)?(?:the\s+)?(?:Schedule|Annex(?:ure)?|Appendix|Exhibit|Attachment)\s+[\w.()-]+\s+(?:shall|will|must|is\s+to)\s+"
+    r"\W*(?:\d[\d.]*\s+)?(?:the\s+)?(?:(?:Schedule|Annex(?:ure)?|Appendix|Exhibit|Attachment)\s+[\w.()-]+|"
+    r"(?-i:(?:[A-Z][\w-]*\s+){0,3}Plan|[A-Z]{2,5}))\s+(?:shall|will|must|is\s+to)\s+(?:in\s+particular\s+)?"
     r"(?:cover|include|set\s+out|address|contain|describe|specify|regulate)\b"
 )
 

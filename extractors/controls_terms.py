@@ -73,18 +73,21 @@ _NO_REASON = (
 # condition is attached, see `_conditional_notice_only`)
 # CIS drafting ends a contract by "unilaterally refusing to perform it" (odnostoronniy otkaz ot ispolneniya)
 _REFUSE = r"refuse\s+(?:to\s+perform|the\s+performance\s+of)"
+_GLOSS = r"(?:\s+\([^()]{1,40}\))?"
 _ON_NOTICE = (
     # "may terminate this Agreement in whole, or in respect of one or more Properties, by giving the Service
     # Provider at least ninety (90) days' written notice"
-    rf"\b(?:terminat\w*|cancel\w*|{_REFUSE})\s+(?:this|the|its|any)\s+(?:[\w-]+\s+){{0,3}}?"
-    r"(?:(?:in\s+whole|wholly|in\s+part|partly|in\s+respect\s+of)\b[^.;]{0,80}?,\s+)?(?:with|on|upon|by\s+giving|by\s+serving|"
+    # (a term of art in brackets may follow the verb: "terminate (opzeggen) this Agreement by registered letter")
+    rf"\b(?:terminat\w*|cancel\w*|{_REFUSE}){_GLOSS}\s+(?:this|the|its|any)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:(?:in\s+whole|wholly|in\s+part|partly|in\s+respect\s+of)\b[^.;]{0,80}?,\s+)?"
+    r"(?:(?:by|in)\s+(?:a\s+)?(?:registered|recorded|certified|written)\s+(?:letter|mail|post)\w*,?\s+)?(?:with|on|upon|by\s+giving|by\s+serving|"
     r"subject\s+to)\s+(?:(?:to\s+)?the\s+(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2}\s+)?"
     r"(?:at\s+least\s+|not\s+less\s+than\s+|a\s+minimum\s+of\s+)?(?:[\w()'’-]+\s+){1,4}?"
     r"(?:(?:prior|advance|written)\s+){0,3}notice\b|"
     # "may terminate this Agreement early by notifying the Contractor in writing ninety (90) days in advance"
     # (and "unilaterally refuse the performance of the Agreement out of court by notifying the Executor thereof in
     # writing not less than 30 (thirty) calendar days before the expected date of termination")
-    rf"\b(?:terminat\w*|cancel\w*|{_REFUSE})\s+(?:this|the|its|any)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"\b(?:terminat\w*|cancel\w*|{_REFUSE}){_GLOSS}\s+(?:this|the|its|any)\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:[\w-]+,?\s*(?:out\s+of\s+court|unilaterally|in\s+writing),?\s*)?by\s+(?:notifying|informing|"
     r"giving\s+notice\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:in\s+writing\s+)?(?:at\s+least\s+|not\s+less\s+than\s+)?"
     r"(?:[\w()'’-]+\s+){1,4}?(?:days?|weeks?|months?)['’]?\s+(?:in\s+advance|beforehand|prior|before\s+the\s+(?:\w+\s+)?date)"
@@ -340,11 +343,12 @@ def _conditional_notice_only(hit: Hit) -> bool:
 
 # "..., provided that the Customer pays the fees for the remaining term": a price of the right, not an event
 # and "..., provided that the termination date shall not be earlier than the end of the thirtieth (30th) month": a
-# lock-in, which `_lockin_months` reads
+# lock-in, which `_lockin_months` reads (as is "provided that the termination may not take effect before the end of
+# the thirty-sixth (36th) month")
 _PRICE_PROVISO = rx(
     r"provided\s+that[^.;]{0,60}?\b(?:pay|pays|paying|payment|compensat\w*)\b|"
-    r"provided\s+that\s+(?:the\s+)?(?:termination|effective)\s+date\s+(?:of\s+(?:\w+\s+){1,3})?(?:shall|will|may)\s+"
-    r"not\s+(?:be\s+)?(?:earlier|before|prior)"
+    r"provided\s+that\s+(?:the\s+)?(?:termination|effective)\s+(?:date\s+)?(?:of\s+(?:\w+\s+){1,3})?(?:shall|will|may)\s+"
+    r"not\s+(?:be\s+|take\s+effect\s+)?(?:earlier|before|prior)"
 )
 
 

@@ -426,6 +426,15 @@ def _attachment_terms(ctx: ReviewContext) -> list[tuple[str, str]]:
     return _ATTACHMENT_TERMS[key]
 
 
+# "The Service Level Schedule is Annexure C to this Order Form.", "Once validated ..., the PAS shall constitute Annex 5":
+# a titled term identified with an attachment outside a glossary
+_IS_ATTACHMENT = re.compile(
+    r"\b[Tt]he\s+(?P<term>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s+(?:is|shall\s+(?:be|constitute|form)|forms|constitutes)\s+"
+    r"(?:set\s+out\s+in\s+|contained\s+in\s+|attached\s+as\s+)?(?P<ref>(?:Annex(?:ure)?|Schedule|Appendix|Exhibit|Attachment)\s+"
+    r"(?:No\.\s*)?(?:\d+(?:\.\d+)*|(?-i:[A-Z]{1,3})\b))"
+)
+
+
 def _read_attachment_terms(ctx: ReviewContext) -> list[tuple[str, str]]:
     out = []
     for term, body in glossary(ctx.documents):
@@ -434,6 +443,7 @@ def _read_attachment_terms(ctx: ReviewContext) -> list[tuple[str, str]]:
         )
         if ref is not None and len(term.split()) >= 2:
             out.append((term, ref.group(0)))
+    out += [(m.group("term"), m.group("ref")) for d in ctx.documents for m in _IS_ATTACHMENT.finditer(d.text)]
     return out
 
 
@@ -489,6 +499,13 @@ _PER_DOCUMENT = re.compile(
 )
 
 
+_TO_HOLD = re.compile(
+    r"\s+(?:shall|will|must|is\s+to)\s+(?:in\s+particular\s+)?(?:cover|include|set\s+out|address|contain|describe|specify|"
+    r"regulate)\b",
+    re.I,
+)
+
+
 def dangling_reference(
     ctx: ReviewContext, req: Requirement, sentences_: list[Sentence] | None = None
 ) -> tuple[Hit, str] | None:
@@ -499,13 +516,16 @@ def dangling_reference(
     if topic is None:
         return None
     cues = _cues(req)
-    termed = [(t, a) for t, a in _attachment_terms(ctx) if topic.search(t) or cues.search(t)]
+    # (a term that does not name the topic counts where a sentence says it is to hold the topic: "The PAS shall set out
+    # in particular the hosting, encryption ... requirements", the PAS being Annex 5)
+    termed = [(t, a, bool(topic.search(t) or cues.search(t))) for t, a in _attachment_terms(ctx)]
     for sent in sentences_ if sentences_ is not None else family_sentences(ctx):
         # '"Exit Plan" means the plan ... agreed under Call-Off Schedule 5', and Schedule 5 is "to be agreed": a
         # clause that defers to the Exit Plan defers to the missing schedule
-        for term, attachment in termed:
+        for term, attachment, titled in termed:
             named = re.search(rf"\b{re.escape(term)}\b", sent.text)
-            if named and target_missing(attachment, ctx.documents):
+            holds = named is not None and _TO_HOLD.match(sent.text, named.end()) and cues.search(sent.text)
+            if named and (titled or holds) and target_missing(attachment, ctx.documents):
                 return Hit(
                     sent, "xref", named.start(), named.end(), None, "xref"
                 ), f"the {term} ({attachment})"
@@ -657,7 +677,9 @@ _DISAPPLIED = re.compile(
     rf"\b{_CLAUSE_REF}(?:\s*(?:,|and)\s*{_CLAUSE_REF})*\s+(?:(?:does|do|shall|will)\s+not\s+apply"
     r"(?!\s+(?:to|for|in\s+respect\s+of)\s+(?:the\s+|this\s+|any\s+)?(?:[\w-]+\s+){0,3}?(?:features?|modules?|products?|"
     r"services?|part\s+[A-Z0-9]+|components?|add-?ons?)\b)|"
-    r"(?:is|are)\s+(?:hereby\s+)?(?:superseded|deleted|disapplied|replaced))",
+    r"(?:is|are)\s+(?:hereby\s+)?(?:superseded|deleted|disapplied|replaced))|"
+    # "SC4 Retention after the Exit Period (replaces clause 14.2 of the MSA)"
+    rf"\b(?:replaces|supersedes|in\s+(?:place|substitution)\s+of)\s+{_CLAUSE_REF}",
     re.I,
 )
 # the clause numbers a reference names ("the Terms" has none; "Sections 9.2 and 4.2" has two)

@@ -93,7 +93,8 @@ DEFINITION_RE = re.compile(
 )
 XREF_RE = re.compile(
     # (translated Spanish and Portuguese drafting keeps "ANEXO III")
-    r"\b(?P<kind>Section|Clause|Article|Paragraph|Schedule|Exhibit|Annex(?:ure)?|Anexo|Appendix|Attachment)\s+"
+    # ("Art. 13 (Inspections)": civil-law drafting abbreviates the article)
+    r"\b(?P<kind>Section|Clause|Article|Art\.|Paragraph|Schedule|Exhibit|Annex(?:ure)?|Anexo|Appendix|Attachment)\s+"
     # a lettered number is upper-case ("Schedule B"); "this paragraph for a period" names no paragraph
     # ("Annex (5)", "Clause (12.3)": Gulf drafting brackets the number)
     # (CIS drafting numbers its appendices "Appendix No. 2")
@@ -279,11 +280,15 @@ _VERB_OBJECT = re.compile(
 )
 
 
+# a lettered condition number: "D1  Regulatory access and audit.", "SC4 Retention."
+_CODED_NUMBER = re.compile(r"(?-i:[A-Z]{1,3})\d+(?:\.\d+)*\.?\s+")
+
+
 def _run_in_heading(text: str, numbered: object = False) -> bool:
     """A run-in heading opening a numbered clause ('B4. Service levels.', '2.5 *Updates.*'): a clause
     number (in the text or, when `numbered`, just before it) then a short label with no verb and no
     pronoun subject ('1. You own your data.' is a sentence)."""
-    number = _LEAD_NUMBER.match(text.strip())
+    number = _LEAD_NUMBER.match(text.strip()) or _CODED_NUMBER.match(text.strip())
     emphasised = re.match(r"\s*(?:\S+\s+)?[*_]", text)
     if number is None and emphasised is None and not numbered:
         return False

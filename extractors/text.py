@@ -210,8 +210,10 @@ _ABBREV = re.compile(
 # (a bullet on the next line starts a sentence too: ".\n- The notification ...")
 # (and each row of a table is its own: "| 11.1 The Provider shall notify ... | 11.1 Le Prestataire notifie ... |", the
 # header row and its |---| line staying with the first row, which they name)
+# (a rule line of dashes or equals signs between two blocks ends the one above: "(... over Part C.)\n-----\nD1 ...")
 _SENT_END = re.compile(
     r"(?<=[.;!?])\s+(?=[\"'(\[]?[A-Z0-9(])|(?<=[.;!?])[ \t]*\n\s*(?=[-*•–][ \t])|\n\s*\n|"
+    r"[ \t]*\n[ \t]*[-=_~]{3,}[ \t]*(?:\n\s*|$)|"
     r"(?<=\|)(?<![-:]\|)[ \t]*\n(?=[ \t]*\|)(?![ \t]*\|[ \t:|-]*\|[ \t]*\n)"
 )
 
