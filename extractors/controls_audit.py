@@ -765,6 +765,18 @@ _ATTACHMENT_SETS_OUT = rx(
 )
 
 
+_EXCEPT = rx(r"\b(?:except|excluding|other\s+than|save)\s+(?:for\s+)?(?:the\s+|its\s+|our\s+)?$")
+
+
+def _exempted(text: str, sp: re.Pattern[str]) -> bool:
+    """Every mention of the subprocessors in the sentence is an exception to its rule ('except Co-executors')."""
+    found = list(sp.finditer(text))
+    return bool(found) and all(_EXCEPT.search(text[max(0, m.start() - 30) : m.start()]) for m in found)
+
+
+NOT_REQUIRED = rx(r"[^.;]{0,80}?\b(?:is|are|shall\s+be|will\s+be)\s+not\s+(?:required|needed|necessary)\b")
+
+
 @register("subprocessor_disclosure")
 def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
     """Subprocessors listed AND advance notice of new ones AND a customer right to object."""
@@ -819,6 +831,14 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
     objection += ok(
         scan(ctx, "object", sp_object, sentences_=near, actors=("customer", "both", "vendor", None))
     )
+    # "The consent of the Customer to the engagement of a new Co-executor is not required": the consent denied after it;
+    # "shall not transfer them to third parties, except Co-executors, without the written consent of the Customer": a
+    # consent that the subprocessors are exempt from
+    objection = [
+        h
+        for h in objection
+        if not NOT_REQUIRED.match(h.sentence.text, h.end) and not _exempted(h.sentence.text, sp)
+    ]
     consent = [h for h in scan(ctx, "consent", SP_CONSENT, actors=None) if h.verdict != "definition"]
     if consent:
         h = consent[0]

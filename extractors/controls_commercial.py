@@ -113,6 +113,10 @@ CHANGE_CONTROL = rx(
     + r"|\bno\s+(?:change|modification|variation)s?\s+(?:shall|will)\s+(?:be\s+)?(?:effective|binding|valid|take\s+effect)"
     r"[^.]{0,160}?\b(?:unless|except|until)\b[^.]{0,120}?\b(?:change\s+(?:order|request|note|control)|"
     r"signed\s+by\s+(?:\w+\s+){0,4}?both)"
+    # "no modification of the MSA, the Documentation, ... or the fees shall bind the District unless it is set out in a
+    # written amendment approved by the District's Board ... and signed by its Chair"
+    + r"|\bno\s+(?:change|modification|variation|amendment)s?\s+(?:to|of|in)\s+[^.]{0,160}?\b(?:shall|will)\s+bind\b"
+    r"[^.]{0,80}?\b(?:unless|except|until)\b[^.]{0,160}?\b(?:written\s+amendment|change\s+(?:order|request|note)|signed)\b"
 )
 
 # "We may update the firmware and the features of the platform at any time": a change right over the
@@ -328,6 +332,8 @@ CAP = rx(
     r"\bin\s+no\s+(?:event|case|circumstances?)\s+(?:shall|will|may)\s+(?:[\w-]+\s+){1,8}?exceed\b|"
     # "The monthly cap on Service Credits is fifteen percent (15%)"
     r"\bcap\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:is|shall\s+be|will\s+be)\b)"
+    # ("shall not exceed an amount equal to fifty per cent (50%) of one Monthly Fee")
+    r"(?:\s*an\s+amount\s+equal\s+to)?"
     # ("shall not exceed 25 (twenty-five) percent": the words follow the figure)
     # ("two and a half per cent (2.5%)": words, then the figure with decimals)
     r"\s*(?:(?:[\w-]+\s+){1,4}?(?:percent\s+|per\s*cent\s+)?\()?(?P<pct>\d{1,3}(?:\.\d+)?)\)?\s*(?:\([\w\s-]{1,30}\)\s*)?(?:%|per\s*cent)"
@@ -528,10 +534,20 @@ CAP_FRACTION = rx(
 )
 
 
+# "The aggregate of all Service Credits in any Fund Year shall not exceed ... fifty per cent (50%) of one Monthly Fee": a
+# yearly cap on a share of one month's fee is a twelfth of that share of each month's
+_YEARLY_CAP_OF_ONE_MONTH = rx(
+    r"\b(?:in\s+any|per|each|in\s+each|for\s+any)\s+(?:[\w-]+\s+)?year\b[^.;]{0,120}?\bof\s+(?:one|a\s+single|1)\s+"
+    r"(?:\(1\)\s+)?(?:month(?:'s|’s)?|monthly)\s+(?:[\w-]+\s+)?(?:fees?|charges?)\b"
+)
+
+
 def _cap_in(text: str) -> int | float | None:
     m = CAP.search(text)
     if m:
         pct = float(m.group("pct"))
+        if _YEARLY_CAP_OF_ONE_MONTH.search(text):
+            pct = round(pct / 12, 1)
         return int(pct) if pct.is_integer() else pct
     w = CAP_WORDS.search(text)
     if w:

@@ -59,10 +59,11 @@ DATA = rx(
 )
 OWN = rx(
     r"(?<!its\s)(?<!our\s)(?<!your\s)(?<!their\s)(?<!his\s)(?<!her\s)"  # "its own data" is not ownership
-    # ("as the owner of a computer system designated as critical information infrastructure" owns a system)
+    # ("as the owner of a computer system designated as critical information infrastructure" owns a system, "as the
+    # owner of the personal data base" a register kept under data protection law)
     r"\b(?:own(?:s|ed|ership)?|(?<!data\s)(?<!system\s)(?<!asset\s)(?<!business\s)(?<!process\s)(?<!risk\s)owners?"
     r"(?!\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:systems?|infrastructure|computers?|networks?|premises|plants?|"
-    r"buildings?|vehicles?|equipment|devices?|facilit(?:y|ies))\b)|"
+    r"buildings?|vehicles?|equipment|devices?|facilit(?:y|ies)|data\s*bases?)\b)|"
     r"all\s+rights?\s+in\b|retain\w*\s+all\s+(?:\w+\s+){0,3}?rights?|belongs?\s+(?:\w+ly\s+)?to|vests?\s+in|(?:remains?|stays?|is|are)\s+(?:solely\s+)?yours|all\s+right,?\s+title\s+and\s+interest|(?:sole\s+and\s+)?exclusive\s+property|property\s+of|title\s+to)\b"
 )
 TRAINING = rx(
@@ -76,7 +77,11 @@ SERVICE_RECORDS = rx(
     r"employees?|end[- ]users?|shoppers?|cardholders?)\s+(?:data|records|transcripts?|recordings?|logs|content|histor(?:y|ies))\b|"
     r"\b(?:transcripts?|recordings?|conversations?)\b|"
     # what the customer's own plant and fleet generate: "machine and process data", "Fleet Telemetry"
-    r"\b(?:machine|process|sensor|production|plant|vehicle|fleet)\s+(?:and\s+\w+\s+)?(?:data|telemetry)\b"
+    r"\b(?:machine|process|sensor|production|plant|vehicle|fleet)\s+(?:and\s+\w+\s+)?(?:data|telemetry)\b|"
+    # what the customer's meters record: "the half-hourly load profiles recorded by the Meters", "meter readings"
+    r"\b(?:meter|metering|consumption|load)\s+(?:data|readings?|profiles?|records)\b|"
+    # and what the customer's own people capture in it: "Vehicle Photos and Damage Annotations"
+    r"\b(?:photos?|photographs?|images|imagery|annotations|video\s+footage)\b"
 )
 # models, graphs or products built from one customer's data and offered to the vendor's other customers
 _OTHER_CUSTOMERS = (
@@ -513,7 +518,9 @@ def _on_exit(hit: Hit, when: re.Pattern[str] = RET_WHEN) -> bool:
         return True
     before = [s for s in context(hit, 2) if s.start < hit.sentence.start]
     lead = re.match(
-        r"\W*(?:after\s+that|thereafter|then|following\s+(?:that|such|this)|at\s+the\s+end\s+of)\b",
+        # ("After delivery of that copy, the Contractor shall purge State Data ...")
+        r"\W*(?:\d+(?:\.\d+)*\W*)?(?:after\s+that|thereafter|then|following\s+(?:that|such|this)|at\s+the\s+end\s+of|"
+        r"(?:after|following)\s+(?:the\s+)?(?:delivery|completion|receipt|transfer|return)\s+of\s+(?:that|such|this|the)\b)",
         hit.sentence.text,
         re.I,
     )

@@ -65,6 +65,9 @@ RETURN_DATA = rx(
     r"(?:download|export|retrieval))|\bmake\s+(?:\w+\s+){0,3}available\b[^.;]{0,60}\b(?:data|content)\b|"
     r"\bmake\s+(?:all\s+|the\s+)?(?:\w+\s+)?(?:data|content)\s+available|"
     r"\bprovid\w*\s+(?:\w+\s+){0,4}?(?:a\s+)?(?:complete\s+|full\s+)?(?:copy|copies|export|extract)\s+of\s+(?:\w+\s+){0,3}(?:data|content)|"
+    # ("shall deliver to the State, within fourteen (14) days after the State's written request, a copy of the State Data")
+    r"\bdeliver(?!y|ies)\w*\b[^.;]{0,120}?\b(?:a\s+)?(?:complete\s+|full\s+)?(?:copy|copies|export|extract)\s+of\s+"
+    r"(?:\w+\s+){0,3}(?:data|content)|"
     # the customer takes out whatever is its own, however the service names it ("export your projects",
     # "retrieve its Security Telemetry", "download the contents of the archive")
     r"\b(?:export|retriev|download|extract)\w*\s+(?:(?:a\s+)?(?:copy|copies)\s+of\s+|all\s+(?:of\s+)?)?"
@@ -351,7 +354,7 @@ PLAN = rx(
     r"data\s+migration|reversibility)(?:\s+and\s+(?:migration|transition|handover|hand-over))?\s+plan\b"
 )
 _START_DATE = r"\b(?:within|no\s+later\s+than)\b[^.;]{0,40}?" + FROM_START_DATE
-_PREPARE = r"\b(?:agree\w*|approv\w*|prepar\w*|develop\w*|finali[sz]\w*|submit\w*|sign)\b"
+_PREPARE = r"\b(?:agree\w*|approv\w*|prepar\w*|develop\w*|finali[sz]\w*|submit\w*|sign|draw\w*\s+up|draft\w*|establish\w*)\b"
 PLAN_LATER = rx(_PREPARE + r"[^.;]{0,160}?" + _START_DATE + r"|" + _START_DATE + r"[^.;]{0,80}?" + _PREPARE)
 
 

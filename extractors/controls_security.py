@@ -137,6 +137,9 @@ def _optional_control(hit: Hit) -> bool:
 THIRD_PARTY_CERT = rx(
     r"\b(?:payment\s+(?:processor|provider|gateway|service\s+provider)|card\s+processor|acquirer)s?\b[^.;]{0,60}?"
     r"\b(?:is|are|which\s+is|which\s+are)\s+(?:\w+\s+)?(?:certified|compliant|accredited|validated)\b|"
+    # "processed by the payment gateway of the Operator's bank, which holds its own PCI DSS certification"
+    r"\b(?:payment\s+(?:processor|provider|gateway|service\s+provider)|card\s+processor|acquirer)s?\b[^.;]{0,80}?"
+    r"\b(?:which|that|who)\s+(?:maintains?|holds?|has)\s+(?:its|their)\s+own\b|"
     # "hosted on the infrastructure of an international cloud provider which maintains ISO/IEC 27001 ... certifications"
     # (or "which the Supplier understands to hold ISO/IEC 27001 certification")
     r"\b(?:cloud|hosting|infrastructure|data\s+cent(?:re|er))\s+(?:service\s+)?(?:providers?|operators?)\b[^.;]{0,40}?"
@@ -257,8 +260,12 @@ LOGGING = rx(
     + r"(?!\s+(?:(?:an?|the|all|any)\s+)?(?:incidents?|tickets?|calls?|requests?|issues?|faults?|defects?|cases?)\b)|audit\s+trails?|monitor\w*\s+(?:of\s+)?(?:all\s+)?(?:\w+\s+)?(?:access|activity|network|usage)|"
     # (monitoring systems as an activity, not "measured by the vendor's monitoring system" for availability)
     r"monitor(?:s|ed)?\s+(?:the\s+|all\s+|its\s+|our\s+)?(?:\w+\s+)?systems?\b|monitoring\s+of\s+(?:the\s+|all\s+|its\s+)?(?:\w+\s+)?systems?\b|"
-    r"(?:access|activity|security|event)\s+(?:logs?|monitoring)" + _OF_ASSET + r"|\bSIEM\b|"
-    r"\b(?:access|activit(?:y|ies)|actions?|sessions?|events?|entr(?:y|ies)|exits?|log-?ins?)\s+(?:[\w'’-]+\s+){0,6}?"
+    # (not a site menu's "Trust & Security Log in")
+    r"(?:access|activity|security|event)\s+(?:logs?(?![-\s]+(?:in|on|into)\b)|monitoring)"
+    + _OF_ASSET
+    + r"|\bSIEM\b|"
+    # ("All actions of such employees with the Customer's Data are recorded in an electronic journal")
+    r"\b(?:access|activit(?:y|ies)|actions?|sessions?|events?|entr(?:y|ies)|exits?|log-?ins?)\s+(?:[\w'’-]+\s+){0,8}?"
     r"(?:is|are|shall\s+be|will\s+be)\s+(?:\w+\s+)?recorded|"
     # "All privileged sessions ... are brokered through a privileged access management tool, recorded, and ..."
     r"\b(?:privileged|administrative|admin|remote)\s+(?:sessions?|access)\b[^.;]{0,120}?\b(?:recorded|logged)\b|"
@@ -417,7 +424,8 @@ def _customer_reads(customer: str) -> re.Pattern[str]:
         rf"(?:\b(?:you|your)|{customer})(?:'s|’s)?\b[^.;]{{0,120}}?\b(?:may|can|is\s+able\s+to|are\s+able\s+to)\s+"
         rf"(?:\w+\s+){{0,3}}?(?:view|download|export|access|review|see|consult)\b|"
         # "The audit trail is available to the Buyer's Professional Standards Department"
-        rf"\b(?:is|are)\s+(?:made\s+)?available\s+to\s+(?:the\s+)?(?:\b(?:you|your)\b|{customer})",
+        # ("an audit log visible to Customer")
+        rf"\b(?:(?:is|are)\s+(?:made\s+)?available|visible|accessible)\s+to\s+(?:the\s+)?(?:\b(?:you|your)\b|{customer})",
         re.I,
     )
 

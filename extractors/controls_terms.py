@@ -202,7 +202,7 @@ EVERY_TERM = rx(
 )
 
 
-def _time_limited_ban(hit: Hit, term_months: int | None) -> bool:
+def _time_limited_ban(hit: Hit, term_months: int | None, fixed_renewals: bool = False) -> bool:
     """A ban on convenience termination that only lasts for a stated time grants the right afterwards."""
     if hit.verdict != "negated" or not TIME_LIMITED.search(hit.sentence.text):
         return False
@@ -212,7 +212,17 @@ def _time_limited_ban(hit: Hit, term_months: int | None) -> bool:
     # of unilateral early termination other than those provided in Article 19.": no right opens afterwards either
     if any(WAIVES_ANY.search(s.text) for s in neighbours(hit.sentence, 2)):
         return False
-    if _lockin_months([hit], term_months) is None:
+    lockin = _lockin_months([hit], term_months)
+    if lockin is None:
+        return False
+    # "During the firm period, the Client waives the right to terminate ... without cause": a ban that lasts the whole
+    # initial term of a contract that then renews for fixed periods leaves only the renewal's own notice, no right to
+    # end a running period (unlike one that then continues for an indefinite period, terminable on notice)
+    if (
+        fixed_renewals
+        and lockin == term_months
+        and re.search(r"\b(?:firm|initial|minimum)\s+(?:period|term)\b", hit.sentence.text, re.I)
+    ):
         return False
     hit.verdict = "ok"
     return True
@@ -486,7 +496,11 @@ def termination_convenience(req: Requirement, ctx: ReviewContext) -> Finding:
     term = _term_months(ctx)[0]
     if not granted:
         # "may not terminate for convenience before the date falling 30 months after ...": a lock-in
-        granted = [h for h in hits if _time_limited_ban(h, term)]
+        sents = family_sentences(ctx)
+        fixed = any(AUTO.search(s.text) for s in sents) and not any(
+            CONTINUATION.search(s.text) for s in sents
+        )
+        granted = [h for h in hits if _time_limited_ban(h, term, fixed)]
     elsewhere = None if granted else _terminable_only_elsewhere(ctx)
     if elsewhere is not None:
         return to_finding(req, elsewhere)
@@ -528,7 +542,9 @@ AUTO = rx(
     r"(?:automatic(?:ally)?|auto-?)\s*(?:be\s+)?renew\w*|renew\w*\s+automatically|(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?renew\w*|"
     # "The term shall be automatically extended for equal periods, unless either party notifies ..."
     r"\b(?:automatically|tacitly)\s+(?:be\s+)?(?:extended|prolonged)\b|\b(?:extended|prolonged)\s+(?:automatically|tacitly)\b|"
-    r"successive\s+(?:renewal\s+)?(?:terms?|periods?)|evergreen|tacit(?:ly)?\s+renew\w*|"
+    # "If neither Party declares ... its wish to terminate ..., this Contract shall be deemed extended for each following year"
+    r"\b(?:shall|will|is)\s+be\s+deemed\s+(?:to\s+be\s+|to\s+have\s+been\s+)?(?:extended|prolonged|renewed)\b|"
+    r"successive\s+(?:renewal\s+)?(?:terms?|periods?)|evergreen|tacit(?:ly)?\s+renew\w*|renew\w*\s+tacitly|"
     # (the agreement rolls over, not "Unused SMS Credits roll over from quarter to quarter")
     r"\b(?:agreement|subscription|term|contract|order|plan|licen[cs]e)s?\s+(?:\w+\s+){0,3}?roll(?:s|ed)?\s+over|"
     r"continue\w*\s+(?:thereafter|after\s+that|from\s+year\s+to\s+year)[^.;]{0,40}\buntil\s+terminated|"
@@ -616,7 +632,9 @@ _CAPPED = (
 )
 RENEWAL_CAP = rx(
     rf"{_RENEWS}[^.;]{{0,80}}(?:prices?|pricing|fees?|rates?)[^.;]{{0,80}}{_CAPPED}|"
-    rf"(?:prices?|pricing|fees?|rates?)[^.;]{{0,80}}{_RENEWS}[^.;]{{0,80}}{_CAPPED}"
+    rf"(?:prices?|pricing|fees?|rates?)[^.;]{{0,80}}{_RENEWS}[^.;]{{0,80}}{_CAPPED}|"
+    # "the fees may not increase by more than three per cent (3%) on each renewal"
+    rf"(?:prices?|pricing|fees?|rates?)[^.;]{{0,40}}{_CAPPED}[^.;]{{0,60}}{_RENEWS}"
 )
 NON_RENEWAL = rx(
     r"non-?renewal|not\s+to\s+(?:renew|extend|prolong)|\bunless\b|cancel|terminat|opt\s+out|prevent|stop|elect\w*\s+not|decline|"

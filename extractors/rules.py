@@ -150,6 +150,11 @@ _GRANT = re.compile(
 )
 
 
+# "Whether, when and on what terms the District may terminate ... shall be as stated in Item 6 of the Purchase Order": the
+# "may" is asked, not granted
+_OPEN_QUESTION = re.compile(r"\W*(?:whether|if\s+and\s+when|the\s+(?:terms|conditions)\s+on\s+which)\b", re.I)
+
+
 def _judge(
     sent: Sentence, element: str, text: str, m: re.Match[str], allowed: set[Role | None] | None, roles: Roles
 ) -> Hit:
@@ -162,7 +167,9 @@ def _judge(
         verdict = "definition"
     elif PLACEHOLDER_NOTE.match(sent.text) or _inside_placeholder_note(sent):
         verdict = "placeholder"
-    elif (ref := REFERENCE_RE.search(text)) is not None and not _GRANT.search(text[: ref.start()]):
+    elif (ref := REFERENCE_RE.search(text)) is not None and (
+        not _GRANT.search(text[: ref.start()]) or _OPEN_QUESTION.match(text)
+    ):
         verdict = "reference"
     elif is_negated(text, m.start(), m.end()):
         verdict = "negated"
@@ -249,7 +256,9 @@ _SELF_PREVAILS = re.compile(
     r"(?:(?:shall|will|is\s+to)\s+(?:prevail|control|govern|take\s+precedence)|prevails|controls|governs|takes\s+precedence)|"
     # "This Rider prevails over the Terms, the Order, any click-through ... terms"
     r"\bthis\s+(?:[A-Z][\w-]*\s+){0,3}?(?:Addendum|Amendment|Order\s+Form|Schedule|Rider|Supplement)\s+"
-    r"(?:(?:shall|will)\s+(?:prevail|take\s+precedence)|prevails|takes\s+precedence)\s+over\b",
+    r"(?:(?:shall|will)\s+(?:prevail|take\s+precedence)|prevails|takes\s+precedence)\s+over\b|"
+    # "These Special Conditions prevail over the Terms of Use and Service"
+    r"\bthese\s+(?:[A-Z][\w-]*\s+){0,2}?(?:Conditions|Terms)\s+(?:(?:shall|will)\s+)?(?:prevail|take\s+precedence)\s+over\b",
     re.I,
 )
 
@@ -676,7 +685,9 @@ _DISAPPLIED = re.compile(
     # "does not apply to the District" switches it off for the customer, that is, altogether)
     rf"\b{_CLAUSE_REF}(?:\s*(?:,|and)\s*{_CLAUSE_REF})*\s+(?:(?:does|do|shall|will)\s+not\s+apply"
     r"(?!\s+(?:to|for|in\s+respect\s+of)\s+(?:the\s+|this\s+|any\s+)?(?:[\w-]+\s+){0,3}?(?:features?|modules?|products?|"
-    r"services?|part\s+[A-Z0-9]+|components?|add-?ons?)\b)|"
+    # (nor "Section 6.3 of the Agreement does not apply to Concierge conversations": a kind of data only)
+    r"services?|part\s+[A-Z0-9]+|components?|add-?ons?|conversations?|data|content|records?|messages?|transactions?|"
+    r"information|images?|photos?|sites?|locations?)\b)|"
     r"(?:is|are)\s+(?:hereby\s+)?(?:superseded|deleted|disapplied|replaced))|"
     # "SC4 Retention after the Exit Period (replaces clause 14.2 of the MSA)"
     rf"\b(?:replaces|supersedes|in\s+(?:place|substitution)\s+of)\s+{_CLAUSE_REF}",
@@ -684,8 +695,8 @@ _DISAPPLIED = re.compile(
 )
 # the clause numbers a reference names ("the Terms" has none; "Sections 9.2 and 4.2" has two)
 _NUMBER = re.compile(r"(?<![\w.])(?:[A-Z]\.)?\d+(?:\.\d+)*(?![\w.]*\d)")
-# a number that opens the sentence itself ("A.8 **Return or destruction.** On termination ...")
-_LEADING_NUMBER = re.compile(r"\s*([A-Z]\.\d+(?:\.\d+)*|\d+(?:\.\d+)+)\s")
+# a number that opens the sentence itself ("A.8 **Return or destruction.** On termination ...", "**12.4** Following")
+_LEADING_NUMBER = re.compile(r"\s*[*_]{0,2}([A-Z]\.\d+(?:\.\d+)*|\d+(?:\.\d+)+)[*_]{0,2}\s")
 
 
 def disapplied(hit: Hit, ctx: ReviewContext) -> bool:
@@ -773,11 +784,17 @@ def switches_off(hit: Hit) -> bool:
 def drop_outranked(reasons: list[str], found: list[Hit], winner: Hit | None) -> tuple[list[str], list[Hit]]:
     """Weak signals (`weak_signals` output) of other documents give way when the winning clause's document
     says it prevails ('delete within thirty (30) days after the transfer' in an addendum that prevails over
-    terms that delete 'in accordance with our data retention schedule')."""
-    if winner is None or not says_it_prevails(winner.sentence.doc):
+    terms that delete 'in accordance with our data retention schedule'), or when the winning clause sets their
+    clause aside by number."""
+    if winner is None:
         return reasons, found
+    # ("Notwithstanding Section 12.4 of the Agreement, within thirty (30) days ... shall delete": the clause it sets
+    # aside gives way even where the winner's document does not say it prevails as a whole)
+    prevails = says_it_prevails(winner.sentence.doc)
     kept = [
-        (r, h) for r, h in zip(reasons, found, strict=True) if h.sentence.doc.id == winner.sentence.doc.id
+        (r, h)
+        for r, h in zip(reasons, found, strict=True)
+        if h.sentence.doc.id == winner.sentence.doc.id or not (prevails or _cites(winner.sentence, h))
     ]
     return [r for r, _ in kept], [h for _, h in kept]
 

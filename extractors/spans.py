@@ -234,7 +234,8 @@ def _with_leads(doc: Document, sents: list[Sentence]) -> tuple[Sentence, ...]:
         if lead:
             s = Sentence(s.doc, s.clause, s.start, s.end, s.plain, lead)
         out.append(s)
-        head = re.search(r"^(.*?:)\s*\(?[a-z0-9ivx]{1,4}[.)]\s", text, re.S)
+        # ("5.1. The Customer has the right:\n5.1.1. to use the System ...;": a multi-level number opens the item)
+        head = re.search(r"^(.*?:)\s*\(?(?:\d+(?:\.\d+)+\.?|[a-z0-9ivx]{1,4}[.)])\s", text, re.S)
         if text.rstrip().endswith(":") or head:
             lead = text.rstrip() if text.rstrip().endswith(":") else head.group(1)  # type: ignore[union-attr]
             lead_section, items = _section(s.clause), 0
@@ -630,10 +631,12 @@ def notice_durations(text: str) -> list[Duration]:
     for d in find_durations(text):
         if _POINT_IN_TIME.search(text[max(0, d.start - 40) : d.start]):
             continue  # "notice effective at the end of a calendar month": a date, not a length
-        if _AFTER_THE_EVENT.search(text[d.end : d.end + 60]):
+        # (a fixed-width line may wrap right after the duration: "ten (10) calendar days\n       in advance")
+        after = re.sub(r"\s+", " ", text[d.end : d.end + 80])
+        if _AFTER_THE_EVENT.search(after[:60]):
             continue
         if (
-            _NOTICE_AFTER.search(text[d.end : d.end + 40])
+            _NOTICE_AFTER.search(after[:40])
             or _NOTICE_BEFORE.search(text[max(0, d.start - 60) : d.start])
             or (
                 _AFTER_ANNOUNCED.match(text, d.end)
@@ -663,7 +666,8 @@ REFERENCE_RE = re.compile(
     r"\b(?:is|are|shall\s+be|will\s+be)\s+(?:as\s+)?(?:set\s+(?:out|forth)|described|specified|governed|addressed|"
     # ("are governed exclusively by the Data Processing Agreement")
     # (and "are laid down in", "are defined ... in", "are regulated by")
-    r"covered|dealt\s+with|detailed|contained|laid\s+down|defined|regulated|established)\s+"
+    # ("The procedure and time limits for notifying the Customer ... are determined by the Regulation ... (Appendix No. 4)")
+    r"covered|dealt\s+with|detailed|contained|laid\s+down|defined|regulated|established|determined|stated)\s+"
     r"(?:(?:exclusively|solely|only|entirely|fully)\s+)?(?:in|by|under)\s+"
     r"(?P<target>[^.;]{1,80})",
     re.I,
@@ -678,10 +682,12 @@ _DOC_NAMES = (
     ),
     (re.compile(r"\bmaster\s+(?:\w+\s+)?agreement|\bMSA\b", re.I), "msa"),
     # the ordering document goes by other names: "Service Application Form" (Korean and Japanese
-    # drafting), "ordering document", "subscription form", the vendor's accepted "Quotation"
+    # drafting), "ordering document", "subscription form", the vendor's accepted "Quotation", a public buyer's
+    # "Purchase Order"
     (
         re.compile(
-            r"\border\s+form|\bapplication\s+form|\bordering\s+documents?|\bsubscription\s+form|\bquotation\b",
+            r"\border\s+form|\bapplication\s+form|\bordering\s+documents?|\bsubscription\s+form|\bquotation\b|"
+            r"\bpurchase\s+order\b",
             re.I,
         ),
         "order_form",
@@ -703,14 +709,28 @@ def reference_target(text: str) -> str | None:
     """The place a pointer-only sentence sends the reader to ('are set out in Section 14 of the Master
     Agreement' -> 'Section 14 of the Master Agreement'), or None when the sentence is not a pointer."""
     m = REFERENCE_RE.search(text)
+    if m is None:
+        return None
     # ("as specified in the Quotation, which forms an integral part of this Agreement" -> "the Quotation")
-    return re.split(r",\s*(?:which|that)\b", m.group("target"), maxsplit=1)[0].strip() if m else None
+    target = re.split(r",\s*(?:which|that)\b", m.group("target"), maxsplit=1)[0].strip()
+    # ("by the Regulation on the interaction of the Parties ... (Appendix No. 4)": the attachment it is, in brackets)
+    bracketed = _BRACKETED_ATTACHMENT.match(text, m.start("target"))
+    if bracketed and not re.search(ATTACHMENT_KINDS, target, re.I):
+        target += f" ({bracketed.group('att')})"
+    return target
+
+
+_BRACKETED_ATTACHMENT = re.compile(
+    r"[^;()]{0,200}?\((?P<att>(?:Schedule|Annex(?:ure)?|Anexo|Appendix|Exhibit|Attachment)\s+(?:No\.\s*)?[\w.-]+)\)",
+    re.I,
+)
 
 
 # a time counted from the start of the contract is a set-up deadline, not a time after its end
 FROM_START_DATE = (
     r"\b(?:after|of|from|following)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?(?:(?:effective|commencement|go-?live|start|"
     r"signature|service\s+commencement|contract\s+start|commissioning)\s+date|go-?live(?:\s+(?:protocol|certificate))?|"
+    r"commissioning(?!\s+date)|"
     r"entry\s+into\s+force\s+of\s+th(?:is|e)\s+(?:contract|agreement)|"
     # "within ninety (90) days of the date of this Agreement"
     r"date\s+of\s+this\s+(?:agreement|contract)|" + CALENDAR_DATE + r"|"
@@ -804,6 +824,8 @@ _TO_BE = (
 )
 _HOLDS_PLACE = (
     r"to\s+follow|intentionally\s+(?:left\s+)?blank|reserved|not\s+used|TBD|TBC|"
+    # (French drafting: "[À établir conjointement par les Parties ... - non joint.]")
+    r"à\s+(?:établir|convenir|définir|compléter|fournir|joindre)|non\s+jointe?|"
     # "[Pending preparation. To be agreed by the parties before the start of the winter Season.]"
     r"pending\s+(?:preparation|agreement|signature|completion|approval|drafting)"
 )
@@ -831,7 +853,8 @@ PLACEHOLDER = re.compile(
 # "SCHEDULE 2 - SERVICE LEVELS" over a body that is only "[To be agreed in accordance with Section 5(b).]"
 PLACEHOLDER_BODY = re.compile(
     # (a title line may come between: "APPENDIX 1" / "TECHNICAL AND ORGANISATIONAL MEASURES" / "[To be adopted ...]")
-    r"(?:[ \t]*\n[ \t]*(?-i:(?:[A-Z][\w'&/-]*|and|of|the|for|to|in|on)[ \t,]*){1,10}(?=\n))?(?:"
+    # (and a rule line under the heading: "ANNEX 5 - REVERSIBILITY PLAN" / "=====" / "[To be drawn up ...]")
+    r"(?:[ \t]*\n[ \t]*(?-i:(?:[A-Z][\w'&/-]*|and|of|the|for|to|in|on)[ \t,]*){1,16}(?=\n))?(?:[ \t]*\n[ \t]*[-=_~]{3,}[ \t]*(?=\n))?(?:"
     # (a DOCX paragraph ends at a single line break)
     # (or in brackets: "(To be provided by the County Clerk and attached before the first renewal.)")
     # (Markdown may emphasise it: "*[To be completed and signed in accordance with Article 15-2.]*")

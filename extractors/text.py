@@ -53,14 +53,17 @@ CALENDAR_DATE = (
 
 
 def parse_number(text: str) -> int | None:
-    """'30', '30.0', 'thirty', 'thirty (30)', '1,000' -> int."""
+    """'30', '30.0', 'thirty', 'thirty (30)', '1,000' -> int. Where the words and the figure disagree ('fourteen
+    (10)', '15 (fifteen)' with a typo), the words prevail, as drafting conventions say."""
     t = text.strip().lower()
     m = re.search(r"\((\d[\d,]*)\)", t)
     if m:
-        return int(m.group(1).replace(",", ""))
-    m = re.fullmatch(r"(\d[\d,]*)(?:\.0+)?(?:\s*\(\s*[a-z][a-z\s-]*\))?", t)
+        words = words_to_int(t[: m.start()].strip()) if t[: m.start()].strip() else None
+        return words if words is not None else int(m.group(1).replace(",", ""))
+    m = re.fullmatch(r"(\d[\d,]*)(?:\.0+)?(?:\s*\(\s*([a-z][a-z\s-]*)\))?", t)
     if m:
-        return int(m.group(1).replace(",", ""))
+        words = words_to_int(m.group(2).strip()) if m.group(2) else None
+        return words if words is not None else int(m.group(1).replace(",", ""))
     return words_to_int(t)
 
 
@@ -174,8 +177,23 @@ _PRODUCT_RE = re.compile(
 )
 
 
+# "three (3) Ski Seasons of twelve (12) months each", "four (4) Contract Years of twelve months each": a count of
+# periods of one length
+_PERIODS_OF_RE = re.compile(
+    rf"(?<![\w.])(?P<a>{NUMBER_WORDS}|\d{{1,2}})(?:\s*\(\d{{1,2}}\))?\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:seasons?|periods?|terms?|years?|cycles?|quarters?)\s+of\s+(?P<inner>[^.;]{1,30}?)\s+each\b",
+    re.IGNORECASE,
+)
+
+
 def _product_durations(text: str) -> list[Duration]:
-    return [_duration_of(m, int(m.group("a")) * int(m.group("b"))) for m in _PRODUCT_RE.finditer(text)]
+    out = [_duration_of(m, int(m.group("a")) * int(m.group("b"))) for m in _PRODUCT_RE.finditer(text)]
+    for m in _PERIODS_OF_RE.finditer(text):
+        count, inner = parse_number(m.group("a")), _numbered_durations(m.group("inner"))
+        if count and len(inner) == 1 and inner[0].end == len(m.group("inner")):
+            d = inner[0]
+            out.append(Duration(count * d.value, d.unit, d.business, m.start(), m.end(), m.group(0)))
+    return out
 
 
 def _numbered_durations(text: str) -> list[Duration]:

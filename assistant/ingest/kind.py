@@ -21,7 +21,8 @@ _PATTERNS: dict[DocumentKind, re.Pattern[str]] = {
     ),
     _K.order_form: re.compile(
         r"\border\s+form\b|\b(?:subscription|sales|service|purchase)\s+order\b|\bquot(?:e|ation)\b"
-        r"|\bordering\s+document\b",
+        # negotiated conditions of one order: "CONDITIONS PARTICULIÈRES / SPECIAL CONDITIONS No. GMS-CP-2026-0147"
+        r"|\bordering\s+document\b|\bconditions\s+particuli[eè]res\b",
         re.IGNORECASE,
     ),
     _K.sla: re.compile(
