@@ -142,6 +142,12 @@ class Sentence:
                 parent = _sections(self.doc)[self.clause.index]
                 if parent.isdigit():
                     number = parent + number
+            # paragraphs numbered anew under each article ("2." under "Article 15 - Duration and termination", whose
+            # number the heading lost): the heading tells which "§2" it is
+            heading = " ".join((self.clause.heading or "").split())
+            if heading and number.isdigit() and _repeated_number(self.doc, self.clause.number):
+                short = heading if len(heading) <= 40 else heading[:37].rstrip() + "..."
+                return f"{label} '{short}' §{number}"
             return f"{label} §{number}"
         page = f"p.{self.doc.page_at(self.start)}"
         heading = " ".join((self.clause.heading or "").split()) if self.clause is not None else ""
@@ -150,6 +156,11 @@ class Sentence:
             short = heading if len(heading) <= 60 else heading[:57].rstrip() + "..."
             return f"{label} '{short}'" + (f" {page}" if len(self.doc.pages) > 1 else "")
         return f"{label} {page}"
+
+
+def _repeated_number(doc: Document, number: str) -> bool:
+    """More than one clause of the document carries `number`."""
+    return sum(1 for c in doc.clauses if c.number == number) > 1
 
 
 def _doc_label(doc: Document) -> str:

@@ -23,6 +23,8 @@ Mechanisms:
 - change: 'no modification of the MSA ... shall bind the District unless it is set out in a written amendment' is
   change control.
 - credits: a yearly cap of 'fifty per cent (50%) of one Monthly Fee' is about 4% of each month's.
+- where: a paragraph number that repeats under each article ("2." under "Article 15 - Duration and termination")
+  is named with its heading in the reasons.
 - exit and retention: 'deliver ... within fourteen (14) days after the State's written request, a copy of the State
   Data' returns the data, and 'After delivery of that copy, the Contractor shall purge' deletes it on exit; a
   reversibility plan 'to be drawn up ... within six (6) months after Commissioning' whose annex holds only a
@@ -279,3 +281,13 @@ def test_incident_terms_in_an_appendix_still_to_be_approved() -> None:
         "   To be approved by the Parties in accordance with clause 8.4 of the Contract. Not attached.\n"
     )
     check("incident_notification", U, text, whole=True)
+
+
+def test_a_paragraph_number_repeated_under_each_article_names_its_heading() -> None:
+    text = (
+        "## Article 3 - Fees\n\n1. The Client pays the fees monthly.\n\n2. Invoices are payable within thirty days.\n\n"
+        "## Article 15 - Duration and termination\n\n1. This Agreement is entered into for an indefinite period.\n\n"
+        "2. Each Party may terminate this Agreement with a notice period of three (3) months.\n"
+    )
+    finding = check("termination_convenience", P, text, filename="agreement.md")
+    assert "'Duration and termination' §2" in finding.reason, finding.reason
