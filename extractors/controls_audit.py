@@ -47,7 +47,8 @@ from extractors.text import find_durations, parse_number
 
 # --- audit rights -----------------------------------------------------------------------------
 AUDIT = rx(
-    r"\b(?:audit(?:s|ed|ing)?|inspect(?:s|ed|ing|ions?)?|examin(?:e|ation))\b"
+    # ("examination" only of something: an examinations office's "examination regulations" audit nothing)
+    r"\b(?:audit(?:s|ed|ing)?|inspect(?:s|ed|ing|ions?)?|examine|examination(?=\s+of\b))\b"
     # "audit events", "audit log entries": a product's record of activity, not an audit
     r"(?!\s+(?:reports?|summar\w*|opinions?|letters?|certificat\w*|trails?|logs?|committee|events?|entries|histor(?:y|ies)|"
     r"functionality|features?|fields?|photos?|photographs?|images?|checklists?|forms?|apps?|module))|"
@@ -126,6 +127,11 @@ AUDIT_WEAK = {
         r"[^.;]{0,80}(?:SOC|report|certificat|attestation)|\bsatisf(?:y|ies|ied)\b[^.;]{0,80}\b(?:audit|inspection)|"
         r"(?:audit|inspection)\s+rights?[^.;]{0,80}\b(?:satisf|limited\s+to)|"
         r"\bsole\s+(?:and\s+exclusive\s+)?(?:right|means|method|remedy)\s+(?:to|of|for)\s+(?:audit|verif|inspect)"
+    ),
+    # "may have the premises of the Contractor ... inspected once during the performance of the contract"
+    "the audit may happen only once in the life of the contract": rx(
+        r"\bonce\s+(?:only\s+)?(?:during|in|over|for)\s+(?:the\s+)?(?:whole\s+|entire\s+|full\s+)?(?:performance|term|life|"
+        r"duration)\s+of\s+(?:the|this)\s+(?:contract|agreement|market|marché)\b"
     ),
     "audits are at the customer's cost with no shift for findings": rx(
         rf"at\s+(?:the\s+)?(?:{CUST}'?s?|your)\s+(?:sole\s+|own\s+)?(?:cost|expense)(?![^.;]{{0,120}}\b(?:unless|except|if\s+the\s+audit))"
@@ -371,8 +377,11 @@ def _customer_audits(hits: list[Hit], ctx: ReviewContext) -> list[Hit]:
         rf"^\s+of\s+(?:the\s+)?(?:{roles.customer.pattern})\b(?!['’])(?:\s+by\b|\s*[,.;)]|\s+and\b|\s*$)",
         re.I,
     )
+    # ("The Client remains subject to the controls of the customs administration and to the audits of its AEO
+    # certificate")
     subject_to = re.compile(
-        rf"(?:{roles.customer.pattern})(?:'s|’s)\s+(?:[\w,-]+\s+){{0,5}}?(?:is|are)\s+(?:also\s+)?subject\s+to\s+$",
+        rf"(?:{roles.customer.pattern})(?:(?:'s|’s)\s+(?:[\w,-]+\s+){{0,5}}?|\s+)(?:is|are|remains?)\s+(?:also\s+)?"
+        r"subject\s+to\s+[^.;]{0,80}?$",
         re.I,
     )
     for h in hits:
@@ -537,6 +546,9 @@ SUBPROC = rx(
     # "may replace or add third parties, informing the Customer ...": the same parties, changed
     r"\b(?:replac|add|engag|appoint)\w*\s+(?:or\s+(?:replac|add|engag|appoint)\w*\s+)?(?:new\s+|additional\s+)?third\s+parties\b|"
     r"\binvolve\w*\s+third\s+parties\b(?=[^.;]{0,120}\bperformance\b)|"
+    # the vendor's own processors: "The Contractor may use processors for the hosting ...", "entrust the processing of
+    # Examination Data to processors, the list of such processors"
+    r"\b(?:use|engage|appoint)\s+processors\b|\bto\s+processors\b|\bsuch\s+processors\b|"
     # "For the provision of the services, EL PROVEEDOR uses the third-party providers listed in Annex B", "the
     # incorporation of any new provider that will have access to the information of LA EMPRESA"
     r"\bthird[- ]party\s+providers\b(?=[^.;]{0,40}\b(?:listed|identified|set\s+out|named)\b)|"
@@ -774,6 +786,10 @@ def _exempted(text: str, sp: re.Pattern[str]) -> bool:
     return bool(found) and all(_EXCEPT.search(text[max(0, m.start() - 30) : m.start()]) for m in found)
 
 
+OR_OTHERWISE = rx(
+    r"[^.;]{0,60}?\bor\s+otherwise\s+(?:selected|chosen|engaged|appointed|determined)\b|"
+    r"[^.;]{0,60}?\bor\s+(?:any\s+)?others?\s+(?:selected|chosen)\s+by\b"
+)
 NOT_REQUIRED = rx(r"[^.;]{0,80}?\b(?:is|are|shall\s+be|will\s+be)\s+not\s+(?:required|needed|necessary)\b")
 
 
@@ -784,10 +800,13 @@ def subprocessor_disclosure(req: Requirement, ctx: ReviewContext) -> Finding:
     vendor = roles.vendor
     # the family's own defined name for them ('"Co-executor" - a third person engaged by the Contractor ...')
     sp = with_terms(SUBPROC, defined_terms(ctx.documents, SUBPROC_MEANING))
+    # ("whether identified in its Proposal or otherwise selected by Contractor": a list that binds nothing)
     listed = [
         h
         for h in scan(ctx, "list", SP_LIST, within=sp, actors=None)
-        if h.verdict in ("ok", "reference") and _names_subprocessor(h, vendor, sp)
+        if h.verdict in ("ok", "reference")
+        and _names_subprocessor(h, vendor, sp)
+        and not OR_OTHERWISE.match(h.sentence.text, h.end)
     ]
     listed += [
         h for h in ok(scan(ctx, "list", SP_LIST_BACK, actors=None)) if _follows_subprocessors(h, vendor, sp)

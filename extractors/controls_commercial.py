@@ -34,6 +34,7 @@ from extractors.spans import (
     Sentence,
     defined_terms,
     doc_sentences,
+    family_sentences,
     neighbours,
     notice_durations,
     sentence_before,
@@ -315,7 +316,9 @@ REMEDY = rx(
     r"\bservice\s+(?:level\s+)?(?:credits?|rebates?)|\b(?:sla|availability|uptime|performance)\s+credits?|"
     r"\bcredit(?:s|ed)?\b(?!\s+cards?)(?:[^.;]|\.\d){0,60}(?:fees?|invoices?|charges?|accounts?|bill(?:s|ing)?)\b|"
     # civil-law drafting calls the credit a penalty ("pénalités"): a share of the fee for missing the level
-    r"\bpenalt(?:y|ies)\b(?:[^.;]|\.\d){0,60}\b(?:fees?|invoice|charges?|(?:monthly|subscription|service)\s+(?:[\w-]+\s+)?price)\b|\b(?:fees?|charges?|price)\s+(?:reductions?|abatements?)|"
+    # ("a penalty of one percent (1%) of the annual instalment")
+    r"\bpenalt(?:y|ies)\b(?:[^.;]|\.\d){0,60}\b(?:fees?|invoice|charges?|instal+ments?|remuneration|"
+    r"(?:monthly|subscription|service)\s+(?:[\w-]+\s+)?price)\b|\b(?:fees?|charges?|price)\s+(?:reductions?|abatements?)|"
     r"\b(?:fees?|charges?|price|invoice|cost\s+of\s+(?:the\s+)?services)\b[^.;]{0,60}\b(?:reduced|abated|discounted)\b|\breduc\w*\s+(?:\w+\s+){0,3}(?:fees?|charges?|price)|"
     r"\b(?:consecutive|repeated|persistent|chronic)[^.;]{0,80}\bterminat|\bterminat\w*[^.;]{0,40}\bwithout\s+(?:penalty|liability|charge)|"
     r"\brebates?\b|\bdiscounts?\s+(?:on|of|against|off)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:fees?|charges?|amounts?|invoices?|prices?)\b|\babatements?\b|\bliquidated\s+damages\b|\bdeduct\w*\s+(?:[\w-]+\s+){0,5}from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fees?|charges?|invoices?|"
@@ -419,7 +422,7 @@ def _credit_cap(remedies: list[Hit], ctx: ReviewContext) -> tuple[float | None, 
     sentences_ = [
         sent
         for h in remedies
-        for sent in [h.sentence, *(s for s in _next_in_heading(h.sentence, 6) if CREDIT_WORD.search(s.text))]
+        for sent in [h.sentence, *(s for s in _next_in_heading(h.sentence, 10) if CREDIT_WORD.search(s.text))]
     ]
     first = next(((pct, s) for s in sentences_ if (pct := _cap_in(s.text)) is not None), None)
     if first is None:
@@ -432,6 +435,8 @@ def _credit_cap(remedies: list[Hit], ctx: ReviewContext) -> tuple[float | None, 
         # "shall not exceed, in total, an amount equal to one (1) day's Subscription Fees": a cap in days of fees, read
         # as a share of a 30-day month
         first = next(((pct, s) for s in sentences_ if (pct := _days_cap_percent(s.text)) is not None), None)
+    if first is not None:
+        first = _words_replaced(first, ctx)
     values: list[tuple[float, Hit]] = [(first[0], Hit(first[1], "cap", 0, 0, None, "ok"))] if first else []
     # ("Notwithstanding anything in the SLA Schedule, the aggregate Service Credits ... shall not exceed five per
     # cent", against the schedule's 15% "subject always to Clause 6.3 of the Agreement": the override stands)
@@ -451,6 +456,30 @@ def _credit_cap(remedies: list[Hit], ctx: ReviewContext) -> tuple[float | None, 
     return value, hit
 
 
+# 'In paragraph 4 of Schedule 3, the words "five per cent (5%)" are replaced by the words "fifteen per cent (15%)"'
+_WORDS_REPLACED = re.compile(
+    r"\bwords?\s+[\"“](?P<old>[^\"”\n]{1,60})[\"”]\s+(?:are|is|shall\s+be)\s+(?:hereby\s+)?(?:replaced|substituted)\s+"
+    r"(?:by|with)\s+(?:the\s+words?\s+)?[\"“](?P<new>[^\"”\n]{1,60})[\"”]",
+    re.I,
+)
+
+
+def _words_replaced(found: tuple[float, Sentence], ctx: ReviewContext) -> tuple[float, Sentence]:
+    """The cap as another clause rewrites it word for word, where the words it replaces are the cap's own."""
+    pct, sent = found
+    flat = " ".join(sent.text.split())
+    for other in family_sentences(ctx):
+        for m in _WORDS_REPLACED.finditer(" ".join(other.text.split())):
+            new = PERCENT_ANY.search(m.group("new"))
+            if m.group("old") in flat and new is not None and PERCENT_ANY.search(m.group("old")):
+                value = float(new.group(1))
+                return (int(value) if value.is_integer() else value), other
+    return pct, sent
+
+
+PERCENT_ANY = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b)", re.I)
+
+
 # "The monthly cap on Service Credits is fifteen percent (15%)": a cap stated on its own
 CAP_STATED = rx(
     r"\bcap\s+on\s+(?:the\s+)?(?:[\w-]+\s+)?(?:service\s+)?credits\b|\bcredits?\b[^.;]{0,60}\b(?:will|shall)\s+not\s+exceed\b"
@@ -460,7 +489,9 @@ CAP_STATED = rx(
 _AMOUNT = r"\d{1,3}(?:[,.' ]\d{3})+(?:\.\d{2})?|\d+(?:\.\d{2})?"
 CAP_MONEY = rx(
     r"(?:not\s+exceed|capped\s+at|maximum\s+(?:of\s+)?|limited\s+to|cap\s+of)\s*"
-    rf"(?:(?:[A-Z]{{3}}|[$€£])\s*(?P<amt>{_AMOUNT})\b|(?P<amt2>{_AMOUNT})\s*(?-i:[A-Z]{{3}})\b)"
+    rf"(?:(?:[A-Z]{{3}}|[A-Z]{{1,3}}\$|[$€£])\s*(?P<amt>{_AMOUNT})\b|(?P<amt2>{_AMOUNT})\s*(?-i:[A-Z]{{3}})\b|"
+    # the sum in words, then in figures: "one thousand three hundred and fifty Eastern Caribbean dollars (EC$1,350.00)"
+    rf"(?:[\w-]+\s+){{1,12}}?\(\s*(?:[A-Z]{{3}}|[A-Z]{{1,3}}\$|[$€£])\s*(?P<amt3>{_AMOUNT})\s*\))"
 )
 # "Operation fee per month, four trawlers ... | 46,500", "a monthly subscription fee of USD 12,400"
 MONTHLY_FEE = rx(
@@ -483,10 +514,16 @@ def _monthly_fee(ctx: ReviewContext) -> float | None:
     """The largest monthly fee the family states, in a sentence or a table row, if any."""
     amounts = []
     for doc in ctx.documents:
-        for line in doc.text.splitlines():
+        lines = doc.text.splitlines()
+        for i, line in enumerate(lines):
             fee = MONTHLY_FEE.search(line)
             if fee is not None:
-                amounts += [_money(m.group(0)) for m in re.finditer(_AMOUNT, line[fee.start() :])]
+                found = [_money(m.group(0)) for m in re.finditer(_AMOUNT, line[fee.start() :])]
+                if not found and i + 1 < len(lines) and line.strip():
+                    # a fixed-width line wrapped before the sum: "the Monthly Charges at the Effective Date are" /
+                    # "EC$27,000.00 for the three Sites"
+                    found = [_money(m.group(0)) for m in re.finditer(_AMOUNT, lines[i + 1])]
+                amounts += found
     amounts = [a for a in amounts if a >= 100]
     return max(amounts) if amounts else None
 
@@ -496,7 +533,7 @@ def _money_cap_percent(text: str, ctx: ReviewContext) -> int | None:
     fee = _monthly_fee(ctx) if m else None
     if m is None or not fee:
         return None
-    cap = _money(m.group("amt") or m.group("amt2"))
+    cap = _money(m.group("amt") or m.group("amt2") or m.group("amt3"))
     return round(100 * cap / fee) if cap < fee else None
 
 

@@ -80,8 +80,15 @@ SERVICE_RECORDS = rx(
     r"\b(?:machine|process|sensor|production|plant|vehicle|fleet)\s+(?:and\s+\w+\s+)?(?:data|telemetry)\b|"
     # what the customer's meters record: "the half-hourly load profiles recorded by the Meters", "meter readings"
     r"\b(?:meter|metering|consumption|load)\s+(?:data|readings?|profiles?|records)\b|"
-    # and what the customer's own people capture in it: "Vehicle Photos and Damage Annotations"
-    r"\b(?:photos?|photographs?|images|imagery|annotations|video\s+footage)\b"
+    # and what the customer's own people capture in it: "Vehicle Photos and Damage Annotations", "the fingerprint
+    # templates of Beneficiaries"
+    r"\b(?:photos?|photographs?|images|imagery|annotations|video\s+footage)\b|"
+    r"\b(?:fingerprint|biometric|facial|iris)\s+(?:templates?|data|images?|records)\b"
+)
+DEIDENTIFIED = rx(
+    r"\b(?:after|with|by)\s+(?:the\s+)?(?:removal|removing|replacing|replacement|stripping|deleting|masking)\s+(?:of\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:names?|numbers?|identifiers?|addresses)\b|"
+    r"\b(?:names?|numbers?|identifiers?|addresses)(?:,?\s+[\w'’-]+){0,8}?\s+(?:removed|stripped|masked|deleted|replaced)\b"
 )
 # models, graphs or products built from one customer's data and offered to the vendor's other customers
 _OTHER_CUSTOMERS = (
@@ -92,6 +99,10 @@ _OTHER_CUSTOMERS = (
     r"(?:provide|offer|serve|sell)\w*\s+(?:\w+\s+){0,3}?(?:to|for)\s+all\s+(?:of\s+)?(?:its\s+|our\s+|their\s+)?"
     r"(?:[A-Z][\w-]*\s+)?(?:customers|clients)|(?:evaluations?|benchmarks?|reports?|products?|services)\s+(?:for|to)\s+"
     r"(?:its|our|their)\s+other\s+(?:customers|clients)|"
+    # "compare them with the templates registered by the other clients of the Provider", "the classification assistant
+    # ... made available to all users of the Solution"
+    r"\b(?:registered|submitted|provided|uploaded)\s+by\s+(?:the\s+)?other\s+(?:clients|customers|users)\b|"
+    r"\bmade\s+available\s+to\s+all\s+(?:[\w-]+\s+){0,2}?(?:users|customers|clients)\b|"
     # "makes the preferences of returning guests available to other resorts and hotels that use GuestMoor"
     r"(?:available|disclos\w*|shar\w*|provid\w*|show\w*)\s+(?:[\w-]+\s+){0,3}?to\s+other\s+(?:[\w-]+\s+){0,4}?"
     r"(?:that|who|which)\s+(?:also\s+)?(?:use|uses|subscribe)"
@@ -177,7 +188,12 @@ def _misuse(hit: Hit, topic: re.Pattern[str]) -> bool:
     de-identified aggregates or usage telemetry ('Usage Data and Learner Data in pseudonymised form' uses
     more than telemetry)."""
     text = hit.sentence.text
-    if OPT_IN.search(text) or not re.search(r"\b(?:use|process|train|exploit|sell|licen[cs]e)", text, re.I):
+    # ("may store the fingerprint templates ... and compare them with the templates registered by the other clients")
+    if OPT_IN.search(text) or not re.search(
+        r"\b(?:use|process|train|exploit|sell|licen[cs]e|stor(?:e|es|ing)|compar\w*|shar(?:e|es|ing)|pool\w*)",
+        text,
+        re.I,
+    ):
         return False
     ban = NO_OWN_USE.search(text)
     if (ban and ban.start() < hit.start) or BANNED_AFTER.search(text, hit.end):
@@ -294,7 +310,10 @@ def data_terms(ctx: ReviewContext) -> re.Pattern[str]:
 
 # Capitalised data categories name what the contract protects ("Student Data", "Hospital Images"); the
 # vendor's own and derived data are not the customer's.
-_CAP_DATA = re.compile(r"\b([A-Z][a-z]+)\s+(?:Data|Content|Images|Records|Files|Materials|Documents)\b")
+# ("Premise-level Data": a hyphenated category too)
+_CAP_DATA = re.compile(
+    r"\b([A-Z][a-z]+(?:-[a-z]+)?)\s+(?:Data|Content|Images|Records|Files|Materials|Documents)\b"
+)
 _NOT_CUSTOMER_DATA = re.compile(
     r"usage|aggregated?|anonymi[sz]ed|statistical|service|performance|system|account|derived|platform|"
     r"telemetry|diagnostic|technical|open|master|reference|test|sample|provider|supplier|vendor|licensor|company|"
@@ -352,6 +371,10 @@ def data_ownership(req: Requirement, ctx: ReviewContext) -> Finding:
     uses = add_new_sentences(uses, ok(scan(ctx, "use", TRAINING, within=SERVICE_RECORDS, actors=vendor_side)))
     # ("may use the purchase histories of the collectors ... to feed the marketplace that it offers to other dealers")
     records = ok(scan(ctx, "use", OWN_USE, within=SERVICE_RECORDS, actors=vendor_side))
+    # records the vendor strips of names before using them are the customer's ("to use the goods descriptions ...
+    # contained in the Declarations, after removal of the Client's name ..., to enrich the classification assistant
+    # ... made available to all users of the Solution")
+    records += ok(scan(ctx, "use", OWN_USE, within=DEIDENTIFIED, actors=vendor_side))
     uses = add_new_sentences(uses, [h for h in records if COMMERCIAL.search(h.sentence.text)])
     such = ok(scan(ctx, "use", OWN_USE, within=SUCH_DATA, actors=vendor_side))
     uses = add_new_sentences(uses, [h for h in such if _before_names(h, used)])

@@ -68,7 +68,11 @@ GOOD_PRACTICE = rx(
     # (les règles de l'art) in translation
     r"\bindustry[- ]standard\s+practices?\b|\brules\s+of\s+the\s+art\b"
 )
-SECURE_AIM = rx(r"\bsecur\w*|\bprotect\w*|\bsafeguard\w*")
+# ("the technical and organisational measures necessary to preserve the integrity, availability and confidentiality")
+SECURE_AIM = rx(
+    r"\bsecur\w*|\bprotect\w*|\bsafeguard\w*|\btechnical\s+and\s+organi[sz]ational\s+measures\b|"
+    r"\bintegrity\s*,?\s+(?:availability\s*,?\s+)?(?:and\s+)?confidentiality\b"
+)
 # "security measures no lower than those it maintains for its own information", "the same degree of care
 # as it uses for its own systems": a standard measured against the vendor's own practice is no commitment
 # to anything concrete (aimed at security, not at confidential information alone)
@@ -289,7 +293,11 @@ VENDOR_CONTROL = rx(
 MUTUAL = rx(
     r"\b(?:each|either|both|a|the)\s+part(?:y|ies)\b|receiving\s+party|disclosing\s+party|\brecipient\b|\bdiscloser\b"
 )
-DISCLOSE = rx(r"\bdisclos\w*|\bconfidential\w*|proprietary\s+information")
+# ("communicates Examination Data to them only to the extent they need to know it", an "undertaking of secrecy")
+DISCLOSE = rx(
+    r"\bdisclos\w*|\bconfidential\w*|proprietary\s+information|\bsecrecy\b|"
+    r"\bcommunicat\w*\s+(?:[\w-]+\s+){0,3}?(?:data|information)\s+to\b"
+)
 CUSTOMER_DATA = rx(rf"\b(?:{CUST}|personal|your)\s+(?:data|content)\b")
 
 

@@ -162,6 +162,8 @@ def _classify_aliases(text: str) -> tuple[list[str], list[str]]:
             continue
         elif _AUTHORITY_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
             continue  # 'the Nigeria Data Protection Commission ("NDPC")' names a regulator
+        elif _PRODUCT_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
+            continue  # '... FISHING LICENCE MANAGEMENT SYSTEM ("TIDELOG")' names the product
         elif len(alias.split()) <= 3 and m.start() < 2500 and not _COMMON_TERM.search(low):
             label, description = _field_label(text, m), _own_description(text, m).lower()
             # "as the supplier", or an order form's field label "**Customer:** Harcourt Students' Union (the "Union")"
@@ -395,6 +397,9 @@ _STATUTE_BEFORE = re.compile(
 # a law's short name: an acronym ("POPIA", "DPA 2020") or a name with a word of legislation in it
 _LAW_NAME = re.compile(
     r"[A-Z0-9&./\- ]{2,14}|.*\b(?:Act|Law|Regulations?|Code|Directive|Decree|Rules|Ordinance|Statute)\b.*"
+)
+_PRODUCT_BEFORE = re.compile(
+    r"\b(?:system|platform|software|solution|application|app|portal|tool)\s*\(?\s*$", re.I
 )
 _AUTHORITY_BEFORE = re.compile(
     # (not the signatory's office: "..., Member of the Management Board (hereinafter: the "Hotel Group")")

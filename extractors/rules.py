@@ -508,6 +508,10 @@ _PER_DOCUMENT = re.compile(
 )
 
 
+_VIA_TITLE = re.compile(
+    r"\b(?:in\s+accordance\s+with|under|pursuant\s+to)\s+the\s+(?:[A-Z][\w-]*\s+(?:(?:and|of|for)\s+)?){1,7}"
+    r"(?:set\s+out|contained|described|specified|defined)\s+in\s*$"
+)
 _TO_HOLD = re.compile(
     r"\s+(?:shall|will|must|is\s+to)\s+(?:in\s+particular\s+)?(?:cover|include|set\s+out|address|contain|describe|specify|"
     r"regulate)\b",
@@ -557,7 +561,10 @@ def dangling_reference(
             subject = _DEFINED_IN.match(text)
             if subject and m.start() - subject.end() <= 80:
                 title += " " + subject.group("subject")
-            near = text[max(0, m.start() - 80) : m.end()]
+            # ("shall dispose of Ministry Data in accordance with the Data Management and Disposal Plan set out in
+            # Schedule 4": the words before a titled plan that the attachment holds)
+            via = _VIA_TITLE.search(text[: m.start()])
+            near = text[max(0, (via.start() if via else m.start()) - 80) : m.end()]
             kind = m.group("kind").lower()
             of_doc = _OF_DOCUMENT.match(text, m.end())
             if kind in {"section", "clause", "article", "paragraph"}:

@@ -865,7 +865,9 @@ PLACEHOLDER = re.compile(
 PLACEHOLDER_BODY = re.compile(
     # (a title line may come between: "APPENDIX 1" / "TECHNICAL AND ORGANISATIONAL MEASURES" / "[To be adopted ...]")
     # (and a rule line under the heading: "ANNEX 5 - REVERSIBILITY PLAN" / "=====" / "[To be drawn up ...]")
-    r"(?:[ \t]*\n[ \t]*(?-i:(?:[A-Z][\w'&/-]*|and|of|the|for|to|in|on)[ \t,]*){1,16}(?=\n))?(?:[ \t]*\n[ \t]*[-=_~]{3,}[ \t]*(?=\n))?(?:"
+    # (or a bracketed note of what it is to hold: "(list of processors; procedure for informing and consulting ONEC)")
+    r"(?:[ \t]*\n[ \t]*(?:(?-i:(?:[A-Z][\w'&/-]*|and|of|the|for|to|in|on)[ \t,]*){1,16}|\([^()\n]{1,120}\))(?=\n))?"
+    r"(?:[ \t]*\n[ \t]*[-=_~]{3,}[ \t]*(?=\n))?(?:"
     # (a DOCX paragraph ends at a single line break)
     # (or in brackets: "(To be provided by the County Clerk and attached before the first renewal.)")
     # (Markdown may emphasise it: "*[To be completed and signed in accordance with Article 15-2.]*")
