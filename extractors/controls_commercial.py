@@ -82,6 +82,9 @@ CHANGE = rx(
 RELEASE_NOTICE = rx(r"\b(?:each|every|any)\s+(?:new|major)\s+(?:software\s+)?(?:versions?|releases?)\b")
 # "may apply security patches and corrections of defects that do not change the functions of the Platform after posting
 # a notice 48 hours in advance": a notice of maintenance that changes nothing the customer relies on
+REQUESTED_CHANGE = rx(
+    r"\b(?:effect|impact)s?\s+of\s+(?:the|a|any|such|each)\s+(?:requested|proposed)\s+change"
+)
 NOT_A_CHANGE = rx(
     r"\b(?:that|which)\s+do(?:es)?\s+not\s+(?:change|alter|affect|modify|reduce|degrade)\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?"
     r"(?:functions?|functionality|features?|service\s+levels?)\b"
@@ -217,17 +220,28 @@ def _notice_hits(ctx: ReviewContext) -> list[Hit]:
     delay after publication, or a notice following the change right."""
     # the family's own name for a change ('"Major Change" means any change to the Hosted Application ...')
     change = with_terms(CHANGE, defined_terms(ctx.documents, CHANGE_NOUN))
+    # ("shall, within ten (10) Working Days, tell the Company in writing the effect of the requested change": an answer
+    # to the customer's own change request, no notice of a vendor's change)
     hits = [
         h
         for h in scan(ctx, "notice", NOTICE, within=change)
-        if not _at_will_only(h.sentence.text) and not NOT_A_CHANGE.search(h.sentence.text)
+        if not _at_will_only(h.sentence.text)
+        and not NOT_A_CHANGE.search(h.sentence.text)
+        and not REQUESTED_CHANGE.search(h.sentence.text)
     ]
     to_vendor(hits, family_roles(ctx.documents))
     windows = [
         h for h in scan(ctx, "notice", BEFORE_EFFECT, within=CHANGE) if notice_durations(h.sentence.text)
     ]
     for extra in (windows, _follow_up_notices(ctx), _delayed_effect(ctx)):
-        hits = add_new_sentences(hits, [h for h in extra if not _at_will_only(h.sentence.text)])
+        hits = add_new_sentences(
+            hits,
+            [
+                h
+                for h in extra
+                if not _at_will_only(h.sentence.text) and not NOT_A_CHANGE.search(h.sentence.text)
+            ],
+        )
     return hits
 
 

@@ -99,6 +99,9 @@ _OTHER_CUSTOMERS = (
     r"(?:provide|offer|serve|sell)\w*\s+(?:\w+\s+){0,3}?(?:to|for)\s+all\s+(?:of\s+)?(?:its\s+|our\s+|their\s+)?"
     r"(?:[A-Z][\w-]*\s+)?(?:customers|clients)|(?:evaluations?|benchmarks?|reports?|products?|services)\s+(?:for|to)\s+"
     r"(?:its|our|their)\s+other\s+(?:customers|clients)|"
+    # a product the vendor builds from them and licenses out: "its quarterly ... Index, which the Supplier licenses to
+    # mining companies, insurers and lenders", "a Report, which we license to marinas"
+    r"\b(?:which|that)\s+(?:we|it|the\s+[A-Z]?\w+)\s+(?:licen[cs]es?|sells?|markets?)\s+to\b|"
     # "compare them with the templates registered by the other clients of the Provider", "the classification assistant
     # ... made available to all users of the Solution"
     r"\b(?:registered|submitted|provided|uploaded)\s+by\s+(?:the\s+)?other\s+(?:clients|customers|users)\b|"
@@ -457,6 +460,9 @@ RET_TOPIC = rx(
 RET_WHEN = rx(
     # (a "support request" to restore archived records asks for no deletion or return)
     r"terminat|expir|end\s+of|(?<!support\s)(?<!service\s)(?<!change\s)request|cessation|retention\s+period|no\s+longer\s+(?:needed|required|necessary)|"
+    # a written order to destroy: "Within thirty (30) days after receiving a Destruction Direction, the Contractor shall
+    # destroy ..."
+    r"\b(?:destruction|deletion|disposal)\s+(?:direction|instruction|order|notice)s?\b|"
     # ("the records retention and disposition schedule approved by the State Records Administrator")
     r"thereafter|retention\s+(?:and\s+(?:disposition|disposal|destruction)\s+)?(?:polic\w*|schedules?)|clos\w*\s+(?:of\s+)?(?:your|its|the)\s+account|account\s+(?:closure|deletion)|cancel|completion|"
     r"account\s+(?:is\s+)?clos\w*|"

@@ -31,7 +31,9 @@ from extractors.rules import (
 )
 from extractors.spans import (
     RUN_IN_LABEL,
+    XREF_RE,
     defined_terms,
+    family_sentences,
     sentence_before,
     target_missing,
     with_terms,
@@ -141,6 +143,8 @@ def _optional_control(hit: Hit) -> bool:
 THIRD_PARTY_CERT = rx(
     r"\b(?:payment\s+(?:processor|provider|gateway|service\s+provider)|card\s+processor|acquirer)s?\b[^.;]{0,60}?"
     r"\b(?:is|are|which\s+is|which\s+are)\s+(?:\w+\s+)?(?:certified|compliant|accredited|validated)\b|"
+    # "Vendor makes that provider's ISO/IEC 27001 certificate and SOC 2 reports available ... for information only"
+    r"\bprovider(?:'s|’s)\s+(?:ISO(?:/IEC)?\s*2700[12]|SOC\s*[12]|certif\w*)|"
     # "processed by the payment gateway of the Operator's bank, which holds its own PCI DSS certification"
     r"\b(?:payment\s+(?:processor|provider|gateway|service\s+provider)|card\s+processor|acquirer)s?\b[^.;]{0,80}?"
     r"\b(?:which|that|who)\s+(?:maintains?|holds?|has)\s+(?:its|their)\s+own\b|"
@@ -174,6 +178,11 @@ def _generic_security(ctx: ReviewContext) -> list[Hit]:
         or ok(scan(ctx, "generic", GOOD_PRACTICE, within=SECURE_AIM))
         or ok(scan(ctx, "generic", OWN_CARE, within=SECURITY_MEASURES))
     )
+
+
+INTERIM = rx(
+    r"\b(?:until|pending)\b[^.;]{0,80}?\b(?:agreed|approved|signed|attached|adopted|finali[sz]ed|validated)\b"
+)
 
 
 @register("security_obligations")
@@ -217,7 +226,19 @@ def security_obligations(req: Requirement, ctx: ReviewContext) -> Finding:
         )
         return to_finding(req, out)
     generic = _generic_security(ctx)
-    unclear = unclear_reference(ctx, req, generic or None)
+    # "Until Schedule 4 is agreed, the Supplier shall take reasonable measures": general terms that only bridge the
+    # time until the attachment holding the measures is agreed leave the measures themselves to that attachment
+    interim = bool(generic) and all(INTERIM.search(h.sentence.text) for h in generic)
+    # (the clause that obliges the vendor to the attachment's measures: "shall implement the information security
+    # measures set out in Schedule 4", not the list of the agreement's schedules)
+    pointers = [
+        Hit(s, "xref", 0, 0, None, "ok")
+        for s in family_sentences(ctx)
+        if XREF_RE.search(s.text)
+        and SECURE_AIM.search(s.text)
+        and re.search(r"\b(?:shall|must|will)\b", s.text)
+    ]
+    unclear = unclear_reference(ctx, req, pointers + generic if interim else generic or None)
     if unclear is not None:
         return to_finding(req, unclear)
     out = decide(
@@ -908,6 +929,11 @@ def _conflicting_hours(timed: list[Hit]) -> Outcome | None:
     return None
 
 
+# "Each party is responsible for its own compliance with the Oklahoma Security Breach Notification Act": the notice
+# word names a statute, it owes nobody a notice
+STATUTE_NAME = re.compile(r"(?-i:Notif\w*|Notice)\s+(?:Act|Law|Statute|Regulations?|Rules?|Code)\b")
+
+
 @register("incident_notification")
 def incident_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     """The vendor notifies the customer of security incidents within a stated time (<= 72 hours)."""
@@ -920,7 +946,10 @@ def incident_notification(req: Requirement, ctx: ReviewContext) -> Finding:
     granted = [
         h
         for h in ok(hits)
-        if not _to_authority_only(h) and not _people_notified(h) and not _customer_bears(h, roles)
+        if not _to_authority_only(h)
+        and not _people_notified(h)
+        and not _customer_bears(h, roles)
+        and not STATUTE_NAME.match(h.sentence.text, h.start)
     ]
     timed = [
         h

@@ -354,11 +354,11 @@ def _conditional_notice_only(hit: Hit) -> bool:
 # "..., provided that the Customer pays the fees for the remaining term": a price of the right, not an event
 # and "..., provided that the termination date shall not be earlier than the end of the thirtieth (30th) month": a
 # lock-in, which `_lockin_months` reads (as is "provided that the termination may not take effect before the end of
-# the thirty-sixth (36th) month")
+# the thirty-sixth (36th) month", "provided that such notice shall not expire before the fifth anniversary")
 _PRICE_PROVISO = rx(
     r"provided\s+that[^.;]{0,60}?\b(?:pay|pays|paying|payment|compensat\w*)\b|"
-    r"provided\s+that\s+(?:the\s+)?(?:termination|effective)\s+(?:date\s+)?(?:of\s+(?:\w+\s+){1,3})?(?:shall|will|may)\s+"
-    r"not\s+(?:be\s+|take\s+effect\s+)?(?:earlier|before|prior)"
+    r"provided\s+that\s+(?:the\s+|such\s+)?(?:termination|effective|notice)\s+(?:date\s+)?(?:of\s+(?:\w+\s+){1,3})?"
+    r"(?:shall|will|may)\s+not\s+(?:be\s+|take\s+effect\s+|expire\s+)?(?:earlier|before|prior)"
 )
 
 
