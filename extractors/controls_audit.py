@@ -108,7 +108,9 @@ SUBSTITUTE_FOR = rx(
 # verbs only: "Service Provider" or "Supplier" is a party, not an offer of a report
 PROVIDE = rx(
     r"\b(?:provid(?:e|es|ed|ing)|furnish\w*|ma(?:ke|kes|de)\s+(?:[\w/-]+\s+){0,12}?available|deliver(?:s|ed|ing)?|"
-    r"shar(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|send(?:s|ing)?|sent|(?:is|are)\s+(?:made\s+)?available)\b"
+    # (not the adjective: "Because Berthwise is a shared platform")
+    r"shar(?:e|es|ing)|shared(?!\s+(?:platform|service|infrastructure|environment|system|hosting|cloud|tenancy))|"
+    r"suppl(?:y|ies|ied|ying)|send(?:s|ing)?|sent|(?:is|are)\s+(?:made\s+)?available)\b"
 )
 # the customer's side of the same offer: "Customer may satisfy itself by reviewing the ISO certificate",
 # "you may rely on our attestation"

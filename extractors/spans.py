@@ -830,7 +830,7 @@ def listed_among_others(text: str, m: re.Match[str], kind: str = ATTACHMENT_KIND
 
 # What holds the place of a missing attachment: "to be agreed by the parties ...", "to follow", "reserved"
 _TO_BE = (
-    r"to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed|issued|concluded|signed|approved|"
+    r"to\s+be\s+(?:attached|agreed|provided|completed|supplied|added|annexed|finali[sz]ed|issued|concluded|signed|executed|approved|"
     r"communicated|delivered|submitted|adopted|drawn\s+up|prepared|developed|determined)\b"
 )
 _HOLDS_PLACE = (
@@ -856,6 +856,8 @@ PLACEHOLDER = re.compile(
     # ("Appendix 4 - Exit Plan (to be agreed by the parties within six months of the Effective Date)")
     rf"\(\s*(?:{_TO_BE}[^()\n]{{0,100}}|{_HOLDS_PLACE})\s*\)|"
     r"[-–—:]\s*(?:to\s+be\s+(?:attached|agreed|provided)|to\s+follow|intentionally\s+(?:left\s+)?blank|\[?reserved\]?|TBD|TBC)\W*$|"
+    # ("**Exhibit D - Data Protection Exhibit:** to be executed by the parties within thirty (30) days ... Not attached.")
+    rf"[-–—:][*_]*\s*{_TO_BE}[^\n]{{0,200}}\bnot\s+(?:yet\s+)?attached\W*$|"
     # "Exit Plan: to be agreed within 3 months of the Start Date and attached as Schedule 7"
     r"\bto\s+be\s+(?:agreed|prepared|developed|finali[sz]ed|provided)\b[^.;]{0,100}?\b(?:attached|annexed|appended|added)\s+"
     r"(?:as|at|to)\s+(?:a\s+|the\s+)?(?:Schedule|Annex|Appendix|Exhibit|Attachment)\b",

@@ -7,7 +7,8 @@ fifth anniversary of Go-Live' is a lock-in, not an event; security patches 'that
 48 hours' notice do not weaken change control; 'reasonable measures' that only bridge the time 'until Schedule 4 is
 agreed' leave security to that schedule; a product built from the customer's records 'which the Supplier licenses
 to mining companies' is own-purpose use; 'that provider's ISO/IEC 27001 certificate' is a third party's; telling
-the customer 'the effect of the requested change' answers its own request and is no notice of a vendor change.
+the customer 'the effect of the requested change' answers its own request and is no notice of a vendor change; 'a
+shared platform' shares no report; an exhibit 'to be executed by the parties ... Not attached' is a placeholder.
 """
 
 from __future__ import annotations
@@ -98,3 +99,27 @@ def test_the_effect_of_a_requested_change_is_no_change_notice() -> None:
     )
     finding = check("change_notification", P, text, whole=True)
     assert "notice_days" not in finding.params or finding.params["notice_days"] is None, finding.params
+
+
+def test_a_shared_platform_offers_no_report() -> None:
+    text = (
+        "<h2>10. Audit</h2><p>10.1 Because Berthwise is a shared platform, you may not audit, inspect or test our "
+        "systems, facilities or records, and we do not provide third-party audit reports to customers.</p>"
+    )
+    check("audit_rights", M, text, filename="terms.html")
+    shared = text.replace(
+        "and we do not provide third-party audit reports to customers", "but we share our SOC 2 report"
+    )
+    check("audit_rights", W, shared, filename="terms.html")
+
+
+def test_subprocessor_terms_in_an_exhibit_still_to_be_executed() -> None:
+    text = (
+        "# Master Subscription Agreement\n\n## 9. Subprocessors\n\n**9.2** Palletwise may use Subprocessors to provide "
+        "the Services and is responsible for them.\n\n**9.3** Palletwise's current Subprocessors, and the procedure by which Palletwise will "
+        "notify Customer of, and Customer may object to, any new Subprocessor, are set out in the Data Protection "
+        "Exhibit (Exhibit D).\n\n**19.4 Entire agreement.** This Agreement and its Exhibits are the entire agreement.\n\n"
+        "---\n\n**Exhibit D - Data Protection "
+        "Exhibit:** to be executed by the parties within thirty (30) days after the Effective Date. Not attached.\n"
+    )
+    check("subprocessor_disclosure", U, text, filename="msa.md")
