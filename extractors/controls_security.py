@@ -427,6 +427,8 @@ def _customer_side(customer: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     owner = rf"(?:\b(?:your|its)|{customer})"
     users = re.compile(
         rf"{owner}(?:'s|’s)?\s+(?:authori[sz]ed\s+|end[- ]|key\s+)?users?\b|"
+        # ("an audit log of the actions of your Agents"; "its staff" may be the vendor's)
+        r"\byour\s+(?:agents|staff)\b|"
         # ("every verification decision made by the Customer's compliance officers", "every access by EL CLIENTE's
         # physicians")
         rf"\b(?:made|taken|performed|entered)\s+by\s+(?:the\s+)?{owner}(?:'s|’s)\s+(?:[\w-]+\s+)?(?:officers?|staff|employees|"
@@ -454,7 +456,10 @@ def _customer_reads(customer: str) -> re.Pattern[str]:
         rf"(?:\w+\s+){{0,3}}?(?:view|download|export|access|review|see|consult)\b|"
         # "The audit trail is available to the Buyer's Professional Standards Department"
         # ("an audit log visible to Customer")
-        rf"\b(?:(?:is|are)\s+(?:made\s+)?available|visible|accessible)\s+to\s+(?:the\s+)?(?:\b(?:you|your)\b|{customer})",
+        rf"\b(?:(?:is|are)\s+(?:made\s+)?available|visible|accessible)\s+to\s+(?:the\s+)?(?:\b(?:you|your)\b|{customer})|"
+        # ("recorded in an audit log that the Network's Medical Records Officer reviews weekly")
+        rf"\b(?:that|which)\s+(?:the\s+)?(?:{customer})(?:'s|’s)?\s+(?:[\w-]+\s+){{0,4}}?(?:reviews?|consults?|checks?|"
+        r"inspects?|monitors?)\b",
         re.I,
     )
 

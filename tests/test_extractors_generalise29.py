@@ -8,7 +8,8 @@ fifth anniversary of Go-Live' is a lock-in, not an event; security patches 'that
 agreed' leave security to that schedule; a product built from the customer's records 'which the Supplier licenses
 to mining companies' is own-purpose use; 'that provider's ISO/IEC 27001 certificate' is a third party's; telling
 the customer 'the effect of the requested change' answers its own request and is no notice of a vendor change; 'a
-shared platform' shares no report; an exhibit 'to be executed by the parties ... Not attached' is a placeholder.
+shared platform' shares no report; an exhibit 'to be executed by the parties ... Not attached' is a placeholder; an
+audit log of 'your Agents', or one 'that the Network's Medical Records Officer reviews weekly', is the customer's.
 """
 
 from __future__ import annotations
@@ -123,3 +124,17 @@ def test_subprocessor_terms_in_an_exhibit_still_to_be_executed() -> None:
         "Exhibit:** to be executed by the parties within thirty (30) days after the Effective Date. Not attached.\n"
     )
     check("subprocessor_disclosure", U, text, filename="msa.md")
+
+
+def test_logs_of_the_customers_agents_and_logs_the_customer_reviews() -> None:
+    agents = (
+        "<h2>10. Your account</h2><p>10.1 You create the accounts of your Agents and assign their roles.</p><p>10.2 "
+        "The admin console keeps an audit log of the actions of your Agents for twelve (12) months.</p>"
+    )
+    check("access_logging", M, agents, filename="terms.html")
+    reviewed = (
+        'This Agreement is between Manor River Health Network (the "Network") and WardBook Inc. ("Vendor").\n\n7.3 '
+        "Clinicians may open a restricted record in an emergency. Each break-the-glass access is recorded in an audit "
+        "log that the Network's Medical Records Officer reviews weekly.\n"
+    )
+    check("access_logging", M, reviewed, whole=True)
