@@ -491,7 +491,7 @@ def _words_replaced(found: tuple[float, Sentence], ctx: ReviewContext) -> tuple[
     return pct, sent
 
 
-PERCENT_ANY = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b)", re.I)
+PERCENT_ANY = re.compile(rf"(\d{{1,3}}(?:\.\d+)?){_PCT}", re.I)
 
 
 # "The monthly cap on Service Credits is fifteen percent (15%)": a cap stated on its own

@@ -26,6 +26,7 @@ from extractors.rules import (
 from extractors.spans import (
     FROM_START,
     FROM_START_DATE,
+    PENDING,
     PLACEHOLDER,
     PLACEHOLDER_BODY,
     doc_sentences,
@@ -282,22 +283,27 @@ _LEADING_WORD = re.compile(r"^(?:The|During|Within|Throughout|For|Until|After|Be
 
 
 def _named_period(hits: list[Hit], ctx: ReviewContext) -> tuple[int | None, Hit | None, str]:
-    """The length of the period the hits name by its defined name, read where the family defines it."""
+    """The length of the period the hits name by its defined name, read where the family defines it (the names
+    gathered first, the family's sentences read once)."""
+    names: dict[str, Hit] = {}
     for hit in hits:
         for m in _NAMED_PERIOD.finditer(hit.sentence.text):
-            name = _LEADING_WORD.sub("", m.group())
-            defines = re.compile(
-                rf"(?:^|\|)\s*[\"“]?{re.escape(name)}[\"”]?\s*(?:\||[:–—]|means\b|shall\s+mean\b)", re.M
-            )
-            for sent in family_sentences(ctx):
-                where = defines.search(sent.text)
-                if where is None or sent is hit.sentence:
-                    continue
-                row = sent.text[where.end() :].split("\n", 1)[0]
-                found = [d for d in find_durations(row) if d.unit != "hours" and not is_frequency(row, d)]
-                if found:
-                    note = f" {sent.where} states the {name}."
-                    return found[0].days(), Hit(sent, "period", 0, 0, None, "ok"), note
+            names.setdefault(_LEADING_WORD.sub("", m.group()), hit)
+    if not names:
+        return None, None, ""
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    defines = re.compile(
+        rf"(?:^|\|)\s*[\"“]?(?P<name>{alternation})[\"”]?\s*(?:\||[:–—]|means\b|shall\s+mean\b)", re.M
+    )
+    for sent in family_sentences(ctx):
+        for where in defines.finditer(sent.text):
+            if sent is names[where.group("name")].sentence:
+                continue
+            row = sent.text[where.end() :].split("\n", 1)[0]
+            found = [d for d in find_durations(row) if d.unit != "hours" and not is_frequency(row, d)]
+            if found:
+                note = f" {sent.where} states the {where.group('name')}."
+                return found[0].days(), Hit(sent, "period", 0, 0, None, "ok"), note
     return None, None, ""
 
 
@@ -309,17 +315,10 @@ def _on_exit(hit: Hit) -> bool:
     return any(EXIT_WHEN.search(h.sentence.text) for h in _preceding([hit]))
 
 
-# "Until Schedule E is finalized, the Contractor shall cooperate in planning for the transition": a stopgap
-# until the missing plan exists is no exit term of its own
-PENDING = rx(
-    r"\b(?:until|pending)\s+(?:the\s+)?(?:Schedule|Annex|Appendix|Exhibit|Attachment|(?:exit|transition)(?:-out)?\s+plan)\b"
-    r"[^.;]{0,40}?\b(?:is|are|has\s+been|have\s+been)?\s*(?:finali[sz]ed|agreed|attached|approved|completed|adopted)"
-)
-
-
 def _deferred_to_missing_annex(ctx: ReviewContext, req: Requirement, granted: list[Hit]) -> Outcome | None:
     """`unclear` when every clause on exit only defers to an exit plan or annex that is not in the family
     ('the parties shall observe the Exit Plan to be attached as Annex IV'): its terms cannot be checked."""
+    # (a stopgap until the missing plan exists is no exit term of its own)
     operative = [
         h for h in granted if not PLACEHOLDER.search(h.sentence.text) and not PENDING.search(h.sentence.text)
     ]

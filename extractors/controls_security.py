@@ -30,7 +30,9 @@ from extractors.rules import (
     unclear_reference,
 )
 from extractors.spans import (
+    PENDING,
     RUN_IN_LABEL,
+    TO_HOLD,
     XREF_RE,
     defined_terms,
     family_sentences,
@@ -163,8 +165,7 @@ THIRD_PARTY_CERT = rx(
 # ("The PAS shall set out in particular the hosting, encryption, backup ... requirements": a plan still to be written)
 ANNEX_COVERS = rx(
     r"\W*(?:\d[\d.]*\s+)?(?:the\s+)?(?:(?:Schedule|Annex(?:ure)?|Appendix|Exhibit|Attachment)\s+[\w.()-]+|"
-    r"(?-i:(?:[A-Z][\w-]*\s+){0,3}Plan|[A-Z]{2,5}))\s+(?:shall|will|must|is\s+to)\s+(?:in\s+particular\s+)?"
-    r"(?:cover|include|set\s+out|address|contain|describe|specify|regulate)\b"
+    r"(?-i:(?:[A-Z][\w-]*\s+){0,3}Plan|[A-Z]{2,5}))" + TO_HOLD
 )
 
 
@@ -178,11 +179,6 @@ def _generic_security(ctx: ReviewContext) -> list[Hit]:
         or ok(scan(ctx, "generic", GOOD_PRACTICE, within=SECURE_AIM))
         or ok(scan(ctx, "generic", OWN_CARE, within=SECURITY_MEASURES))
     )
-
-
-INTERIM = rx(
-    r"\b(?:until|pending)\b[^.;]{0,80}?\b(?:agreed|approved|signed|attached|adopted|finali[sz]ed|validated)\b"
-)
 
 
 @register("security_obligations")
@@ -228,17 +224,18 @@ def security_obligations(req: Requirement, ctx: ReviewContext) -> Finding:
     generic = _generic_security(ctx)
     # "Until Schedule 4 is agreed, the Supplier shall take reasonable measures": general terms that only bridge the
     # time until the attachment holding the measures is agreed leave the measures themselves to that attachment
-    interim = bool(generic) and all(INTERIM.search(h.sentence.text) for h in generic)
-    # (the clause that obliges the vendor to the attachment's measures: "shall implement the information security
-    # measures set out in Schedule 4", not the list of the agreement's schedules)
-    pointers = [
-        Hit(s, "xref", 0, 0, None, "ok")
-        for s in family_sentences(ctx)
-        if XREF_RE.search(s.text)
-        and SECURE_AIM.search(s.text)
-        and re.search(r"\b(?:shall|must|will)\b", s.text)
-    ]
-    unclear = unclear_reference(ctx, req, pointers + generic if interim else generic or None)
+    among: list[Hit] = generic
+    if generic and all(PENDING.search(h.sentence.text) for h in generic):
+        # (the clause that obliges the vendor to the attachment's measures: "shall implement the information security
+        # measures set out in Schedule 4", not the list of the agreement's schedules)
+        among = [
+            Hit(s, "xref", 0, 0, None, "ok")
+            for s in family_sentences(ctx)
+            if XREF_RE.search(s.text)
+            and SECURE_AIM.search(s.text)
+            and re.search(r"\b(?:shall|must|will)\b", s.text)
+        ] + generic
+    unclear = unclear_reference(ctx, req, among or None)
     if unclear is not None:
         return to_finding(req, unclear)
     out = decide(

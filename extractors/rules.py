@@ -24,6 +24,7 @@ from extractors.spans import (
     PLACEHOLDER_NOTE,
     REFERENCE_RE,
     ROW_PLACEHOLDER,
+    TO_HOLD,
     XREF_RE,
     Sentence,
     family_sentences,
@@ -512,11 +513,7 @@ _VIA_TITLE = re.compile(
     r"\b(?:in\s+accordance\s+with|under|pursuant\s+to)\s+the\s+(?:[A-Z][\w-]*\s+(?:(?:and|of|for)\s+)?){1,7}"
     r"(?:set\s+out|contained|described|specified|defined)\s+in\s*$"
 )
-_TO_HOLD = re.compile(
-    r"\s+(?:shall|will|must|is\s+to)\s+(?:in\s+particular\s+)?(?:cover|include|set\s+out|address|contain|describe|specify|"
-    r"regulate)\b",
-    re.I,
-)
+_TO_HOLD = re.compile(TO_HOLD, re.I)
 
 
 def dangling_reference(

@@ -851,6 +851,20 @@ ROW_PLACEHOLDER = re.compile(_ROW_VALUE, re.I)
 PLACEHOLDER_NOTE = re.compile(
     rf"\s*[*_]{{0,2}}[\[(]\s*(?:{_TO_BE}|{_HOLDS_PLACE})\b|[^|\n]{{1,80}}\|{_ROW_VALUE}", re.I
 )
+# "The PAS shall set out in particular the hosting, encryption ... requirements", "Annex C shall cover ...": what an
+# attachment is to hold, said right after its name
+TO_HOLD = (
+    r"\s+(?:shall|will|must|is\s+to)\s+(?:in\s+particular\s+)?(?:cover|include|set\s+out|address|contain|describe|"
+    r"specify|regulate)\b"
+)
+# "Until Schedule E is finalized, the Contractor shall cooperate in planning for the transition", "Until Schedule 4 is
+# agreed, the Supplier shall take reasonable measures": a stopgap until the missing attachment or plan exists
+PENDING = re.compile(
+    r"\b(?:until|pending)\s+(?:the\s+)?(?:Schedule|Annex|Appendix|Exhibit|Attachment|(?:exit|transition)(?:-out)?\s+plan)\b"
+    r"[^.;]{0,40}?\b(?:is|are|has\s+been|have\s+been)?\s*(?:finali[sz]ed|agreed|attached|approved|completed|adopted|signed|"
+    r"validated)",
+    re.I,
+)
 # "Annex IV - Exit Plan (to be attached)": a heading that only holds the place of a missing attachment
 PLACEHOLDER = re.compile(
     # ("Appendix 4 - Exit Plan (to be agreed by the parties within six months of the Effective Date)")
